@@ -1,0 +1,320 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { TRPCClientError } from "@trpc/client";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { Button, ButtonLink } from "@/app/_components/ui/button";
+import { Card } from "@/app/_components/ui/card";
+import { CountryMultiSelect, CountrySelect } from "@/app/_components/ui/country-select";
+import { Field, inputClass } from "@/app/_components/ui/field";
+import { ErrorState } from "@/app/_components/ui/states";
+import { useTRPC } from "@/app/_trpc/client";
+import type { PartyDetail } from "@/server/services/parties";
+import {
+  ADVISER_TYPE_LABELS,
+  ADVISER_TYPES,
+  CCPA_ROLE_LABELS,
+  CCPA_ROLES,
+  partyFieldsSchema,
+  RELATIONSHIP_LABELS,
+  RELATIONSHIPS,
+  SERVICE_CATEGORIES,
+  SERVICE_CATEGORY_LABELS,
+} from "@/server/schemas/party";
+
+interface FormState {
+  name: string;
+  relationship: string;
+  serviceCategory: string;
+  adviserType: string;
+  country: string;
+  registrationNumber: string;
+  website: string;
+  contactName: string;
+  contactEmail: string;
+  processingLocations: string[];
+  ccpaRole: string;
+  ccpaSale: boolean;
+  ccpaShare: boolean;
+  dataCategories: string[];
+  notes: string;
+}
+
+const EMPTY: FormState = {
+  name: "",
+  relationship: "",
+  serviceCategory: "",
+  adviserType: "",
+  country: "",
+  registrationNumber: "",
+  website: "",
+  contactName: "",
+  contactEmail: "",
+  processingLocations: [],
+  ccpaRole: "",
+  ccpaSale: false,
+  ccpaShare: false,
+  dataCategories: [],
+  notes: "",
+};
+
+function fromParty(p: PartyDetail): FormState {
+  return {
+    name: p.name,
+    relationship: p.relationship,
+    serviceCategory: p.serviceCategory ?? "",
+    adviserType: p.adviserType ?? "",
+    country: p.country,
+    registrationNumber: p.registrationNumber ?? "",
+    website: p.website ?? "",
+    contactName: p.contactName ?? "",
+    contactEmail: p.contactEmail ?? "",
+    processingLocations: p.processingLocations,
+    ccpaRole: p.ccpaRole ?? "",
+    ccpaSale: p.ccpaSale,
+    ccpaShare: p.ccpaShare,
+    dataCategories: p.dataCategories,
+    notes: p.notes ?? "",
+  };
+}
+
+function toInput(s: FormState) {
+  return {
+    ...s,
+    relationship: s.relationship || undefined,
+    serviceCategory: s.serviceCategory || null,
+    adviserType: s.adviserType || null,
+    ccpaRole: s.ccpaRole || null,
+  };
+}
+
+type Errors = Partial<Record<keyof FormState, string>>;
+
+function serverFieldErrors(error: unknown): Errors {
+  if (!(error instanceof TRPCClientError)) return {};
+  const data = error.data as { zodError?: { fieldErrors?: Record<string, string[]> } | null; fieldErrors?: Record<string, string> | null } | undefined;
+  const out: Errors = {};
+  for (const [k, v] of Object.entries(data?.zodError?.fieldErrors ?? {})) if (v?.[0]) out[k as keyof FormState] = v[0];
+  for (const [k, v] of Object.entries(data?.fieldErrors ?? {})) out[k as keyof FormState] = v;
+  return out;
+}
+
+export function PartyForm({ party: loaded }: { party?: PartyDetail }) {
+  const trpc = useTRPC();
+  // Freeze the version the editor opened: a later refetch must never turn a stale edit into an overwrite.
+  const [party] = useState(loaded);
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState<FormState>(party ? fromParty(party) : EMPTY);
+  const [errors, setErrors] = useState<Errors>({});
+  const [formError, setFormError] = useState<{ title: string; message: string; stale?: boolean } | null>(null);
+  const categories = useQuery(trpc.category.list.queryOptions());
+
+  const onSaved = async (saved: PartyDetail) => {
+    await queryClient.invalidateQueries({ queryKey: trpc.party.pathKey() });
+    router.push(`/parties/${saved.id}`);
+  };
+  const onError = (error: unknown) => {
+    const fieldErrors = serverFieldErrors(error);
+    setErrors(fieldErrors);
+    const code = error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined;
+    setFormError({
+      title: code === "CONFLICT" ? "Not saved: this party changed meanwhile" : "Not saved",
+      message: error instanceof Error ? error.message : "The party could not be saved.",
+      stale: code === "CONFLICT" && Boolean(party),
+    });
+  };
+  const create = useMutation(trpc.party.create.mutationOptions({ onSuccess: onSaved, onError }));
+  const update = useMutation(trpc.party.update.mutationOptions({ onSuccess: onSaved, onError }));
+
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
+  };
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setFormError(null);
+    const parsed = partyFieldsSchema.safeParse(toInput(form));
+    if (!parsed.success) {
+      const next: Errors = {};
+      for (const issue of parsed.error.issues) {
+        const key = issue.path[0] as keyof FormState | undefined;
+        if (key && !next[key]) next[key] = issue.message;
+      }
+      setErrors(next);
+      setFormError({ title: "Please correct the highlighted fields", message: `${Object.keys(next).length} field(s) need attention.` });
+      return;
+    }
+    if (party) update.mutate({ id: party.id, version: party.version, fields: parsed.data });
+    else create.mutate(parsed.data);
+  }
+
+  const busy = create.isPending || update.isPending;
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-6">
+      {formError ? (
+        <div className="space-y-2">
+          <ErrorState title={formError.title} message={formError.message} />
+          {formError.stale ? (
+            <Button variant="secondary" size="sm" onClick={() => window.location.reload()}>
+              Reload the latest version
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+
+      <Card className="p-6">
+        <h2 className="text-base font-semibold text-slate-900">Identity</h2>
+        <div className="mt-4 grid grid-cols-1 gap-5 md:grid-cols-2">
+          <Field label="Legal name" required error={errors.name} className="md:col-span-2">
+            {(p) => <input {...p} className={inputClass(Boolean(errors.name))} value={form.name} onChange={(e) => set("name", e.target.value)} />}
+          </Field>
+          <Field label="Relationship" required error={errors.relationship} hint="Affiliates are members of our own group; they are the exporters.">
+            {(p) => (
+              <select {...p} className={inputClass(Boolean(errors.relationship))} value={form.relationship} onChange={(e) => set("relationship", e.target.value)}>
+                <option value="">Choose…</option>
+                {RELATIONSHIPS.map((r) => (
+                  <option key={r} value={r}>
+                    {RELATIONSHIP_LABELS[r]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          {form.relationship === "service_provider" ? (
+            <Field label="Service category" required error={errors.serviceCategory}>
+              {(p) => (
+                <select {...p} className={inputClass(Boolean(errors.serviceCategory))} value={form.serviceCategory} onChange={(e) => set("serviceCategory", e.target.value)}>
+                  <option value="">Choose…</option>
+                  {SERVICE_CATEGORIES.map((c) => (
+                    <option key={c} value={c}>
+                      {SERVICE_CATEGORY_LABELS[c]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ) : form.relationship === "professional_adviser" ? (
+            <Field label="Kind of adviser" required error={errors.adviserType}>
+              {(p) => (
+                <select {...p} className={inputClass(Boolean(errors.adviserType))} value={form.adviserType} onChange={(e) => set("adviserType", e.target.value)}>
+                  <option value="">Choose…</option>
+                  {ADVISER_TYPES.map((c) => (
+                    <option key={c} value={c}>
+                      {ADVISER_TYPE_LABELS[c]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          ) : (
+            <div />
+          )}
+          <Field label="Country of establishment" required error={errors.country}>
+            {(p) => <CountrySelect {...p} value={form.country} onChange={(v) => set("country", v)} />}
+          </Field>
+          <Field label="Registration number" error={errors.registrationNumber}>
+            {(p) => <input {...p} className={inputClass(Boolean(errors.registrationNumber))} value={form.registrationNumber} onChange={(e) => set("registrationNumber", e.target.value)} />}
+          </Field>
+          <Field label="Website" error={errors.website}>
+            {(p) => <input {...p} type="url" placeholder="https://" className={inputClass(Boolean(errors.website))} value={form.website} onChange={(e) => set("website", e.target.value)} />}
+          </Field>
+          <div />
+          <Field label="Contact name" error={errors.contactName}>
+            {(p) => <input {...p} className={inputClass(Boolean(errors.contactName))} value={form.contactName} onChange={(e) => set("contactName", e.target.value)} />}
+          </Field>
+          <Field label="Contact e-mail" error={errors.contactEmail}>
+            {(p) => <input {...p} type="email" className={inputClass(Boolean(errors.contactEmail))} value={form.contactEmail} onChange={(e) => set("contactEmail", e.target.value)} />}
+          </Field>
+        </div>
+      </Card>
+
+      <Card className="p-6">
+        <h2 className="text-base font-semibold text-slate-900">Data and locations</h2>
+        <div className="mt-4 grid grid-cols-1 gap-5 md:grid-cols-2">
+          <Field
+            label="Processing locations"
+            required
+            error={errors.processingLocations}
+            hint="Every country where the party stores, processes or remotely accesses the data."
+          >
+            {(p) => <CountryMultiSelect {...p} label="Processing locations" value={form.processingLocations} onChange={(v) => set("processingLocations", v)} />}
+          </Field>
+          <fieldset>
+            <legend className="text-sm font-medium text-slate-800">Categories of personal data received</legend>
+            {errors.dataCategories ? <p className="mt-1 text-sm text-red-600">{errors.dataCategories}</p> : null}
+            <div className="mt-2 space-y-2">
+              {categories.isPending ? <p className="text-sm text-slate-500">Loading categories…</p> : null}
+              {categories.data?.filter((c) => !c.archived || form.dataCategories.includes(c.id)).map((c) => (
+                <label key={c.id} className="flex items-start gap-2 text-sm text-slate-700">
+                  <input
+                    type="checkbox"
+                    className="mt-0.5 size-4 rounded border-slate-300 text-indigo-600"
+                    checked={form.dataCategories.includes(c.id)}
+                    onChange={(e) =>
+                      set("dataCategories", e.target.checked ? [...form.dataCategories, c.id] : form.dataCategories.filter((x) => x !== c.id))
+                    }
+                  />
+                  <span>
+                    {c.label}
+                    {c.description ? <span className="block text-xs text-slate-500">{c.description}</span> : null}
+                  </span>
+                </label>
+              ))}
+            </div>
+          </fieldset>
+        </div>
+      </Card>
+
+      <Card className="p-6">
+        <h2 className="text-base font-semibold text-slate-900">California (CCPA / CPRA)</h2>
+        <div className="mt-4 grid grid-cols-1 gap-5 md:grid-cols-3">
+          <Field label="CCPA role" error={errors.ccpaRole} hint="Cal. Civ. Code §1798.140 (j), (ag), (ai).">
+            {(p) => (
+              <select {...p} className={inputClass(Boolean(errors.ccpaRole))} value={form.ccpaRole} onChange={(e) => set("ccpaRole", e.target.value)}>
+                <option value="">Not set</option>
+                {CCPA_ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {CCPA_ROLE_LABELS[r]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <label className="flex items-start gap-2 pt-7 text-sm text-slate-700">
+            <input type="checkbox" className="mt-0.5 size-4 rounded border-slate-300" checked={form.ccpaSale} onChange={(e) => set("ccpaSale", e.target.checked)} />
+            <span>
+              Disclosures are a &ldquo;sale&rdquo;
+              <span className="block text-xs text-slate-500">For monetary or other valuable consideration (§1798.140(ad)).</span>
+            </span>
+          </label>
+          <label className="flex items-start gap-2 pt-7 text-sm text-slate-700">
+            <input type="checkbox" className="mt-0.5 size-4 rounded border-slate-300" checked={form.ccpaShare} onChange={(e) => set("ccpaShare", e.target.checked)} />
+            <span>
+              Disclosures are &ldquo;sharing&rdquo;
+              <span className="block text-xs text-slate-500">For cross-context behavioural advertising (§1798.140(ah)).</span>
+            </span>
+          </label>
+        </div>
+      </Card>
+
+      <Card className="p-6">
+        <Field label="Notes" error={errors.notes}>
+          {(p) => <textarea {...p} rows={4} className={inputClass(Boolean(errors.notes))} value={form.notes} onChange={(e) => set("notes", e.target.value)} />}
+        </Field>
+      </Card>
+
+      <div className="flex items-center justify-end gap-3">
+        <ButtonLink href={party ? `/parties/${party.id}` : "/parties"} variant="secondary">
+          Cancel
+        </ButtonLink>
+        <Button type="submit" loading={busy}>
+          {party ? "Save changes" : "Register party"}
+        </Button>
+      </div>
+    </form>
+  );
+}

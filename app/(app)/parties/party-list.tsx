@@ -1,0 +1,211 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Plus, Search } from "lucide-react";
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { relationshipLabel } from "@/app/_components/party-labels";
+import { useCan } from "@/app/_components/session";
+import { useUrlState } from "@/app/_components/use-url-state";
+import { Badge } from "@/app/_components/ui/badge";
+import { ButtonLink } from "@/app/_components/ui/button";
+import { Card, PageHeader } from "@/app/_components/ui/card";
+import { inputClass } from "@/app/_components/ui/field";
+import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/states";
+import { Pagination, SortableTh, Table, Td, Th } from "@/app/_components/ui/table";
+import { useTRPC } from "@/app/_trpc/client";
+import { COUNTRIES, countryName } from "@/server/countries";
+import {
+  PARTY_SORTS,
+  RELATIONSHIP_LABELS,
+  RELATIONSHIPS,
+  SERVICE_CATEGORIES,
+  SERVICE_CATEGORY_LABELS,
+} from "@/server/schemas/party";
+
+const DEFAULTS = { q: "", relationship: "", country: "", category: "", archived: "active", sort: "name", dir: "asc", page: "1" };
+type Sort = (typeof PARTY_SORTS)[number];
+
+export function PartyList() {
+  const trpc = useTRPC();
+  const can = useCan();
+  const [state, update] = useUrlState(DEFAULTS);
+  const [search, setSearch] = useState(state.q);
+
+  // Search as you type, debounced, without a request per keystroke.
+  useEffect(() => {
+    if (search === state.q) return;
+    const t = setTimeout(() => update({ q: search }), 250);
+    return () => clearTimeout(t);
+  }, [search, state.q, update]);
+
+  const page = Math.max(1, Number(state.page) || 1);
+  const query = useQuery({
+    ...trpc.party.list.queryOptions({
+      search: state.q || undefined,
+      relationship: (state.relationship || undefined) as (typeof RELATIONSHIPS)[number] | undefined,
+      country: state.country || undefined,
+      serviceCategory: (state.category || undefined) as (typeof SERVICE_CATEGORIES)[number] | undefined,
+      archived: state.archived as "active" | "archived" | "all",
+      sort: (PARTY_SORTS as readonly string[]).includes(state.sort) ? (state.sort as Sort) : "name",
+      dir: state.dir === "desc" ? "desc" : "asc",
+      page,
+      pageSize: 20,
+    }),
+    placeholderData: keepPreviousData,
+  });
+
+  const filtered = Boolean(state.q || state.relationship || state.country || state.category || state.archived !== "active");
+  const onSort = (sort: Sort, dir: "asc" | "desc") => update({ sort, dir });
+
+  return (
+    <>
+      <PageHeader
+        title="Parties"
+        description="Every legal person that sends or receives personal data: group affiliates, service providers, resellers, advertising partners and advisers."
+        actions={
+          can("party.create") ? (
+            <ButtonLink href="/parties/new">
+              <Plus className="size-4" aria-hidden />
+              New party
+            </ButtonLink>
+          ) : null
+        }
+      />
+      <Card>
+        <div className="flex flex-wrap items-end gap-3 border-b border-slate-100 p-4" role="search">
+          <div className="relative min-w-64 flex-1">
+            <label htmlFor="party-search" className="sr-only">
+              Search parties
+            </label>
+            <Search className="pointer-events-none absolute top-2 left-2.5 size-4 text-slate-400" aria-hidden />
+            <input
+              id="party-search"
+              type="search"
+              placeholder="Search by name, id, registration number or contact"
+              className={inputClass(false, "pl-8")}
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+          </div>
+          <FilterSelect label="Relationship" value={state.relationship} onChange={(relationship) => update({ relationship })}>
+            <option value="">All relationships</option>
+            {RELATIONSHIPS.map((r) => (
+              <option key={r} value={r}>
+                {RELATIONSHIP_LABELS[r]}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect label="Service category" value={state.category} onChange={(category) => update({ category })}>
+            <option value="">All categories</option>
+            {SERVICE_CATEGORIES.map((c) => (
+              <option key={c} value={c}>
+                {SERVICE_CATEGORY_LABELS[c]}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect label="Country" value={state.country} onChange={(country) => update({ country })}>
+            <option value="">All countries</option>
+            {COUNTRIES.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect label="Status" value={state.archived} onChange={(archived) => update({ archived })}>
+            <option value="active">Active</option>
+            <option value="archived">Archived</option>
+            <option value="all">Active and archived</option>
+          </FilterSelect>
+        </div>
+
+        {query.isError ? (
+          <div className="p-4">
+            <ErrorState message={query.error.message} onRetry={() => query.refetch()} />
+          </div>
+        ) : query.isPending ? (
+          <TableSkeleton columns={4} />
+        ) : query.data.items.length === 0 ? (
+          <EmptyState
+            title={filtered ? "No parties match these filters" : "No parties yet"}
+            action={
+              filtered ? (
+                <button
+                  type="button"
+                  className="text-sm font-medium text-indigo-600 hover:text-indigo-500"
+                  onClick={() => {
+                    setSearch("");
+                    update({ q: "", relationship: "", country: "", category: "", archived: "active" });
+                  }}
+                >
+                  Clear filters
+                </button>
+              ) : can("party.create") ? (
+                <ButtonLink href="/parties/new">Register the first party</ButtonLink>
+              ) : null
+            }
+          >
+            {filtered ? "Try another search term or remove a filter." : "Register the group's affiliates and every vendor that receives personal data."}
+          </EmptyState>
+        ) : (
+          <div aria-busy={query.isFetching} className={query.isPlaceholderData ? "opacity-60 transition-opacity" : undefined}>
+            <Table label="Parties">
+              <thead className="bg-slate-50">
+                <tr>
+                  <SortableTh label="Name" column="name" sort={state.sort as Sort} dir={state.dir as "asc" | "desc"} onSort={onSort} />
+                  <SortableTh label="Relationship" column="relationship" sort={state.sort as Sort} dir={state.dir as "asc" | "desc"} onSort={onSort} />
+                  <SortableTh label="Established" column="country" sort={state.sort as Sort} dir={state.dir as "asc" | "desc"} onSort={onSort} />
+                  <Th>Processing locations</Th>
+                  <SortableTh label="Last change" column="updatedAt" sort={state.sort as Sort} dir={state.dir as "asc" | "desc"} onSort={onSort} />
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100 bg-white">
+                {query.data.items.map((p) => (
+                  <tr key={p.id} className="hover:bg-slate-50">
+                    <Td>
+                      <Link href={`/parties/${p.id}`} className="font-medium text-indigo-700 hover:text-indigo-900 hover:underline">
+                        {p.name}
+                      </Link>
+                      <div className="font-mono text-xs text-slate-400">{p.id}</div>
+                      {p.archivedAt ? (
+                        <Badge tone="slate" className="mt-1">
+                          Archived
+                        </Badge>
+                      ) : null}
+                    </Td>
+                    <Td>{relationshipLabel(p)}</Td>
+                    <Td>{countryName(p.country)}</Td>
+                    <Td>
+                      <div className="flex flex-wrap gap-1">
+                        {p.processingLocations.map((c) => (
+                          <Badge key={c} tone="blue">
+                            <span title={countryName(c)}>{c}</span>
+                          </Badge>
+                        ))}
+                      </div>
+                    </Td>
+                    <Td className="whitespace-nowrap text-slate-500">{p.updatedAt.slice(0, 10)}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </div>
+        )}
+        {query.data && query.data.total > 0 ? (
+          <Pagination page={page} pageSize={query.data.pageSize} total={query.data.total} noun="parties" onPage={(p) => update({ page: String(p) }, { resetPage: false })} />
+        ) : null}
+      </Card>
+    </>
+  );
+}
+
+function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange: (v: string) => void; children: React.ReactNode }) {
+  return (
+    <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
+      {label}
+      <select className={inputClass(false, "w-48")} value={value} onChange={(e) => onChange(e.target.value)}>
+        {children}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,108 @@
+"use client";
+
+import { ChevronDown, ChevronRight } from "lucide-react";
+import { useState } from "react";
+import { formatDateTime } from "./party-labels";
+import { Badge } from "./ui/badge";
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actorEmail: string;
+  action: string;
+  entityType: string;
+  entityId: string;
+  before: string | null;
+  after: string | null;
+}
+
+/** Bookkeeping fields that change on every edit and say nothing to a reader. */
+const NOISE = new Set(["version", "updatedAt", "createdAt"]);
+
+function parse(json: string | null): Record<string, unknown> | null {
+  if (!json) return null;
+  try {
+    const v = JSON.parse(json) as unknown;
+    return v && typeof v === "object" ? (v as Record<string, unknown>) : { value: v };
+  } catch {
+    return { value: json };
+  }
+}
+
+function show(v: unknown): string {
+  if (v === null || v === undefined || v === "") return "—";
+  if (Array.isArray(v)) return v.length ? v.join(", ") : "—";
+  if (typeof v === "object") return JSON.stringify(v);
+  return String(v);
+}
+
+/** The fields whose values differ between before and after. */
+export function changedFields(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
+  return [...keys]
+    .filter((k) => !NOISE.has(k) && JSON.stringify(before?.[k] ?? null) !== JSON.stringify(after?.[k] ?? null))
+    .map((k) => ({ field: k, before: show(before?.[k]), after: show(after?.[k]) }));
+}
+
+const VERB_TONE: Record<string, "green" | "indigo" | "amber" | "slate" | "red"> = {
+  create: "green",
+  update: "indigo",
+  archive: "amber",
+  restore: "slate",
+  delete: "red",
+};
+
+export function AuditEntry({ row, showEntity = false }: { row: AuditRow; showEntity?: boolean }) {
+  const [open, setOpen] = useState(false);
+  const before = parse(row.before);
+  const after = parse(row.after);
+  const changes = changedFields(before, after);
+  const verb = row.action.split(".")[1] ?? row.action;
+  return (
+    <li className="px-5 py-4">
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+        <Badge tone={VERB_TONE[verb] ?? "slate"}>{row.action}</Badge>
+        {showEntity ? (
+          <span className="font-mono text-xs text-slate-500">
+            {row.entityType}:{row.entityId}
+          </span>
+        ) : null}
+        <span className="text-slate-700">
+          by <span className="font-medium">{row.actorEmail}</span>
+        </span>
+        <time dateTime={row.at} className="text-slate-500">
+          {formatDateTime(row.at)}
+        </time>
+      </div>
+      {changes.length > 0 && before ? (
+        <ul className="mt-2 space-y-1 text-sm" aria-label="Changed fields">
+          {changes.slice(0, open ? undefined : 4).map((c) => (
+            <li key={c.field} className="text-slate-600">
+              <span className="font-medium text-slate-800">{c.field}</span>: <del className="text-red-700/80">{c.before}</del> →{" "}
+              <ins className="text-emerald-700 no-underline">{c.after}</ins>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <button
+        type="button"
+        onClick={() => setOpen((o) => !o)}
+        aria-expanded={open}
+        className="mt-2 inline-flex items-center gap-1 text-xs font-medium text-indigo-600 hover:text-indigo-800"
+      >
+        {open ? <ChevronDown className="size-3.5" aria-hidden /> : <ChevronRight className="size-3.5" aria-hidden />}
+        {open ? "Hide" : "Show"} full record{changes.length > 4 && !open ? ` (${changes.length - 4} more changes)` : ""}
+      </button>
+      {open ? (
+        <div className="mt-2 grid gap-3 md:grid-cols-2">
+          <pre className="max-h-72 overflow-auto rounded-md bg-slate-50 p-3 text-xs text-slate-700" aria-label="Before">
+            {before ? JSON.stringify(before, null, 2) : "(nothing: created)"}
+          </pre>
+          <pre className="max-h-72 overflow-auto rounded-md bg-slate-50 p-3 text-xs text-slate-700" aria-label="After">
+            {after ? JSON.stringify(after, null, 2) : "(nothing)"}
+          </pre>
+        </div>
+      ) : null}
+    </li>
+  );
+}

@@ -1,0 +1,20 @@
+import type { Metadata } from "next";
+import { GeistMono } from "geist/font/mono";
+import { GeistSans } from "geist/font/sans";
+import { TRPCReactProvider } from "./_trpc/client";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Transfer Registry", template: "%s · Transfer Registry" },
+  description: "The register of vendors that receive personal data and of cross-border transfers.",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="en" className={`${GeistSans.variable} ${GeistMono.variable}`}>
+      <body className="min-h-screen font-sans">
+        <TRPCReactProvider>{children}</TRPCReactProvider>
+      </body>
+    </html>
+  );
+}

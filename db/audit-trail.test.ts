@@ -1,0 +1,37 @@
+import { count, eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import { auditLog, parties } from "./schema";
+import { createTestDb } from "./testing";
+import { insertParty } from "./factories";
+import type { Db } from "./client";
+
+describe("audit trail", () => {
+  let db: Db;
+  beforeEach(() => {
+    db = createTestDb();
+  });
+
+  it("rejects UPDATE of an audit row (append-only trigger)", () => {
+    const party = insertParty(db);
+    const row = db.select().from(auditLog).where(eq(auditLog.entityId, party.id)).get();
+    expect(row?.action).toBe("party.create");
+    expect(() => db.update(auditLog).set({ action: "party.update" }).where(eq(auditLog.id, row!.id)).run()).toThrow(/append-only: UPDATE/);
+    expect(db.select().from(auditLog).where(eq(auditLog.id, row!.id)).get()?.action).toBe("party.create");
+  });
+
+  it("rejects DELETE of an audit row (append-only trigger)", () => {
+    insertParty(db);
+    const before = db.select({ n: count() }).from(auditLog).get()!.n;
+    expect(before).toBe(1);
+    expect(() => db.delete(auditLog).where(eq(auditLog.entityType, "party")).run()).toThrow(/append-only: DELETE/);
+    expect(() => db.$client.exec("DELETE FROM audit_log")).toThrow(/append-only/);
+    expect(db.select({ n: count() }).from(auditLog).get()!.n).toBe(before);
+  });
+
+  it("rolls back the change when its audit row cannot be written", () => {
+    // Make the audit insert fail inside the service's transaction: the party must not persist.
+    db.$client.exec("CREATE TRIGGER fail_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END;");
+    expect(() => insertParty(db, { name: "Rolled Back Ltd" })).toThrow(/audit unavailable/);
+    expect(db.select().from(parties).where(eq(parties.name, "Rolled Back Ltd")).all()).toHaveLength(0);
+  });
+});

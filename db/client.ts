@@ -1,0 +1,52 @@
+/**
+ * Opening the embedded SQLite database. Nothing here runs at import time:
+ * `next build` must work without a database (toolchain pitfall 10), so the app
+ * calls `getDb()` lazily inside request handlers.
+ */
+import fs from "node:fs";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import * as schema from "./schema";
+
+export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
+/** What a synchronous `db.transaction((tx) => …)` callback receives. */
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+/** Either the database or a transaction: services accept both. */
+export type DbOrTx = Db | Tx;
+
+export const DEFAULT_DATABASE_PATH = "data/registry.db";
+export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");
+
+export function databasePath(): string {
+  return process.env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH;
+}
+
+/** Opens (creating if needed) a SQLite file or `:memory:` with WAL and foreign keys on. */
+export function openDatabase(file: string): Db {
+  if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const sqlite = new Database(file);
+  if (file !== ":memory:") sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  return drizzle(sqlite, { schema }) as Db;
+}
+
+/** Applies the committed migrations in db/migrations (idempotent). */
+export function migrateDatabase(db: Db, migrationsFolder = MIGRATIONS_FOLDER): void {
+  migrate(db, { migrationsFolder });
+}
+
+let shared: Db | undefined;
+
+/** The app's database: opened and migrated on first use, then reused. */
+export function getDb(): Db {
+  if (!shared) {
+    const db = openDatabase(databasePath());
+    migrateDatabase(db);
+    shared = db;
+  }
+  return shared;
+}

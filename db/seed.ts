@@ -1,0 +1,20 @@
+/**
+ * `npm run db:seed` (also run by `npm start`): migrates the database, then, in
+ * demo mode (TR_DEMO=1) and only when the database is empty, loads the demo data.
+ */
+import { databasePath, migrateDatabase, openDatabase } from "./client";
+import { isEmpty, seedDemo } from "./demo";
+import { isDemoMode } from "@/server/config";
+
+const file = databasePath();
+const db = openDatabase(file);
+migrateDatabase(db);
+if (!isDemoMode()) {
+  console.log(`Database ${file} migrated. Demo mode is off: no demo data loaded (create users with npm run user:create).`);
+} else if (!isEmpty(db)) {
+  console.log(`Database ${file} migrated. It already holds data: demo data not loaded again.`);
+} else {
+  const counts = await seedDemo(db);
+  console.log(`Database ${file} migrated and loaded with demo data: ${counts.users} demo users, ${counts.parties} parties.`);
+}
+db.$client.close();

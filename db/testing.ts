@@ -1,0 +1,11 @@
+/**
+ * Test helper: every test gets its own in-memory database migrated from the
+ * real, committed migrations (as drizzle-orm tests its own driver).
+ */
+import { migrateDatabase, openDatabase, type Db } from "./client";
+
+export function createTestDb(): Db {
+  const db = openDatabase(":memory:");
+  migrateDatabase(db);
+  return db;
+}

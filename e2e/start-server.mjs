@@ -1,0 +1,24 @@
+#!/usr/bin/env node
+/**
+ * Playwright's web server: a throwaway database (deleted, migrated, demo data
+ * loaded), then the production build served on 127.0.0.1.
+ */
+import { spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+
+const root = process.cwd();
+const dbFile = process.env.DATABASE_PATH;
+if (!dbFile || !dbFile.includes("e2e")) {
+  console.error("Refusing to start: DATABASE_PATH must name a throwaway e2e database.");
+  process.exit(1);
+}
+for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(path.resolve(dbFile + suffix), { force: true });
+const seed = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["db/seed.ts"], { stdio: "inherit", env: process.env });
+if (seed.status !== 0) process.exit(seed.status ?? 1);
+const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", process.env.PORT ?? "3100"], {
+  stdio: "inherit",
+  env: process.env,
+});
+for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
+server.on("exit", (code) => process.exit(code ?? 0));

@@ -1,0 +1,100 @@
+/**
+ * tRPC setup.
+ * 1. Context: the database and the signed-in user (if any).
+ * 2. Init: superjson, zod and domain errors flattened for forms.
+ * 3. Procedures: every procedure declares the access it needs in `meta.access`
+ *    (an action from server/auth/permissions.ts, or `public` / `authenticated`);
+ *    one middleware enforces it. A procedure without a declaration is refused
+ *    (fail closed) and fails the role-matrix test.
+ */
+import { initTRPC, TRPCError } from "@trpc/server";
+import superjson from "superjson";
+import { ZodError } from "zod";
+import type { Db } from "@/db/client";
+import type { Actor } from "@/server/auth/actor";
+import { can, type Access, type Role } from "@/server/auth/permissions";
+import { AppError } from "@/server/errors";
+
+// 1. Context ---------------------------------------------------------------
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export interface Context {
+  db: Db;
+  user: SessionUser | null;
+}
+
+export interface Meta {
+  access: Access;
+}
+
+// 2. Init ------------------------------------------------------------------
+const t = initTRPC
+  .context<Context>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    errorFormatter({ shape, error }) {
+      const cause = error.cause;
+      return {
+        ...shape,
+        data: {
+          ...shape.data,
+          zodError: cause instanceof ZodError ? cause.flatten() : null,
+          fieldErrors: cause instanceof AppError ? (cause.fieldErrors ?? null) : null,
+        },
+      };
+    },
+  });
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Maps domain errors (AppError) to tRPC codes, in one place. */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof AppError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: cause.code, message: cause.message, cause });
+  }
+  return result;
+});
+
+/** Enforces the procedure's declared access before its input is even parsed. */
+const enforceAccess = t.middleware(({ ctx, meta, next }) => {
+  const access = meta?.access;
+  if (!access) {
+    throw new TRPCError({ code: "FORBIDDEN", message: "This procedure declares no permission." });
+  }
+  if (access === "public") return next({ ctx: { ...ctx, actor: null } });
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  if (access !== "authenticated" && !can(ctx.user.role, access)) {
+    throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${ctx.user.role}) may not perform ${access}.` });
+  }
+  const actor: Actor = { kind: "user", ...ctx.user };
+  return next({ ctx: { ...ctx, user: ctx.user, actor } });
+});
+
+const base = t.procedure.use(mapDomainErrors).use(enforceAccess);
+
+// 3. Procedures ------------------------------------------------------------
+/** A procedure anyone may call, signed in or not. Use sparingly. */
+export const publicProcedure = base.meta({ access: "public" });
+
+/** A procedure any signed-in user may call (e.g. "who am I"). */
+export const authenticatedProcedure = base.meta({ access: "authenticated" }).use(({ ctx, next }) => {
+  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+  return next({ ctx: { ...ctx, user: ctx.user, actor: { kind: "user", ...ctx.user } as Actor } });
+});
+
+/** A procedure gated by one action of the permission table. */
+export function protectedProcedure(action: Exclude<Access, "public" | "authenticated">) {
+  return base.meta({ access: action }).use(({ ctx, next }) => {
+    if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
+    return next({ ctx: { ...ctx, user: ctx.user, actor: { kind: "user", ...ctx.user } as Actor } });
+  });
+}

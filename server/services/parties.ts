@@ -1,0 +1,296 @@
+/**
+ * Party register use cases. Each mutation writes the change and its audit row
+ * in one synchronous better-sqlite3 transaction.
+ */
+import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { auditLog, dataCategories, parties, partyDataCategories, partyProcessingLocations } from "@/db/schema";
+import { recordAudit } from "@/server/audit/record-audit";
+import type { Actor } from "@/server/auth/actor";
+import { AppError, notFound, staleEdit } from "@/server/errors";
+import {
+  listPartiesSchema,
+  PARTY_ID_PATTERN,
+  type ListPartiesInput,
+  type PartyFields,
+} from "@/server/schemas/party";
+
+export type PartyRow = typeof parties.$inferSelect;
+
+export interface PartyDetail extends Omit<PartyRow, "extra"> {
+  processingLocations: string[];
+  dataCategories: string[];
+  extra: Record<string, unknown> | null;
+}
+
+export interface PartyListItem {
+  id: string;
+  name: string;
+  relationship: string;
+  serviceCategory: string | null;
+  adviserType: string | null;
+  country: string;
+  processingLocations: string[];
+  archivedAt: string | null;
+  updatedAt: string;
+  version: number;
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+const nowIso = () => new Date().toISOString();
+
+/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+export function listParties(db: Db, input: ListPartiesInput): Page<PartyListItem> {
+  const q = listPartiesSchema.parse(input);
+  const where: SQL[] = [];
+  if (q.archived === "active") where.push(isNull(parties.archivedAt));
+  if (q.archived === "archived") where.push(isNotNull(parties.archivedAt));
+  if (q.relationship) where.push(eq(parties.relationship, q.relationship));
+  if (q.serviceCategory) where.push(eq(parties.serviceCategory, q.serviceCategory));
+  if (q.country) {
+    const code = q.country.toUpperCase();
+    const inLocations = exists(
+      db
+        .select({ one: sql`1` })
+        .from(partyProcessingLocations)
+        .where(and(eq(partyProcessingLocations.partyId, parties.id), eq(partyProcessingLocations.country, code))),
+    );
+    where.push(or(eq(parties.country, code), inLocations)!);
+  }
+  if (q.search) {
+    const p = likePattern(q.search);
+    where.push(
+      or(
+        sql`${parties.name} like ${p} escape '\\'`,
+        sql`${parties.id} like ${p} escape '\\'`,
+        sql`${parties.registrationNumber} like ${p} escape '\\'`,
+        sql`${parties.contactName} like ${p} escape '\\'`,
+        sql`${parties.contactEmail} like ${p} escape '\\'`,
+      )!,
+    );
+  }
+  const filter = where.length ? and(...where) : undefined;
+  const direction = q.dir === "asc" ? asc : desc;
+  const sortColumn = {
+    name: sql`${parties.name} collate nocase`,
+    country: parties.country,
+    relationship: parties.relationship,
+    updatedAt: parties.updatedAt,
+  }[q.sort];
+
+  const total = db.select({ n: count() }).from(parties).where(filter).get()?.n ?? 0;
+  const rows = db
+    .select({
+      id: parties.id,
+      name: parties.name,
+      relationship: parties.relationship,
+      serviceCategory: parties.serviceCategory,
+      adviserType: parties.adviserType,
+      country: parties.country,
+      archivedAt: parties.archivedAt,
+      updatedAt: parties.updatedAt,
+      version: parties.version,
+    })
+    .from(parties)
+    .where(filter)
+    .orderBy(direction(sortColumn), asc(parties.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .all();
+
+  const locations = locationsOf(
+    db,
+    rows.map((r) => r.id),
+  );
+  return {
+    items: rows.map((r) => ({ ...r, processingLocations: locations.get(r.id) ?? [] })),
+    total,
+    page: q.page,
+    pageSize: q.pageSize,
+  };
+}
+
+function locationsOf(db: DbOrTx, ids: string[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  if (ids.length === 0) return map;
+  const rows = db
+    .select()
+    .from(partyProcessingLocations)
+    .where(inArray(partyProcessingLocations.partyId, ids))
+    .orderBy(asc(partyProcessingLocations.country))
+    .all();
+  for (const r of rows) {
+    const list = map.get(r.partyId) ?? [];
+    list.push(r.country);
+    map.set(r.partyId, list);
+  }
+  return map;
+}
+
+export function findParty(db: DbOrTx, id: string): PartyDetail | null {
+  const row = db.select().from(parties).where(eq(parties.id, id)).get();
+  if (!row) return null;
+  const processingLocations = db
+    .select({ country: partyProcessingLocations.country })
+    .from(partyProcessingLocations)
+    .where(eq(partyProcessingLocations.partyId, id))
+    .orderBy(asc(partyProcessingLocations.country))
+    .all()
+    .map((r) => r.country);
+  const categories = db
+    .select({ id: partyDataCategories.categoryId })
+    .from(partyDataCategories)
+    .innerJoin(dataCategories, eq(dataCategories.id, partyDataCategories.categoryId))
+    .where(eq(partyDataCategories.partyId, id))
+    .orderBy(asc(dataCategories.sortOrder), asc(dataCategories.id))
+    .all()
+    .map((r) => r.id);
+  return {
+    ...row,
+    extra: row.extra ? (JSON.parse(row.extra) as Record<string, unknown>) : null,
+    processingLocations,
+    dataCategories: categories,
+  };
+}
+
+export function getParty(db: DbOrTx, id: string): PartyDetail {
+  const party = findParty(db, id);
+  if (!party) throw notFound("Party", id);
+  return party;
+}
+
+/** A registry id derived from the name ("Acme GmbH" → "acme-gmbh"), made unique. */
+export function partyIdFromName(db: DbOrTx, name: string): string {
+  const base =
+    name
+      .normalize("NFKD")
+      .replace(/[\u0300-\u036f]/g, "")
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 56) || "party";
+  let id = base;
+  for (let n = 2; db.select({ id: parties.id }).from(parties).where(eq(parties.id, id)).get(); n++) id = `${base}-${n}`;
+  return id;
+}
+
+function assertCategoriesExist(tx: DbOrTx, ids: string[]): void {
+  if (ids.length === 0) return;
+  const known = new Set(
+    tx
+      .select({ id: dataCategories.id })
+      .from(dataCategories)
+      .where(inArray(dataCategories.id, ids))
+      .all()
+      .map((r) => r.id),
+  );
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length) {
+    throw new AppError("BAD_REQUEST", `Unknown data categories: ${unknown.join(", ")}.`, {
+      dataCategories: `Unknown data categories: ${unknown.join(", ")}.`,
+    });
+  }
+}
+
+function writeChildren(tx: DbOrTx, id: string, fields: PartyFields): void {
+  tx.delete(partyProcessingLocations).where(eq(partyProcessingLocations.partyId, id)).run();
+  for (const country of fields.processingLocations) tx.insert(partyProcessingLocations).values({ partyId: id, country }).run();
+  tx.delete(partyDataCategories).where(eq(partyDataCategories.partyId, id)).run();
+  for (const categoryId of new Set(fields.dataCategories)) tx.insert(partyDataCategories).values({ partyId: id, categoryId }).run();
+}
+
+function columnsOf(fields: PartyFields) {
+  const { processingLocations: _l, dataCategories: _c, ...columns } = fields;
+  return columns;
+}
+
+export function createParty(db: Db, actor: Actor, fields: PartyFields, options: { id?: string; extra?: Record<string, unknown> } = {}): PartyDetail {
+  return db.transaction((tx) => {
+    if (options.id !== undefined && !PARTY_ID_PATTERN.test(options.id)) {
+      throw new AppError("BAD_REQUEST", `"${options.id}" is not a valid party id.`, { id: "Use 1–64 lower-case letters, digits, dots, dashes or underscores." });
+    }
+    if (options.id !== undefined && findParty(tx, options.id)) {
+      throw new AppError("CONFLICT", `A party with id "${options.id}" already exists.`, { id: "This id is already taken." });
+    }
+    assertCategoriesExist(tx, fields.dataCategories);
+    const id = options.id ?? partyIdFromName(tx, fields.name);
+    const at = nowIso();
+    tx.insert(parties)
+      .values({ ...columnsOf(fields), id, extra: options.extra ? JSON.stringify(options.extra) : null, createdAt: at, updatedAt: at })
+      .run();
+    writeChildren(tx, id, fields);
+    const after = getParty(tx, id);
+    recordAudit(tx, actor, { action: "party.create", entityType: "party", entityId: id, before: null, after });
+    return after;
+  });
+}
+
+export function updateParty(db: Db, actor: Actor, input: { id: string; version: number; fields: PartyFields }): PartyDetail {
+  return db.transaction((tx) => {
+    const before = getParty(tx, input.id);
+    assertCategoriesExist(tx, input.fields.dataCategories);
+    const result = tx
+      .update(parties)
+      .set({ ...columnsOf(input.fields), version: sql`${parties.version} + 1`, updatedAt: nowIso() })
+      .where(and(eq(parties.id, input.id), eq(parties.version, input.version)))
+      .run();
+    if (result.changes !== 1) throw staleEdit("party");
+    writeChildren(tx, input.id, input.fields);
+    const after = getParty(tx, input.id);
+    recordAudit(tx, actor, { action: "party.update", entityType: "party", entityId: input.id, before, after });
+    return after;
+  });
+}
+
+function setArchived(db: Db, actor: Actor, input: { id: string; version: number }, archive: boolean): PartyDetail {
+  return db.transaction((tx) => {
+    const before = getParty(tx, input.id);
+    if ((before.archivedAt !== null) === archive) {
+      throw new AppError("CONFLICT", archive ? "This party is already archived." : "This party is not archived.");
+    }
+    const at = nowIso();
+    const result = tx
+      .update(parties)
+      .set({ archivedAt: archive ? at : null, version: sql`${parties.version} + 1`, updatedAt: at })
+      .where(and(eq(parties.id, input.id), eq(parties.version, input.version)))
+      .run();
+    if (result.changes !== 1) throw staleEdit("party");
+    const after = getParty(tx, input.id);
+    recordAudit(tx, actor, {
+      action: archive ? "party.archive" : "party.restore",
+      entityType: "party",
+      entityId: input.id,
+      before,
+      after,
+    });
+    return after;
+  });
+}
+
+export const archiveParty = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, input, true);
+export const restoreParty = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, input, false);
+
+/** The audit rows of one party, newest first. */
+export function partyHistory(db: Db, id: string) {
+  getParty(db, id);
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, "party"), eq(auditLog.entityId, id)))
+    .orderBy(desc(auditLog.id))
+    .all();
+}
+
+export function listDataCategories(db: Db) {
+  return db.select().from(dataCategories).orderBy(asc(dataCategories.sortOrder), asc(dataCategories.id)).all();
+}
