@@ -8,6 +8,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
+import { ensureReferenceKnowledgeBase } from "./kb-loader";
 import * as schema from "./schema";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
@@ -46,6 +47,7 @@ export function getDb(): Db {
   if (!shared) {
     const db = openDatabase(databasePath());
     migrateDatabase(db);
+    ensureReferenceKnowledgeBase(db);
     shared = db;
   }
   return shared;

@@ -4,11 +4,14 @@
  */
 import { databasePath, migrateDatabase, openDatabase } from "./client";
 import { isEmpty, seedDemo } from "./demo";
+import { ensureReferenceKnowledgeBase } from "./kb-loader";
 import { isDemoMode } from "@/server/config";
 
 const file = databasePath();
 const db = openDatabase(file);
 migrateDatabase(db);
+const kbLoaded = ensureReferenceKnowledgeBase(db);
+if (kbLoaded) console.log(`Loaded ${kbLoaded} knowledge-base entries from db/reference.`);
 if (!isDemoMode()) {
   console.log(`Database ${file} migrated. Demo mode is off: no demo data loaded (create users with npm run user:create).`);
 } else if (!isEmpty(db)) {

@@ -1,6 +1,6 @@
 "use client";
 
-import { Building2, FileClock, LogOut, ShieldCheck, Users } from "lucide-react";
+import { ArrowLeftRight, BookOpen, Building2, FileClock, FileJson, FileSignature, LogOut, ShieldCheck, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
@@ -10,7 +10,11 @@ import { SessionProvider, useCan, useSession, type ClientSession } from "./sessi
 import { cn } from "./ui/cn";
 
 const NAV: { href: string; label: string; icon: typeof Building2; action: Action }[] = [
+  { href: "/transfers", label: "Transfers", icon: ArrowLeftRight, action: "transfer.read" },
   { href: "/parties", label: "Parties", icon: Building2, action: "party.read" },
+  { href: "/safeguards", label: "Safeguards", icon: FileSignature, action: "safeguard.read" },
+  { href: "/knowledge-base", label: "Knowledge base", icon: BookOpen, action: "kb.read" },
+  { href: "/registry", label: "Import / export", icon: FileJson, action: "registry.export" },
   { href: "/audit", label: "Audit log", icon: FileClock, action: "audit.read" },
   { href: "/users", label: "Users", icon: Users, action: "user.read" },
 ];

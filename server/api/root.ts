@@ -1,12 +1,24 @@
 import { auditRouter } from "./routers/audit";
 import { categoryRouter } from "./routers/category";
+import { certificationRouter } from "./routers/certification";
+import { kbRouter } from "./routers/kb";
 import { partyRouter } from "./routers/party";
+import { registryRouter } from "./routers/registry";
+import { safeguardRouter } from "./routers/safeguard";
+import { tiaRouter } from "./routers/tia";
+import { transferRouter } from "./routers/transfer";
 import { userRouter } from "./routers/user";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
   party: partyRouter,
   category: categoryRouter,
+  transfer: transferRouter,
+  safeguard: safeguardRouter,
+  certification: certificationRouter,
+  tia: tiaRouter,
+  kb: kbRouter,
+  registry: registryRouter,
   audit: auditRouter,
   user: userRouter,
 });

@@ -7,6 +7,21 @@ export const AUDIT_ACTIONS = [
   "party.update",
   "party.archive",
   "party.restore",
+  "transfer.create",
+  "transfer.update",
+  "transfer.archive",
+  "transfer.restore",
+  "safeguard.create",
+  "safeguard.update",
+  "safeguard.archive",
+  "safeguard.restore",
+  "certification.create",
+  "certification.update",
+  "certification.delete",
+  "tia.create",
+  "kb.create",
+  "kb.update",
+  "registry.import",
   "category.create",
   "category.update",
   "user.create",
@@ -16,5 +31,5 @@ export const AUDIT_ACTIONS = [
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const ENTITY_TYPES = ["party", "category", "user"] as const;
+export const ENTITY_TYPES = ["party", "transfer", "safeguard", "certification", "tia", "kb_entry", "registry", "category", "user"] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];

@@ -1,0 +1,3 @@
+import type { SampleInputs } from "./types";
+
+export const kbSamples: SampleInputs = {};
