@@ -27,3 +27,15 @@ export function useCan(): (action: Action) => boolean {
   const user = useSession();
   return (action) => canRole(user.role, action);
 }
+
+/** Renders its children only for roles allowed `action`; others see why not. */
+export function RequirePermission({ action, children, message }: { action: Action; children: React.ReactNode; message: string }) {
+  const allowed = useCan()(action);
+  if (allowed) return <>{children}</>;
+  return (
+    <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
+      <p className="font-semibold">Not allowed</p>
+      <p className="mt-1">{message}</p>
+    </div>
+  );
+}

@@ -4,10 +4,10 @@
  * Every edit is validated against the domain schema for its kind, checked for
  * a stale version, and audited in the same transaction.
  */
-import { and, asc, count, eq, max, sum, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, max, sum, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
-import { kbEntries } from "@/db/schema";
+import { auditLog, kbEntries } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/auth/actor";
 import {
@@ -132,4 +132,15 @@ export function updateKbEntry(db: Db, actor: Actor, input: { id: string; version
     recordAudit(tx, actor, { action: "kb.update", entityType: "kb_entry", entityId: input.id, before: before.entry, after: after.entry });
     return after;
   });
+}
+
+/** The audit rows of one entry, newest first. */
+export function kbEntryHistory(db: Db, id: string) {
+  getKbEntry(db, id);
+  return db
+    .select()
+    .from(auditLog)
+    .where(and(eq(auditLog.entityType, "kb_entry"), eq(auditLog.entityId, id)))
+    .orderBy(desc(auditLog.id))
+    .all();
 }

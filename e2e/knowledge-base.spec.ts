@@ -1,0 +1,45 @@
+import { expect, pageAs, test } from "./fixtures";
+
+test.describe("knowledge base", () => {
+  test("the auditor reads entries, sees UNCONFIRMED facts flagged, and cannot edit", async ({ browser }) => {
+    const page = await pageAs(browser, "auditor");
+    await page.goto("/knowledge-base?kind=adequacy");
+    await expect(page.getByRole("heading", { name: "Knowledge base", level: 1 })).toBeVisible();
+    await expect(page.getByRole("link", { name: "New adequacy decision" })).toHaveCount(0);
+    const table = page.getByRole("table", { name: "Adequacy decisions" });
+    await expect(table.getByRole("link", { name: /Brazil \(BR\)/ })).toBeVisible();
+
+    await page.getByLabel("Only UNCONFIRMED entries").check();
+    await expect(page).toHaveURL(/unconfirmed=1/);
+    const flagged = table.getByRole("row").filter({ hasText: "UNCONFIRMED" });
+    await expect(flagged.first()).toBeVisible();
+    await flagged.first().getByRole("link").click();
+    await expect(page.getByRole("note")).toContainText("UNCONFIRMED");
+    await expect(page.getByRole("link", { name: "Edit" })).toHaveCount(0);
+  });
+
+  test("the DPO adds an adequacy decision; it is listed, sourced and audited", async ({ browser }) => {
+    const page = await pageAs(browser, "dpo");
+    await page.goto("/knowledge-base");
+    await page.getByRole("link", { name: "New adequacy decision" }).click();
+    await expect(page.getByRole("heading", { name: "Add an adequacy decision" })).toBeVisible();
+
+    // Missing required facts are named before anything is sent.
+    await page.getByRole("button", { name: "Add adequacy decision" }).click();
+    await expect(page.getByText("Choose the country")).toBeVisible();
+    await expect(page.getByText("Cite at least one source")).toBeVisible();
+
+    await page.getByLabel("Destination").selectOption("KE");
+    await page.getByLabel("Instrument", { exact: true }).fill("Commission Implementing Decision (EU) 2026/4242 (test)");
+    await page.getByLabel("Covers transfers from").fill("2026-10-01");
+    await page.getByLabel("Sources").fill("https://eur-lex.europa.eu/eli/dec_impl/2026/4242/oj");
+    await page.getByRole("button", { name: "Add adequacy decision" }).click();
+
+    await expect(page.getByRole("heading", { level: 1, name: "Kenya (KE)" })).toBeVisible();
+    await expect(page.getByText("Added in the app")).toBeVisible();
+    await expect(page.getByRole("link", { name: "https://eur-lex.europa.eu/eli/dec_impl/2026/4242/oj" })).toBeVisible();
+    const history = page.getByRole("list", { name: "History entries" });
+    await expect(history).toContainText("kb.create");
+    await expect(history).toContainText("dpo@demo.test");
+  });
+});

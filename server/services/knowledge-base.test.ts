@@ -1,0 +1,103 @@
+import { and, eq } from "drizzle-orm";
+import { beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/db/client";
+import { insertParty } from "@/db/factories";
+import { auditLog, transfers } from "@/db/schema";
+import { createTestDb } from "@/db/testing";
+import { SYSTEM_ACTOR, type Actor } from "@/server/auth/actor";
+import type { AdequacyEntry } from "@/server/domain/kb";
+import { AppError } from "@/server/errors";
+import { createKbEntry, getKbEntry, listKbEntries, updateKbEntry } from "./knowledge-base";
+import { verdictsAsOf } from "./verdicts";
+
+const dpo: Actor = { kind: "user", id: "dpo-1", email: "dpo@example.test", name: "DPO", role: "dpo" };
+
+/** An EU adequacy decision for Singapore, which does not exist: a DPO adding a new decision. */
+function singaporeDecision(base: AdequacyEntry, effectiveFrom: string): AdequacyEntry {
+  return {
+    ...base,
+    id: "eu-adequacy-sg",
+    regime: "EU",
+    destination: "SG",
+    destinationName: "Singapore",
+    scope: "full",
+    scopeCode: null,
+    scopeText: "Full",
+    framework: null,
+    instrument: "Commission Implementing Decision (EU) 2026/999 (test)",
+    instrumentUri: null,
+    adopted: effectiveFrom,
+    published: null,
+    effectiveFrom,
+    endDate: null,
+    endReason: null,
+    status: "in_force",
+    sources: ["https://example.test/decision"],
+    unconfirmed: undefined,
+  };
+}
+
+describe("knowledge base in the database", () => {
+  let db: Db;
+  let base: AdequacyEntry;
+  beforeEach(() => {
+    db = createTestDb();
+    base = listKbEntries(db, { kind: "adequacy" }).find((r) => (r.entry as AdequacyEntry).regime === "EU")!.entry as AdequacyEntry;
+    const exporter = insertParty(db, { name: "Exporter GmbH", relationship: "affiliate", serviceCategory: null, country: "DE", processingLocations: ["DE"] });
+    const recipient = insertParty(db, { name: "Lion Data Pte", country: "SG", processingLocations: ["SG"] });
+    db.insert(transfers)
+      .values({ id: "de-to-sg", exporterId: exporter.id, recipientId: recipient.id, destination: "SG", exporterRole: "controller", recipientRole: "processor", frequency: "continuous", start: "2024-01-01" })
+      .run();
+  });
+
+  it("loads the reference knowledge base into a fresh database, with UNCONFIRMED entries marked", () => {
+    const all = listKbEntries(db, {});
+    expect(all.length).toBeGreaterThan(50);
+    const unconfirmed = listKbEntries(db, { unconfirmedOnly: true });
+    expect(unconfirmed.length).toBeGreaterThan(0);
+    expect(unconfirmed.every((r) => typeof r.entry.unconfirmed === "string" && r.entry.unconfirmed.length > 0)).toBe(true);
+  });
+
+  it("a new adequacy decision changes the verdict at once, from its effective date", () => {
+    expect(verdictsAsOf(db, "2026-11-29").get("de-to-sg")?.status).toBe("unsafeguarded");
+    createKbEntry(db, dpo, singaporeDecision(base, "2026-06-01"));
+    expect(verdictsAsOf(db, "2026-05-31").get("de-to-sg")?.status).toBe("unsafeguarded");
+    expect(verdictsAsOf(db, "2026-06-01").get("de-to-sg")?.status).toBe("adequate");
+    const audit = db.select().from(auditLog).where(and(eq(auditLog.action, "kb.create"), eq(auditLog.entityId, "eu-adequacy-sg"))).all();
+    expect(audit).toHaveLength(1);
+    expect(audit[0]!.actorEmail).toBe("dpo@example.test");
+  });
+
+  it("an edit of an entry is audited with before and after, and moves the verdict", () => {
+    const created = createKbEntry(db, dpo, singaporeDecision(base, "2026-06-01"));
+    const edited = updateKbEntry(db, dpo, { id: created.id, version: created.version, data: { ...created.entry, endDate: "2026-08-31", endReason: "withdrawn", status: "withdrawn" } });
+    expect(edited.version).toBe(2);
+    expect(verdictsAsOf(db, "2026-08-31").get("de-to-sg")?.status).toBe("adequate");
+    expect(verdictsAsOf(db, "2026-09-01").get("de-to-sg")?.status).toBe("unsafeguarded");
+    const row = db.select().from(auditLog).where(eq(auditLog.action, "kb.update")).get();
+    expect(JSON.parse(row!.before!).endDate).toBeNull();
+    expect(JSON.parse(row!.after!).endDate).toBe("2026-08-31");
+  });
+
+  it("refuses a stale edit and overwrites nothing", () => {
+    const row = getKbEntry(db, base.id);
+    updateKbEntry(db, dpo, { id: row.id, version: row.version, data: { ...row.entry, notes: "first" } });
+    expect(() => updateKbEntry(db, dpo, { id: row.id, version: row.version, data: { ...row.entry, notes: "second" } })).toThrow(/changed by someone else/);
+    expect(getKbEntry(db, row.id).entry.notes).toBe("first");
+    expect(getKbEntry(db, row.id).edited).toBe(true);
+  });
+
+  it("rejects an invalid entry with the path of the bad field", () => {
+    const bad = { ...singaporeDecision(base, "2026-06-01"), effectiveFrom: "2026-02-30" };
+    let error: unknown;
+    try {
+      createKbEntry(db, SYSTEM_ACTOR, bad);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(AppError);
+    expect((error as AppError).code).toBe("BAD_REQUEST");
+    expect(Object.keys((error as AppError).fieldErrors ?? {})).toContain("effectiveFrom");
+    expect(listKbEntries(db, { search: "Singapore" })).toHaveLength(0);
+  });
+});
