@@ -3,6 +3,11 @@ const nextConfig = {
   // Native addon: load it from node_modules at run time instead of bundling it.
   serverExternalPackages: ["better-sqlite3"],
   poweredByHeader: false,
+  // A separate build directory lets a second build (e.g. a screenshot run) not disturb the main one.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
+  // `npm test` type-checks the whole project with tsc first; NEXT_SKIP_TYPECHECK=1 lets a local
+  // screenshot build skip Next's second pass.
+  typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
   typedRoutes: false,
 };
 

@@ -17,7 +17,11 @@ if (!isDemoMode()) {
 } else if (!isEmpty(db)) {
   console.log(`Database ${file} migrated. It already holds data: demo data not loaded again.`);
 } else {
-  const counts = await seedDemo(db);
-  console.log(`Database ${file} migrated and loaded with demo data: ${counts.users} demo users, ${counts.parties} parties.`);
+  const { users, registry } = await seedDemo(db);
+  console.log(
+    `Database ${file} migrated and loaded with demo data: ${users} demo users, ${registry.parties.added} parties, ` +
+      `${registry.certifications.added} certifications, ${registry.safeguards.added} safeguards, ` +
+      `${registry.transfers.added} transfers, ${registry.tias.added} transfer impact assessments.`,
+  );
 }
 db.$client.close();

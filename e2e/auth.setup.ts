@@ -8,8 +8,8 @@ for (const role of ROLES) {
     await page.getByLabel("E-mail address").fill(`${role}@demo.test`);
     await page.getByLabel("Password").fill("demo-password");
     await page.getByRole("button", { name: "Sign in" }).click();
-    await expect(page).toHaveURL(/\/parties$/);
-    await expect(page.getByRole("heading", { name: "Parties", level: 1 })).toBeVisible();
+    await expect(page).toHaveURL(/\/$/);
+    await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
     await page.context().storageState({ path: storageStateOf(role) });
   });
 }

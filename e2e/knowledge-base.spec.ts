@@ -7,7 +7,10 @@ test.describe("knowledge base", () => {
     await expect(page.getByRole("heading", { name: "Knowledge base", level: 1 })).toBeVisible();
     await expect(page.getByRole("link", { name: "New adequacy decision" })).toHaveCount(0);
     const table = page.getByRole("table", { name: "Adequacy decisions" });
-    await expect(table.getByRole("link", { name: /Brazil \(BR\)/ })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Pagination" })).toContainText(/of \d+ entries/);
+    await page.getByRole("searchbox", { name: "Search the knowledge base" }).fill("Brazil");
+    await expect(table.getByRole("link", { name: /Brazil \(BR\)/ }).first()).toBeVisible();
+    await page.getByRole("searchbox", { name: "Search the knowledge base" }).fill("");
 
     await page.getByLabel("Only UNCONFIRMED entries").check();
     await expect(page).toHaveURL(/unconfirmed=1/);
@@ -30,7 +33,7 @@ test.describe("knowledge base", () => {
     await expect(page.getByText("Cite at least one source")).toBeVisible();
 
     await page.getByLabel("Destination").selectOption("KE");
-    await page.getByLabel("Instrument", { exact: true }).fill("Commission Implementing Decision (EU) 2026/4242 (test)");
+    await page.getByRole("textbox", { name: "Instrument", exact: true }).fill("Commission Implementing Decision (EU) 2026/4242 (test)");
     await page.getByLabel("Covers transfers from").fill("2026-10-01");
     await page.getByLabel("Sources").fill("https://eur-lex.europa.eu/eli/dec_impl/2026/4242/oj");
     await page.getByRole("button", { name: "Add adequacy decision" }).click();

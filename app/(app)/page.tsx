@@ -1,5 +1,14 @@
-import { redirect } from "next/navigation";
+import type { Metadata } from "next";
+import { Suspense } from "react";
+import { TableSkeleton } from "@/app/_components/ui/states";
+import { Overview } from "./overview";
 
-export default function Home() {
-  redirect("/parties");
+export const metadata: Metadata = { title: "Overview" };
+
+export default function OverviewPage() {
+  return (
+    <Suspense fallback={<TableSkeleton />}>
+      <Overview />
+    </Suspense>
+  );
 }

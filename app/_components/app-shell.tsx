@@ -81,13 +81,15 @@ export function AppShell({ user, children }: { user: ClientSession; children: Re
         Skip to content
       </a>
       <div className="flex min-h-screen">
-        <aside className="no-print sticky top-0 flex h-screen w-60 shrink-0 flex-col bg-slate-900">
-          <Link href="/parties" className="flex items-center gap-2 px-6 py-5 text-white">
-            <ShieldCheck className="size-6 text-indigo-400" aria-hidden />
-            <span className="text-base font-semibold tracking-tight">Transfer Registry</span>
-          </Link>
-          <Sidebar />
-          <UserMenu />
+        <aside className="no-print w-60 shrink-0 bg-slate-900">
+          <div className="sticky top-0 flex max-h-screen min-h-[100dvh] flex-col">
+            <Link href="/" className="flex items-center gap-2 px-6 py-5 text-white">
+              <ShieldCheck className="size-6 text-indigo-400" aria-hidden />
+              <span className="text-base font-semibold tracking-tight">Transfer Registry</span>
+            </Link>
+            <Sidebar />
+            <UserMenu />
+          </div>
         </aside>
         <main id="main" className="min-w-0 flex-1 px-8 py-8">
           <div className="mx-auto max-w-7xl">{children}</div>

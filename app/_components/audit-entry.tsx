@@ -74,6 +74,11 @@ export function AuditEntry({ row, showEntity = false }: { row: AuditRow; showEnt
           {formatDateTime(row.at)}
         </time>
       </div>
+      {!before && after ? (
+        <p className="mt-2 text-sm text-slate-600">
+          Created{typeof after.name === "string" ? <> as <span className="font-medium text-slate-800">{after.name}</span></> : null}.
+        </p>
+      ) : null}
       {changes.length > 0 && before ? (
         <ul className="mt-2 space-y-1 text-sm" aria-label="Changed fields">
           {changes.slice(0, open ? undefined : 4).map((c) => (
@@ -91,7 +96,7 @@ export function AuditEntry({ row, showEntity = false }: { row: AuditRow; showEnt
         className="mt-2 inline-flex items-center gap-1 text-xs font-medium text-indigo-600 hover:text-indigo-800"
       >
         {open ? <ChevronDown className="size-3.5" aria-hidden /> : <ChevronRight className="size-3.5" aria-hidden />}
-        {open ? "Hide" : "Show"} full record{changes.length > 4 && !open ? ` (${changes.length - 4} more changes)` : ""}
+        {open ? "Hide" : "Show"} full record{before && changes.length > 4 && !open ? ` (${changes.length - 4} more changes)` : ""}
       </button>
       {open ? (
         <div className="mt-2 grid gap-3 md:grid-cols-2">

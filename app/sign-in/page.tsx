@@ -12,7 +12,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage() {
-  if (await sessionUserFromHeaders(await headers())) redirect("/parties");
+  if (await sessionUserFromHeaders(await headers())) redirect("/");
   const demo = isDemoMode()
     ? DEMO_ACCOUNTS.map((a) => ({ ...a, roleLabel: ROLE_LABELS[a.role], roleDescription: ROLE_DESCRIPTIONS[a.role] }))
     : null;

@@ -41,7 +41,7 @@ export function SignInForm({ demoAccounts, demoPassword }: { demoAccounts: DemoA
       );
       return;
     }
-    router.replace("/parties");
+    router.replace("/");
     router.refresh();
   }
 

@@ -86,6 +86,8 @@ export const certifications = sqliteTable(
     /** When and by whom the DPF List entry was last checked. */
     verifiedOn: text("verified_on"),
     verifiedBy: text("verified_by"),
+    /** Unknown fields of the certification in an imported registry document (JSON object), kept so they round-trip. */
+    extra: text("extra"),
     /** Position within the party's list, so export order is stable. */
     position: integer("position").notNull().default(0),
     version: integer("version").notNull().default(1),

@@ -110,6 +110,8 @@ export const transferImpactAssessments = sqliteTable(
     nextReview: text("next_review"),
     /** Where the assessment document is kept (a URL or a document reference). */
     documentRef: text("document_ref"),
+    /** Unknown fields of the TIA in an imported registry document (JSON object), kept so they round-trip. */
+    extra: text("extra"),
     createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
   (t) => [index("tia_transfer_idx").on(t.transferId, t.completed)],

@@ -1,6 +1,7 @@
 import { auditRouter } from "./routers/audit";
 import { categoryRouter } from "./routers/category";
 import { certificationRouter } from "./routers/certification";
+import { dashboardRouter } from "./routers/dashboard";
 import { kbRouter } from "./routers/kb";
 import { partyRouter } from "./routers/party";
 import { registryRouter } from "./routers/registry";
@@ -11,6 +12,7 @@ import { userRouter } from "./routers/user";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
+  dashboard: dashboardRouter,
   party: partyRouter,
   category: categoryRouter,
   transfer: transferRouter,

@@ -123,7 +123,10 @@ export const updatePartySchema = z.object({
   fields: partyFieldsSchema,
 });
 
-export const PARTY_SORTS = ["name", "country", "relationship", "updatedAt"] as const;
+export const PARTY_SORTS = ["name", "country", "relationship", "status", "updatedAt"] as const;
+
+/** Worst-status filter values: a transfer status, or `none` for parties without live transfers. */
+export const PARTY_STATUS_FILTERS = ["unsafeguarded", "derogation", "safeguarded", "adequate", "not_restricted", "inactive", "none"] as const;
 
 export const listPartiesSchema = z.object({
   search: z.string().trim().max(200).optional(),
@@ -131,6 +134,8 @@ export const listPartiesSchema = z.object({
   country: z.string().length(2).optional(),
   serviceCategory: z.enum(SERVICE_CATEGORIES).optional(),
   archived: z.enum(["active", "archived", "all"]).default("active"),
+  /** The party's worst transfer status today (computed live, never stored). */
+  status: z.enum(PARTY_STATUS_FILTERS).optional(),
   sort: z.enum(PARTY_SORTS).default("name"),
   dir: z.enum(["asc", "desc"]).default("asc"),
   page: z.number().int().min(1).default(1),

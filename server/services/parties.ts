@@ -2,11 +2,12 @@
  * Party register use cases. Each mutation writes the change and its audit row
  * in one synchronous better-sqlite3 transaction.
  */
-import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { auditLog, dataCategories, parties, partyDataCategories, partyProcessingLocations } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/auth/actor";
+import { STATUS_RANK, type Status } from "@/server/domain/rules";
 import { AppError, notFound, staleEdit } from "@/server/errors";
 import {
   listPartiesSchema,
@@ -14,6 +15,7 @@ import {
   type ListPartiesInput,
   type PartyFields,
 } from "@/server/schemas/party";
+import { today, worstStatusByParty } from "./verdicts";
 
 export type PartyRow = typeof parties.$inferSelect;
 
@@ -34,6 +36,8 @@ export interface PartyListItem {
   archivedAt: string | null;
   updatedAt: string;
   version: number;
+  /** Worst status of the party's live transfers today; null when it has none. */
+  worstStatus: Status | null;
 }
 
 export interface Page<T> {
@@ -50,7 +54,7 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export function listParties(db: Db, input: ListPartiesInput): Page<PartyListItem> {
+export function listParties(db: Db, input: ListPartiesInput, asOf = today()): Page<PartyListItem> {
   const q = listPartiesSchema.parse(input);
   const where: SQL[] = [];
   if (q.archived === "active") where.push(isNull(parties.archivedAt));
@@ -85,11 +89,14 @@ export function listParties(db: Db, input: ListPartiesInput): Page<PartyListItem
     name: sql`${parties.name} collate nocase`,
     country: parties.country,
     relationship: parties.relationship,
+    status: parties.name,
     updatedAt: parties.updatedAt,
   }[q.sort];
 
-  const total = db.select({ n: count() }).from(parties).where(filter).get()?.n ?? 0;
-  const rows = db
+  // Status is computed, not stored: one evaluation per request, then filter, sort and paginate here.
+  const statuses = worstStatusByParty(db, asOf);
+  const statusOf = (id: string): Status | null => statuses.get(id) ?? null;
+  let rows = db
     .select({
       id: parties.id,
       name: parties.name,
@@ -103,17 +110,24 @@ export function listParties(db: Db, input: ListPartiesInput): Page<PartyListItem
     })
     .from(parties)
     .where(filter)
-    .orderBy(direction(sortColumn), asc(parties.id))
-    .limit(q.pageSize)
-    .offset((q.page - 1) * q.pageSize)
-    .all();
+    .orderBy(q.sort === "status" ? asc(sql`${parties.name} collate nocase`) : direction(sortColumn), asc(parties.id))
+    .all()
+    .map((r) => ({ ...r, worstStatus: statusOf(r.id) }));
+  if (q.status) rows = rows.filter((r) => (r.worstStatus ?? "none") === q.status);
+  if (q.sort === "status") {
+    const rank = (s: Status | null) => (s === null ? -1 : STATUS_RANK[s]);
+    const sign = q.dir === "asc" ? 1 : -1;
+    rows = rows.map((r, i) => ({ r, i })).sort((a, b) => sign * (rank(a.r.worstStatus) - rank(b.r.worstStatus)) || a.i - b.i).map((x) => x.r);
+  }
+  const total = rows.length;
+  const pageRows = rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
 
   const locations = locationsOf(
     db,
-    rows.map((r) => r.id),
+    pageRows.map((r) => r.id),
   );
   return {
-    items: rows.map((r) => ({ ...r, processingLocations: locations.get(r.id) ?? [] })),
+    items: pageRows.map((r) => ({ ...r, processingLocations: locations.get(r.id) ?? [] })),
     total,
     page: q.page,
     pageSize: q.pageSize,
@@ -280,13 +294,18 @@ function setArchived(db: Db, actor: Actor, input: { id: string; version: number 
 export const archiveParty = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, input, true);
 export const restoreParty = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, input, false);
 
-/** The audit rows of one party, newest first. */
+/** The audit rows of one party and of its certifications, newest first. */
 export function partyHistory(db: Db, id: string) {
   getParty(db, id);
   return db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.entityType, "party"), eq(auditLog.entityId, id)))
+    .where(
+      or(
+        and(eq(auditLog.entityType, "party"), eq(auditLog.entityId, id)),
+        and(eq(auditLog.entityType, "certification"), sql`coalesce(json_extract(${auditLog.after}, '$.partyId'), json_extract(${auditLog.before}, '$.partyId')) = ${id}`),
+      ),
+    )
     .orderBy(desc(auditLog.id))
     .all();
 }

@@ -68,6 +68,7 @@ export function readRegistryDocument(db: DbOrTx): RegistryDocument {
         doc.certifications = partyCerts.map((c) => {
           const cert: Record<string, unknown> = { framework: c.framework, from: c.from, to: c.to ?? null };
           assignPresent(cert, { coveredData: c.coveredData, verifiedOn: c.verifiedOn, verifiedBy: c.verifiedBy });
+          Object.assign(cert, parseExtra(c.extra));
           return cert as unknown as NonNullable<RegistryParty["certifications"]>[number];
         });
       }
@@ -178,7 +179,7 @@ export function readRegistryDocument(db: DbOrTx): RegistryDocument {
             nextReview: a.nextReview,
             documentRef: a.documentRef,
           });
-          return tia;
+          return Object.assign(tia, parseExtra(a.extra));
         });
       }
       assignPresent(doc, {

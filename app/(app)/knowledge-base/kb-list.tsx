@@ -13,11 +13,12 @@ import { Card, PageHeader } from "@/app/_components/ui/card";
 import { cn } from "@/app/_components/ui/cn";
 import { inputClass } from "@/app/_components/ui/field";
 import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/states";
-import { Table, Td, Th } from "@/app/_components/ui/table";
+import { Pagination, Table, Td, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/client";
 import { KB_KINDS, type KbKind } from "@/server/domain/kb";
 
-const DEFAULTS = { kind: "adequacy", q: "", regime: "", unconfirmed: "" };
+const DEFAULTS = { kind: "adequacy", q: "", regime: "", unconfirmed: "", page: "1" };
+const PAGE_SIZE = 25;
 
 export function KbList() {
   const trpc = useTRPC();
@@ -36,6 +37,8 @@ export function KbList() {
     placeholderData: keepPreviousData,
   });
   const rows = (query.data ?? []).filter((r) => !state.regime || kbSummary(r.entry).regime?.includes(state.regime));
+  const page = Math.min(Math.max(1, Number(state.page) || 1), Math.max(1, Math.ceil(rows.length / PAGE_SIZE)));
+  const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
 
   return (
     <>
@@ -55,7 +58,7 @@ export function KbList() {
         {KB_KINDS.map((k) => (
           <Link
             key={k}
-            href={`/knowledge-base?kind=${k}`}
+            href={`/knowledge-base?kind=${k}${state.regime ? `&regime=${state.regime}` : ""}`}
             aria-current={k === kind ? "page" : undefined}
             className={cn(
               "-mb-px border-b-2 px-3 py-2 text-sm font-medium",
@@ -108,7 +111,7 @@ export function KbList() {
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100 bg-white">
-              {rows.map((r) => {
+              {shown.map((r) => {
                 const s = kbSummary(r.entry);
                 return (
                   <tr key={r.id} className="hover:bg-slate-50">
@@ -136,7 +139,7 @@ export function KbList() {
             </tbody>
           </Table>
         )}
-        {rows.length > 0 ? <p className="border-t border-slate-100 px-4 py-3 text-sm text-slate-500">{rows.length} entries</p> : null}
+        {rows.length > 0 ? <Pagination page={page} pageSize={PAGE_SIZE} total={rows.length} noun="entries" onPage={(p) => update({ page: String(p) }, { resetPage: false })} /> : null}
       </Card>
     </>
   );

@@ -6,6 +6,7 @@ import Link from "next/link";
 import { useEffect, useState } from "react";
 import { relationshipLabel } from "@/app/_components/party-labels";
 import { useCan } from "@/app/_components/session";
+import { STATUS_LABELS, StatusBadge } from "@/app/_components/status-badge";
 import { useUrlState } from "@/app/_components/use-url-state";
 import { Badge } from "@/app/_components/ui/badge";
 import { ButtonLink } from "@/app/_components/ui/button";
@@ -15,15 +16,17 @@ import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/stat
 import { Pagination, SortableTh, Table, Td, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/client";
 import { COUNTRIES, countryName } from "@/server/countries";
+import { STATUSES } from "@/server/domain/rules";
 import {
   PARTY_SORTS,
+  PARTY_STATUS_FILTERS,
   RELATIONSHIP_LABELS,
   RELATIONSHIPS,
   SERVICE_CATEGORIES,
   SERVICE_CATEGORY_LABELS,
 } from "@/server/schemas/party";
 
-const DEFAULTS = { q: "", relationship: "", country: "", category: "", archived: "active", sort: "name", dir: "asc", page: "1" };
+const DEFAULTS = { q: "", relationship: "", country: "", category: "", status: "", archived: "active", sort: "name", dir: "asc", page: "1" };
 type Sort = (typeof PARTY_SORTS)[number];
 
 export function PartyList() {
@@ -47,6 +50,7 @@ export function PartyList() {
       country: state.country || undefined,
       serviceCategory: (state.category || undefined) as (typeof SERVICE_CATEGORIES)[number] | undefined,
       archived: state.archived as "active" | "archived" | "all",
+      status: (PARTY_STATUS_FILTERS as readonly string[]).includes(state.status) ? (state.status as (typeof PARTY_STATUS_FILTERS)[number]) : undefined,
       sort: (PARTY_SORTS as readonly string[]).includes(state.sort) ? (state.sort as Sort) : "name",
       dir: state.dir === "desc" ? "desc" : "asc",
       page,
@@ -55,7 +59,7 @@ export function PartyList() {
     placeholderData: keepPreviousData,
   });
 
-  const filtered = Boolean(state.q || state.relationship || state.country || state.category || state.archived !== "active");
+  const filtered = Boolean(state.q || state.relationship || state.country || state.category || state.status || state.archived !== "active");
   const onSort = (sort: Sort, dir: "asc" | "desc") => update({ sort, dir });
 
   return (
@@ -73,8 +77,8 @@ export function PartyList() {
         }
       />
       <Card>
-        <div className="flex flex-wrap items-end gap-3 border-b border-slate-100 p-4" role="search">
-          <div className="relative min-w-64 flex-1">
+        <div className="grid grid-cols-1 gap-3 border-b border-slate-100 p-4 sm:grid-cols-2 xl:grid-cols-[minmax(16rem,2fr)_repeat(4,minmax(9rem,1fr))] xl:items-end" role="search">
+          <div className="relative sm:col-span-2 xl:col-span-1">
             <label htmlFor="party-search" className="sr-only">
               Search parties
             </label>
@@ -112,7 +116,16 @@ export function PartyList() {
               </option>
             ))}
           </FilterSelect>
-          <FilterSelect label="Status" value={state.archived} onChange={(archived) => update({ archived })}>
+          <FilterSelect label="Transfer status" value={state.status} onChange={(status) => update({ status })}>
+            <option value="">Any worst status</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+            <option value="none">No transfers</option>
+          </FilterSelect>
+          <FilterSelect label="Records" value={state.archived} onChange={(archived) => update({ archived })}>
             <option value="active">Active</option>
             <option value="archived">Archived</option>
             <option value="all">Active and archived</option>
@@ -135,7 +148,7 @@ export function PartyList() {
                   className="text-sm font-medium text-indigo-600 hover:text-indigo-500"
                   onClick={() => {
                     setSearch("");
-                    update({ q: "", relationship: "", country: "", category: "", archived: "active" });
+                    update({ q: "", relationship: "", country: "", category: "", status: "", archived: "active" });
                   }}
                 >
                   Clear filters
@@ -156,6 +169,7 @@ export function PartyList() {
                   <SortableTh label="Relationship" column="relationship" sort={state.sort as Sort} dir={state.dir as "asc" | "desc"} onSort={onSort} />
                   <SortableTh label="Established" column="country" sort={state.sort as Sort} dir={state.dir as "asc" | "desc"} onSort={onSort} />
                   <Th>Processing locations</Th>
+                  <SortableTh label="Worst status" column="status" sort={state.sort as Sort} dir={state.dir as "asc" | "desc"} onSort={onSort} />
                   <SortableTh label="Last change" column="updatedAt" sort={state.sort as Sort} dir={state.dir as "asc" | "desc"} onSort={onSort} />
                 </tr>
               </thead>
@@ -184,6 +198,9 @@ export function PartyList() {
                         ))}
                       </div>
                     </Td>
+                    <Td>
+                      <StatusBadge status={p.worstStatus} />
+                    </Td>
                     <Td className="whitespace-nowrap text-slate-500">{p.updatedAt.slice(0, 10)}</Td>
                   </tr>
                 ))}
@@ -203,7 +220,7 @@ function FilterSelect({ label, value, onChange, children }: { label: string; val
   return (
     <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
       {label}
-      <select className={inputClass(false, "w-48")} value={value} onChange={(e) => onChange(e.target.value)}>
+      <select className={inputClass(false)} value={value} onChange={(e) => onChange(e.target.value)}>
         {children}
       </select>
     </label>

@@ -1,3 +1,19 @@
-import { createTRPCRouter } from "../trpc";
+import {
+  archiveSafeguardSchema,
+  createSafeguardSchema,
+  listSafeguardsSchema,
+  safeguardIdSchema,
+  updateSafeguardSchema,
+} from "@/server/schemas/safeguard";
+import * as safeguards from "@/server/services/safeguards";
+import { createTRPCRouter, protectedProcedure } from "../trpc";
 
-export const safeguardRouter = createTRPCRouter({});
+export const safeguardRouter = createTRPCRouter({
+  list: protectedProcedure("safeguard.read").input(listSafeguardsSchema).query(({ ctx, input }) => safeguards.listSafeguards(ctx.db, input)),
+  byId: protectedProcedure("safeguard.read").input(safeguardIdSchema).query(({ ctx, input }) => safeguards.viewSafeguard(ctx.db, input.id)),
+  history: protectedProcedure("safeguard.read").input(safeguardIdSchema).query(({ ctx, input }) => safeguards.safeguardHistory(ctx.db, input.id)),
+  create: protectedProcedure("safeguard.create").input(createSafeguardSchema).mutation(({ ctx, input }) => safeguards.createSafeguard(ctx.db, ctx.actor, input)),
+  update: protectedProcedure("safeguard.update").input(updateSafeguardSchema).mutation(({ ctx, input }) => safeguards.updateSafeguard(ctx.db, ctx.actor, input)),
+  archive: protectedProcedure("safeguard.archive").input(archiveSafeguardSchema).mutation(({ ctx, input }) => safeguards.archiveSafeguard(ctx.db, ctx.actor, input)),
+  restore: protectedProcedure("safeguard.archive").input(archiveSafeguardSchema).mutation(({ ctx, input }) => safeguards.restoreSafeguard(ctx.db, ctx.actor, input)),
+});

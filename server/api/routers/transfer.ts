@@ -1,3 +1,25 @@
-import { createTRPCRouter } from "../trpc";
+import {
+  archiveTransferSchema,
+  createTransferSchema,
+  describeTransferSchema,
+  listTransfersSchema,
+  transferIdSchema,
+  transfersOfPartySchema,
+  updateTransferSchema,
+} from "@/server/schemas/transfer";
+import * as transfers from "@/server/services/transfers";
+import { createTRPCRouter, protectedProcedure } from "../trpc";
 
-export const transferRouter = createTRPCRouter({});
+export const transferRouter = createTRPCRouter({
+  list: protectedProcedure("transfer.read").input(listTransfersSchema).query(({ ctx, input }) => transfers.listTransfers(ctx.db, input)),
+  byId: protectedProcedure("transfer.read").input(transferIdSchema).query(({ ctx, input }) => transfers.viewTransfer(ctx.db, input.id)),
+  coverage: protectedProcedure("transfer.read").input(transferIdSchema).query(({ ctx, input }) => transfers.transferCoverageTimeline(ctx.db, input.id)),
+  history: protectedProcedure("transfer.read").input(transferIdSchema).query(({ ctx, input }) => transfers.transferHistory(ctx.db, input.id)),
+  byParty: protectedProcedure("transfer.read").input(transfersOfPartySchema).query(({ ctx, input }) => transfers.transfersOfParty(ctx.db, input.partyId)),
+  formOptions: protectedProcedure("transfer.read").query(({ ctx }) => transfers.transferFormOptions(ctx.db)),
+  describe: protectedProcedure("transfer.read").input(describeTransferSchema).query(({ ctx, input }) => transfers.describeTransfer(ctx.db, input)),
+  create: protectedProcedure("transfer.create").input(createTransferSchema).mutation(({ ctx, input }) => transfers.createTransfer(ctx.db, ctx.actor, input)),
+  update: protectedProcedure("transfer.update").input(updateTransferSchema).mutation(({ ctx, input }) => transfers.updateTransfer(ctx.db, ctx.actor, input)),
+  archive: protectedProcedure("transfer.archive").input(archiveTransferSchema).mutation(({ ctx, input }) => transfers.archiveTransfer(ctx.db, ctx.actor, input)),
+  restore: protectedProcedure("transfer.archive").input(archiveTransferSchema).mutation(({ ctx, input }) => transfers.restoreTransfer(ctx.db, ctx.actor, input)),
+});

@@ -1,4 +1,5 @@
 import { adminSamples } from "./admin";
+import { dashboardSamples } from "./dashboard";
 import { kbSamples } from "./kb";
 import { partySamples } from "./party";
 import { registrySamples } from "./registry";
@@ -12,4 +13,5 @@ export const SAMPLE_INPUTS: SampleInputs = {
   ...transferSamples,
   ...registrySamples,
   ...kbSamples,
+  ...dashboardSamples,
 };

@@ -14,6 +14,8 @@ import { Dialog } from "@/app/_components/ui/dialog";
 import { EmptyState, ErrorState, Notice, TableSkeleton } from "@/app/_components/ui/states";
 import { cn } from "@/app/_components/ui/cn";
 import { useTRPC } from "@/app/_trpc/client";
+import { PartyCertifications } from "../../transfers/_shared/party-certifications";
+import { PartyTransfers, PartyWorstStatus } from "../../transfers/_shared/party-transfers";
 import { countryName } from "@/server/countries";
 
 type Tab = "overview" | "history";
@@ -56,7 +58,7 @@ export function PartyDetailView({ id }: { id: string }) {
         title={
           <span className="flex flex-wrap items-center gap-3">
             {p.name}
-            {p.archivedAt ? <Badge tone="amber">Archived</Badge> : null}
+            {p.archivedAt ? <Badge tone="amber">Archived</Badge> : <PartyWorstStatus partyId={p.id} />}
           </span>
         }
         description={
@@ -128,7 +130,9 @@ export function PartyDetailView({ id }: { id: string }) {
 
       {tab === "overview" ? (
         <div id="panel-overview" role="tabpanel" aria-labelledby="tab-overview" className="grid gap-6 lg:grid-cols-3">
-          <Card className="lg:col-span-2">
+          <div className="space-y-6 lg:col-span-2">
+          <PartyTransfers partyId={p.id} isAffiliate={p.relationship === "affiliate"} />
+          <Card>
             <CardHeader title="Details" />
             <dl className="divide-y divide-slate-100 px-5">
               <DetailItem label="Legal name">{p.name}</DetailItem>
@@ -163,7 +167,9 @@ export function PartyDetailView({ id }: { id: string }) {
               <DetailItem label="Notes">{p.notes ? <p className="whitespace-pre-wrap">{p.notes}</p> : <Muted />}</DetailItem>
             </dl>
           </Card>
+          </div>
           <div className="space-y-6">
+            <PartyCertifications partyId={p.id} archived={Boolean(p.archivedAt)} />
             <Card>
               <CardHeader title="Processing locations" description="Where the data is stored, processed or accessed." />
               <ul className="flex flex-wrap gap-2 p-5" aria-label="Processing locations">
@@ -204,7 +210,7 @@ export function PartyDetailView({ id }: { id: string }) {
       ) : (
         <div id="panel-history" role="tabpanel" aria-labelledby="tab-history">
           <Card>
-            <CardHeader title="History" description="Every change to this party, newest first, from the audit trail." />
+            <CardHeader title="History" description="Every change to this party and its certifications, newest first, from the audit trail." />
             {history.isPending ? (
               <TableSkeleton rows={3} columns={3} />
             ) : history.isError ? (

@@ -1,0 +1,191 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { IssueBadge, STATUS_DESCRIPTIONS, STATUS_LABELS, StatusBadge } from "@/app/_components/status-badge";
+import { useUrlState } from "@/app/_components/use-url-state";
+import { Card, CardHeader, PageHeader } from "@/app/_components/ui/card";
+import { cn } from "@/app/_components/ui/cn";
+import { inputClass } from "@/app/_components/ui/field";
+import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/states";
+import { Table, Td, Th } from "@/app/_components/ui/table";
+import { useTRPC } from "@/app/_trpc/client";
+import { countryName } from "@/server/countries";
+import { STATUSES, type Status } from "@/server/domain/rules";
+
+const CARD_TONE: Record<Status, string> = {
+  unsafeguarded: "border-red-200 bg-red-50/60",
+  derogation: "border-amber-200 bg-amber-50/60",
+  safeguarded: "border-indigo-200 bg-indigo-50/40",
+  adequate: "border-emerald-200 bg-emerald-50/40",
+  not_restricted: "border-slate-200 bg-white",
+  inactive: "border-dashed border-slate-300 bg-white",
+};
+
+const REGIME_LABELS: Record<string, string> = { EU: "EU / EEA GDPR", UK: "UK GDPR", CH: "Swiss FADP", none: "No regime" };
+
+export function Overview() {
+  const trpc = useTRPC();
+  const [state, update] = useUrlState({ asOf: "" });
+  const validDate = /^\d{4}-\d{2}-\d{2}$/.test(state.asOf);
+  const query = useQuery({ ...trpc.dashboard.overview.queryOptions(validDate ? { asOf: state.asOf } : {}), placeholderData: keepPreviousData });
+
+  const asOfLabel = query.data?.asOf;
+  const whatIf = validDate;
+  const statusLink = (s: Status) => `/transfers?status=${s}${whatIf ? `&asOf=${state.asOf}` : ""}`;
+
+  return (
+    <>
+      <PageHeader
+        title="Overview"
+        description={
+          whatIf ? (
+            <span>
+              What-if view: every transfer evaluated as of <strong>{state.asOf}</strong> with today&rsquo;s registry and knowledge base.
+            </span>
+          ) : (
+            "Every transfer evaluated today against the knowledge base. Start with what is unsafeguarded."
+          )
+        }
+        actions={
+          <div className="flex items-end gap-2">
+            <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
+              Evaluate as of
+              <input type="date" className={inputClass(false, "w-44")} value={state.asOf} onChange={(e) => update({ asOf: e.target.value })} aria-describedby="as-of-hint" />
+            </label>
+            {whatIf ? (
+              <button type="button" onClick={() => update({ asOf: "" })} className="h-9 rounded-md px-3 text-sm font-medium text-indigo-700 hover:bg-indigo-50">
+                Back to today
+              </button>
+            ) : null}
+            <span id="as-of-hint" className="sr-only">
+              Pick a past or future date to see which transfers were or will be covered then.
+            </span>
+          </div>
+        }
+      />
+      {query.isError ? (
+        <ErrorState message={query.error.message} onRetry={() => query.refetch()} />
+      ) : query.isPending ? (
+        <TableSkeleton rows={6} columns={4} />
+      ) : (
+        <div className={cn("space-y-6", query.isPlaceholderData && "opacity-60")}>
+          <section aria-label={`Transfers by status as of ${asOfLabel}`} className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-6">
+            {STATUSES.map((s) => (
+              <Link key={s} href={statusLink(s)} className={cn("rounded-xl border p-4 shadow-sm transition hover:shadow-md", CARD_TONE[s])} title={STATUS_DESCRIPTIONS[s]}>
+                <StatusBadge status={s} />
+                <p className="mt-3 text-3xl font-semibold tracking-tight text-slate-900">{query.data.byStatus[s]}</p>
+                <p className="mt-1 text-xs text-slate-500">{STATUS_LABELS[s].toLowerCase()} transfer{query.data.byStatus[s] === 1 ? "" : "s"}</p>
+              </Link>
+            ))}
+          </section>
+
+          <div className="grid gap-6 xl:grid-cols-3">
+            <Card className="xl:col-span-2">
+              <CardHeader
+                title="Needs attention"
+                description={`Unsafeguarded and derogation-based transfers, and transfers with warnings, as of ${asOfLabel}.`}
+                actions={
+                  <Link href="/transfers" className="text-sm font-medium text-indigo-700 hover:underline">
+                    All transfers
+                  </Link>
+                }
+              />
+              {query.data.attention.length === 0 ? (
+                <EmptyState title="Nothing needs attention">Every transfer is covered, with no warnings.</EmptyState>
+              ) : (
+                <Table label="Transfers that need attention">
+                  <thead className="bg-slate-50">
+                    <tr>
+                      <Th>Transfer</Th>
+                      <Th>Status</Th>
+                      <Th>Issues</Th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100 bg-white">
+                    {query.data.attention.slice(0, 12).map((t) => (
+                      <tr key={t.id}>
+                        <Td>
+                          <Link href={`/transfers/${t.id}`} className="font-medium text-indigo-700 hover:underline">
+                            {t.exporter.name} → {t.recipient.name}
+                          </Link>
+                          <div className="text-xs text-slate-500">
+                            to {countryName(t.destination)} · {t.regime ? REGIME_LABELS[t.regime] : "no regime"}
+                          </div>
+                          {t.firstReason ? <p className="mt-1 max-w-xl text-xs text-slate-600">{t.firstReason}</p> : null}
+                        </Td>
+                        <Td>
+                          <StatusBadge status={t.status} />
+                        </Td>
+                        <Td>
+                          <div className="flex max-w-xs flex-wrap gap-1">
+                            {t.issues
+                              .filter((i) => i.severity !== "info")
+                              .map((i) => (
+                                <IssueBadge key={i.code} code={i.code} severity={i.severity as "warning" | "error"} />
+                              ))}
+                          </div>
+                        </Td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </Table>
+              )}
+              {query.data.attention.length > 12 ? (
+                <p className="border-t border-slate-100 px-5 py-3 text-sm text-slate-500">
+                  and {query.data.attention.length - 12} more on the{" "}
+                  <Link href="/transfers?status=unsafeguarded" className="text-indigo-700 hover:underline">
+                    transfers list
+                  </Link>
+                  .
+                </p>
+              ) : null}
+            </Card>
+            <div className="space-y-6">
+              <Card>
+                <CardHeader title="By regime" description="Whose transfer rules apply, from the exporter's country on that date." />
+                <Table label="Transfers by regime">
+                  <thead className="bg-slate-50">
+                    <tr>
+                      <Th>Regime</Th>
+                      <Th className="text-right">Unsafeguarded</Th>
+                      <Th className="text-right">All</Th>
+                    </tr>
+                  </thead>
+                  <tbody className="divide-y divide-slate-100 bg-white">
+                    {Object.entries(query.data.byRegime).map(([regime, counts]) => (
+                      <tr key={regime}>
+                        <Td>{REGIME_LABELS[regime] ?? regime}</Td>
+                        <Td className={cn("text-right", counts.unsafeguarded > 0 && "font-semibold text-red-700")}>{counts.unsafeguarded}</Td>
+                        <Td className="text-right">{Object.values(counts).reduce((a, b) => a + b, 0)}</Td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </Table>
+              </Card>
+              <Card>
+                <CardHeader title="Issues" description="Warnings that do not change a status but need follow-up." />
+                {Object.keys(query.data.byIssue).length === 0 ? (
+                  <p className="p-5 text-sm text-slate-500">No issues.</p>
+                ) : (
+                  <ul className="divide-y divide-slate-100">
+                    {Object.entries(query.data.byIssue)
+                      .sort((a, b) => b[1] - a[1])
+                      .map(([code, n]) => (
+                        <li key={code} className="flex items-center justify-between px-5 py-2.5 text-sm">
+                          <Link href={`/transfers?issue=${code}`} className="font-mono text-xs text-indigo-700 hover:underline">
+                            {code}
+                          </Link>
+                          <span className="font-medium text-slate-700">{n}</span>
+                        </li>
+                      ))}
+                  </ul>
+                )}
+              </Card>
+            </div>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,298 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Archive, ArchiveRestore, ArrowRight, Pencil } from "lucide-react";
+import Link from "next/link";
+import { useState } from "react";
+import { AuditEntry } from "@/app/_components/audit-entry";
+import { formatDateTime } from "@/app/_components/party-labels";
+import { useCan } from "@/app/_components/session";
+import { IssueBadge, StatusBadge } from "@/app/_components/status-badge";
+import { Badge } from "@/app/_components/ui/badge";
+import { Button, ButtonLink } from "@/app/_components/ui/button";
+import { Card, CardHeader, DetailItem, PageHeader } from "@/app/_components/ui/card";
+import { cn } from "@/app/_components/ui/cn";
+import { Dialog } from "@/app/_components/ui/dialog";
+import { EmptyState, ErrorState, Notice, TableSkeleton } from "@/app/_components/ui/states";
+import { Table, Td, Th } from "@/app/_components/ui/table";
+import { useTRPC } from "@/app/_trpc/client";
+import { countryName } from "@/server/countries";
+import {
+  BCR_VARIANT_LABELS,
+  DEROGATION_BASIS_LABELS,
+  SAFEGUARD_TYPE_LABELS,
+  SCC_MODULE_LABELS,
+  SCC_VERSION_LABELS,
+  type DerogationBasis,
+  type SafeguardType,
+  type SccVersion,
+} from "@/server/schemas/safeguard";
+import { roleArrow } from "../../transfers/_shared/labels";
+
+type Tab = "overview" | "history";
+
+export function SafeguardDetailView({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const can = useCan();
+  const queryClient = useQueryClient();
+  const [tab, setTab] = useState<Tab>("overview");
+  const [confirm, setConfirm] = useState(false);
+  const sg = useQuery(trpc.safeguard.byId.queryOptions({ id }));
+  const history = useQuery({ ...trpc.safeguard.history.queryOptions({ id }), enabled: tab === "history" });
+  const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.safeguard.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.transfer.pathKey() })]);
+  const archive = useMutation(trpc.safeguard.archive.mutationOptions({ onSuccess: () => (setConfirm(false), refresh()) }));
+  const restore = useMutation(trpc.safeguard.restore.mutationOptions({ onSuccess: refresh }));
+
+  if (sg.isPending) return <TableSkeleton rows={6} columns={2} />;
+  if (sg.isError)
+    return (
+      <ErrorState
+        title={sg.error.data?.code === "NOT_FOUND" ? "Safeguard not found" : "Could not load the safeguard"}
+        message={sg.error.message}
+        onRetry={sg.error.data?.code === "NOT_FOUND" ? undefined : () => sg.refetch()}
+      />
+    );
+  const s = sg.data;
+  const type = s.type as SafeguardType;
+  const yesNo = (b: boolean) => (b ? "Yes" : "No");
+  const none = <span className="text-slate-400">Not recorded</span>;
+
+  return (
+    <>
+      <PageHeader
+        breadcrumb={
+          <Link href="/safeguards" className="hover:text-slate-700">
+            Safeguards
+          </Link>
+        }
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            {s.title}
+            {s.archivedAt ? <Badge tone="amber">Archived</Badge> : null}
+          </span>
+        }
+        description={
+          <span>
+            {SAFEGUARD_TYPE_LABELS[type] ?? s.type} · <span className="font-mono">{s.id}</span>
+          </span>
+        }
+        actions={
+          can("safeguard.update") ? (
+            <>
+              {!s.archivedAt ? (
+                <ButtonLink href={`/safeguards/${s.id}/edit`} variant="secondary">
+                  <Pencil className="size-4" aria-hidden />
+                  Edit
+                </ButtonLink>
+              ) : null}
+              {can("safeguard.archive") ? (
+                s.archivedAt ? (
+                  <Button variant="secondary" loading={restore.isPending} onClick={() => restore.mutate({ id: s.id, version: s.version })}>
+                    <ArchiveRestore className="size-4" aria-hidden />
+                    Restore
+                  </Button>
+                ) : (
+                  <Button variant="danger" onClick={() => setConfirm(true)}>
+                    <Archive className="size-4" aria-hidden />
+                    Archive
+                  </Button>
+                )
+              ) : null}
+            </>
+          ) : null
+        }
+      />
+      {s.archivedAt ? (
+        <div className="mb-6">
+          <Notice tone="warning">This safeguard was archived on {formatDateTime(s.archivedAt)}. It is kept for the record and can be restored.</Notice>
+        </div>
+      ) : null}
+
+      <div role="tablist" aria-label="Safeguard sections" className="mb-4 flex gap-1 border-b border-slate-200">
+        {(["overview", "history"] as const).map((k) => (
+          <button
+            key={k}
+            role="tab"
+            type="button"
+            id={`tab-${k}`}
+            aria-selected={tab === k}
+            aria-controls={`panel-${k}`}
+            onClick={() => setTab(k)}
+            onKeyDown={(e) => {
+              if (e.key === "ArrowRight" || e.key === "ArrowLeft") setTab(k === "overview" ? "history" : "overview");
+            }}
+            tabIndex={tab === k ? 0 : -1}
+            className={cn("-mb-px border-b-2 px-4 py-2 text-sm font-medium", tab === k ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-500 hover:text-slate-800")}
+          >
+            {k === "overview" ? "Overview" : "History"}
+          </button>
+        ))}
+      </div>
+
+      {tab === "overview" ? (
+        <div id="panel-overview" role="tabpanel" aria-labelledby="tab-overview" className="grid gap-6 lg:grid-cols-3">
+          <Card className="lg:col-span-2">
+            <CardHeader title="Transfers relying on it" description={`With their live status as of ${s.asOf}.`} />
+            {s.transfers.length === 0 ? (
+              <EmptyState title="No transfer relies on this safeguard">Attach it to a transfer from the transfer&apos;s edit form.</EmptyState>
+            ) : (
+              <Table label="Transfers relying on this safeguard">
+                <thead className="bg-slate-50">
+                  <tr>
+                    <Th>Transfer</Th>
+                    <Th>Destination</Th>
+                    <Th>Roles</Th>
+                    <Th>Status</Th>
+                    <Th>Issues</Th>
+                  </tr>
+                </thead>
+                <tbody className="divide-y divide-slate-100">
+                  {s.transfers.map((t) => (
+                    <tr key={t.id}>
+                      <Td>
+                        <Link href={`/transfers/${t.id}`} className="font-medium text-indigo-700 hover:underline">
+                          {t.exporter.name} <ArrowRight className="inline size-3.5" aria-hidden />
+                          <span className="sr-only"> to </span> {t.recipient.name}
+                        </Link>
+                        <div className="font-mono text-xs text-slate-400">{t.id}</div>
+                      </Td>
+                      <Td>{countryName(t.destination)}</Td>
+                      <Td className="text-xs whitespace-nowrap">{roleArrow(t.exporterRole, t.recipientRole)}</Td>
+                      <Td>{t.archivedAt ? <Badge tone="slate">Archived</Badge> : <StatusBadge status={t.status} />}</Td>
+                      <Td>
+                        <div className="flex flex-wrap gap-1">
+                          {t.issues.map((i, n) => (
+                            <span key={n} title={i.message}>
+                              <IssueBadge code={i.code} severity={i.severity} />
+                            </span>
+                          ))}
+                        </div>
+                      </Td>
+                    </tr>
+                  ))}
+                </tbody>
+              </Table>
+            )}
+          </Card>
+          <div className="space-y-6">
+            <Card>
+              <CardHeader title="Details" />
+              <dl className="divide-y divide-slate-100 px-5">
+                {type === "scc" ? (
+                  <>
+                    <DetailItem label="Version">{s.sccVersion ? (SCC_VERSION_LABELS[s.sccVersion as SccVersion] ?? s.sccVersion) : none}</DetailItem>
+                    {s.sccVersion === "2021/914" ? (
+                      <DetailItem label="Modules">
+                        <ul>
+                          {s.modules.map((m) => (
+                            <li key={m}>{SCC_MODULE_LABELS[m]}</li>
+                          ))}
+                        </ul>
+                      </DetailItem>
+                    ) : null}
+                    <DetailItem label="Signed">{s.signed ?? none}</DetailItem>
+                    <DetailItem label="Docking clause">{yesNo(s.dockingClause)}</DetailItem>
+                    <DetailItem label="UK Addendum">{s.ukAddendum ? `Yes${s.ukAddendumVersion ? ` (${s.ukAddendumVersion})` : ""}` : "No"}</DetailItem>
+                    <DetailItem label="Swiss adaptations">{yesNo(s.swissAdaptations)}</DetailItem>
+                    <DetailItem label="Supervisory authority">{s.supervisoryAuthority ?? none}</DetailItem>
+                    <DetailItem label="Governing law">{s.governingLaw ?? none}</DetailItem>
+                  </>
+                ) : null}
+                {type === "uk_idta" ? (
+                  <>
+                    <DetailItem label="IDTA version">{s.idtaVersion ?? none}</DetailItem>
+                    <DetailItem label="Signed">{s.signed ?? none}</DetailItem>
+                  </>
+                ) : null}
+                {type === "bcr" ? (
+                  <>
+                    <DetailItem label="Variant">{s.bcrVariant ? BCR_VARIANT_LABELS[s.bcrVariant as "controller" | "processor"] : none}</DetailItem>
+                    <DetailItem label="Approving authority">{s.approvingAuthority ?? none}</DetailItem>
+                    <DetailItem label="Approved">{s.approved ?? none}</DetailItem>
+                  </>
+                ) : null}
+                {type === "code_of_conduct" || type === "certification" || type === "ad_hoc_clauses" ? (
+                  <>
+                    <DetailItem label="Approved">{s.approved ?? none}</DetailItem>
+                    <DetailItem label="Reference">{s.reference ?? none}</DetailItem>
+                  </>
+                ) : null}
+                {type === "derogation" ? (
+                  <>
+                    <DetailItem label="Basis">{s.derogationBasis ? (DEROGATION_BASIS_LABELS[s.derogationBasis as DerogationBasis] ?? s.derogationBasis) : none}</DetailItem>
+                    <DetailItem label="Justification">{s.justification ? <p className="whitespace-pre-wrap">{s.justification}</p> : none}</DetailItem>
+                    {s.derogationBasis === "49(1)-2" ? <DetailItem label="Authority informed">{s.saInformedOn ?? none}</DetailItem> : null}
+                  </>
+                ) : null}
+                {type !== "derogation" ? <DetailItem label="Ended">{s.ended ?? "In force"}</DetailItem> : null}
+                <DetailItem label="Notes">{s.notes ? <p className="whitespace-pre-wrap">{s.notes}</p> : <span className="text-slate-400">None</span>}</DetailItem>
+              </dl>
+            </Card>
+            <Card>
+              <CardHeader title={type === "bcr" ? "Members" : "Parties"} />
+              {s.parties.length ? (
+                <ul className="divide-y divide-slate-100" aria-label="Parties to this safeguard">
+                  {s.parties.map((p) => (
+                    <li key={p.id} className="px-5 py-2.5 text-sm">
+                      <Link href={`/parties/${p.id}`} className="text-indigo-700 hover:underline">
+                        {p.name}
+                      </Link>{" "}
+                      <span className="text-slate-500">({p.country})</span>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="p-5 text-sm text-slate-500">No parties recorded.</p>
+              )}
+            </Card>
+            <p className="text-xs text-slate-500">
+              Version {s.version} · last changed {formatDateTime(s.updatedAt)}
+            </p>
+          </div>
+        </div>
+      ) : (
+        <div id="panel-history" role="tabpanel" aria-labelledby="tab-history">
+          <Card>
+            <CardHeader title="History" description="Every change to this safeguard, newest first, from the audit trail." />
+            {history.isPending ? (
+              <TableSkeleton rows={3} columns={3} />
+            ) : history.isError ? (
+              <div className="p-4">
+                <ErrorState message={history.error.message} onRetry={() => history.refetch()} />
+              </div>
+            ) : history.data.length === 0 ? (
+              <EmptyState title="No recorded changes" />
+            ) : (
+              <ol className="divide-y divide-slate-100" aria-label="History entries">
+                {history.data.map((row) => (
+                  <AuditEntry key={row.id} row={row} />
+                ))}
+              </ol>
+            )}
+          </Card>
+        </div>
+      )}
+
+      <Dialog
+        open={confirm}
+        onClose={() => setConfirm(false)}
+        title={`Archive ${s.title}?`}
+        description="Archived safeguards are hidden from lists and pickers. Nothing is deleted; you can restore it at any time."
+      >
+        {archive.isError ? (
+          <div className="mb-4">
+            <ErrorState title="Could not archive" message={archive.error.message} />
+          </div>
+        ) : null}
+        <div className="flex justify-end gap-3">
+          <Button variant="secondary" onClick={() => setConfirm(false)}>
+            Cancel
+          </Button>
+          <Button variant="danger" loading={archive.isPending} onClick={() => archive.mutate({ id: s.id, version: s.version })}>
+            Archive safeguard
+          </Button>
+        </div>
+      </Dialog>
+    </>
+  );
+}

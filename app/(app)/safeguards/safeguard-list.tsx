@@ -1,0 +1,196 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { Plus, Search } from "lucide-react";
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { useCan } from "@/app/_components/session";
+import { useUrlState } from "@/app/_components/use-url-state";
+import { Badge } from "@/app/_components/ui/badge";
+import { ButtonLink } from "@/app/_components/ui/button";
+import { Card, PageHeader } from "@/app/_components/ui/card";
+import { inputClass } from "@/app/_components/ui/field";
+import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/states";
+import { Pagination, SortableTh, Table, Td, Th } from "@/app/_components/ui/table";
+import { useTRPC } from "@/app/_trpc/client";
+import { SAFEGUARD_TYPES } from "@/server/domain/registry";
+import { SAFEGUARD_SORTS, SAFEGUARD_TYPE_LABELS, SAFEGUARD_TYPE_SHORT, type SafeguardSort, type SafeguardType } from "@/server/schemas/safeguard";
+
+const DEFAULTS = { q: "", type: "", party: "", archived: "active", sort: "title", dir: "asc", page: "1" };
+
+export function SafeguardList() {
+  const trpc = useTRPC();
+  const can = useCan();
+  const [state, update] = useUrlState(DEFAULTS);
+  const [search, setSearch] = useState(state.q);
+  useEffect(() => {
+    if (search === state.q) return;
+    const t = setTimeout(() => update({ q: search }), 250);
+    return () => clearTimeout(t);
+  }, [search, state.q, update]);
+
+  const options = useQuery(trpc.transfer.formOptions.queryOptions());
+  const page = Math.max(1, Number(state.page) || 1);
+  const sort: SafeguardSort = (SAFEGUARD_SORTS as readonly string[]).includes(state.sort) ? (state.sort as SafeguardSort) : "title";
+  const dir = state.dir === "desc" ? "desc" : "asc";
+  const query = useQuery({
+    ...trpc.safeguard.list.queryOptions({
+      search: state.q || undefined,
+      type: (state.type || undefined) as SafeguardType | undefined,
+      partyId: state.party || undefined,
+      archived: state.archived as "active" | "archived" | "all",
+      sort,
+      dir,
+      page,
+      pageSize: 20,
+    }),
+    placeholderData: keepPreviousData,
+  });
+  const filtered = Boolean(state.q || state.type || state.party || state.archived !== "active");
+  const onSort = (s: SafeguardSort, d: "asc" | "desc") => update({ sort: s, dir: d });
+
+  return (
+    <>
+      <PageHeader
+        title="Safeguards"
+        description="Transfer tools the group relies on: SCCs, the UK IDTA, BCR, codes of conduct, certifications, ad hoc clauses and Art. 49 derogations."
+        actions={
+          can("safeguard.create") ? (
+            <ButtonLink href="/safeguards/new">
+              <Plus className="size-4" aria-hidden />
+              New safeguard
+            </ButtonLink>
+          ) : null
+        }
+      />
+      <Card>
+        <div className="flex flex-wrap items-end gap-3 border-b border-slate-100 p-4" role="search">
+          <div className="relative min-w-64 flex-1">
+            <label htmlFor="safeguard-search" className="sr-only">
+              Search safeguards
+            </label>
+            <Search className="pointer-events-none absolute top-2 left-2.5 size-4 text-slate-400" aria-hidden />
+            <input
+              id="safeguard-search"
+              type="search"
+              placeholder="Search by title, id or party"
+              className={inputClass(false, "pl-8")}
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+          </div>
+          <FilterSelect label="Type" value={state.type} onChange={(type) => update({ type })}>
+            <option value="">All types</option>
+            {SAFEGUARD_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {SAFEGUARD_TYPE_SHORT[t]}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect label="Party" value={state.party} onChange={(party) => update({ party })}>
+            <option value="">All parties</option>
+            {options.data?.parties.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect label="Records" value={state.archived} onChange={(archived) => update({ archived })}>
+            <option value="active">Active</option>
+            <option value="archived">Archived</option>
+            <option value="all">All</option>
+          </FilterSelect>
+        </div>
+        {query.isError ? (
+          <div className="p-4">
+            <ErrorState message={query.error.message} onRetry={() => query.refetch()} />
+          </div>
+        ) : query.isPending ? (
+          <TableSkeleton columns={5} />
+        ) : query.data.items.length === 0 ? (
+          <EmptyState
+            title={filtered ? "No safeguards match these filters" : "No safeguards yet"}
+            action={
+              filtered ? (
+                <button
+                  type="button"
+                  className="text-sm font-medium text-indigo-600 hover:text-indigo-500"
+                  onClick={() => {
+                    setSearch("");
+                    update({ q: "", type: "", party: "", archived: "active" });
+                  }}
+                >
+                  Clear filters
+                </button>
+              ) : can("safeguard.create") ? (
+                <ButtonLink href="/safeguards/new">Register the first safeguard</ButtonLink>
+              ) : null
+            }
+          >
+            {filtered ? "Try another search term or remove a filter." : "Register the SCCs, IDTAs and BCR that the group's transfers rely on."}
+          </EmptyState>
+        ) : (
+          <div aria-busy={query.isFetching} className={query.isPlaceholderData ? "opacity-60 transition-opacity" : undefined}>
+            <Table label="Safeguards">
+              <thead className="bg-slate-50">
+                <tr>
+                  <SortableTh label="Title" column="title" sort={sort} dir={dir} onSort={onSort} />
+                  <SortableTh label="Type" column="type" sort={sort} dir={dir} onSort={onSort} />
+                  <Th>Parties</Th>
+                  <SortableTh label="Signed / approved" column="date" sort={sort} dir={dir} onSort={onSort} />
+                  <Th>Transfers</Th>
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100 bg-white">
+                {query.data.items.map((s) => (
+                  <tr key={s.id} className="hover:bg-slate-50">
+                    <Td>
+                      <Link href={`/safeguards/${s.id}`} className="font-medium text-indigo-700 hover:text-indigo-900 hover:underline">
+                        {s.title}
+                      </Link>
+                      <div className="font-mono text-xs text-slate-400">{s.id}</div>
+                      {s.archivedAt ? (
+                        <Badge tone="slate" className="mt-1">
+                          Archived
+                        </Badge>
+                      ) : null}
+                    </Td>
+                    <Td>
+                      <span title={SAFEGUARD_TYPE_LABELS[s.type as SafeguardType]}>{SAFEGUARD_TYPE_SHORT[s.type as SafeguardType] ?? s.type}</span>
+                      {s.sccVersion ? (
+                        <div className="text-xs text-slate-500">
+                          {s.sccVersion}
+                          {s.modules.length ? ` · module ${s.modules.join(", ")}` : ""}
+                        </div>
+                      ) : null}
+                    </Td>
+                    <Td className="text-xs">{s.parties.map((p) => p.name).join(", ") || <span className="text-slate-400">—</span>}</Td>
+                    <Td className="whitespace-nowrap text-slate-600">
+                      {s.date ?? "—"}
+                      {s.ended ? <div className="text-xs text-slate-500">ended {s.ended}</div> : null}
+                    </Td>
+                    <Td>{s.transferCount}</Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </div>
+        )}
+        {query.data && query.data.total > 0 ? (
+          <Pagination page={page} pageSize={query.data.pageSize} total={query.data.total} noun="safeguards" onPage={(p) => update({ page: String(p) }, { resetPage: false })} />
+        ) : null}
+      </Card>
+    </>
+  );
+}
+
+function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange: (v: string) => void; children: React.ReactNode }) {
+  return (
+    <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
+      {label}
+      <select className={inputClass(false, "w-48")} value={value} onChange={(e) => onChange(e.target.value)}>
+        {children}
+      </select>
+    </label>
+  );
+}

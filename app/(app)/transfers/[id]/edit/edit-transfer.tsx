@@ -1,0 +1,41 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { useCan } from "@/app/_components/session";
+import { PageHeader } from "@/app/_components/ui/card";
+import { ErrorState, TableSkeleton } from "@/app/_components/ui/states";
+import { useTRPC } from "@/app/_trpc/client";
+import { TransferForm } from "../../transfer-form";
+
+export function EditTransfer({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const can = useCan();
+  // Load once: the form edits the version it opened (no refetch on focus).
+  const query = useQuery({ ...trpc.transfer.byId.queryOptions({ id }), staleTime: Infinity, refetchOnWindowFocus: false, gcTime: 0 });
+  if (!can("transfer.update")) return <ErrorState title="Not allowed" message="Your role may not edit transfers." />;
+  if (query.isPending) return <TableSkeleton rows={6} columns={2} />;
+  if (query.isError) return <ErrorState message={query.error.message} onRetry={() => query.refetch()} />;
+  const t = query.data;
+  if (t.archivedAt) return <ErrorState title="Archived" message="This transfer is archived: restore it before editing." />;
+  return (
+    <>
+      <PageHeader
+        title={`Edit ${t.exporter.name} → ${t.recipient.name}`}
+        breadcrumb={
+          <>
+            <Link href="/transfers" className="hover:text-slate-700">
+              Transfers
+            </Link>{" "}
+            /{" "}
+            <Link href={`/transfers/${t.id}`} className="hover:text-slate-700">
+              {t.id}
+            </Link>
+          </>
+        }
+        description={`Version ${t.version}. If someone else saves a change first, your save is refused and nothing is overwritten.`}
+      />
+      <TransferForm transfer={t} />
+    </>
+  );
+}

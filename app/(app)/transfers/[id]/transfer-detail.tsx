@@ -1,0 +1,305 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { Archive, ArchiveRestore, ArrowRight, Pencil } from "lucide-react";
+import Link from "next/link";
+import { useState } from "react";
+import { AuditEntry } from "@/app/_components/audit-entry";
+import { formatDateTime } from "@/app/_components/party-labels";
+import { useCan } from "@/app/_components/session";
+import { IssueBadge, SEVERITY_LABELS, StatusBadge } from "@/app/_components/status-badge";
+import { Badge } from "@/app/_components/ui/badge";
+import { Button, ButtonLink } from "@/app/_components/ui/button";
+import { Card, CardHeader, DetailItem, PageHeader } from "@/app/_components/ui/card";
+import { cn } from "@/app/_components/ui/cn";
+import { Dialog } from "@/app/_components/ui/dialog";
+import { EmptyState, ErrorState, Notice, TableSkeleton } from "@/app/_components/ui/states";
+import { useTRPC } from "@/app/_trpc/client";
+import { countryName } from "@/server/countries";
+import { SAFEGUARD_TYPE_SHORT, type SafeguardType } from "@/server/schemas/safeguard";
+import { DATA_SUBJECT_LABELS, FREQUENCY_LABELS } from "@/server/schemas/transfer";
+import { basisLabel, ISSUE_LABELS, REGIME_LABELS, roleArrow } from "../_shared/labels";
+import { CoverageTimeline } from "./coverage-timeline";
+import { TiaSection } from "./tia-section";
+
+type Tab = "overview" | "history";
+
+export function TransferDetailView({ id }: { id: string }) {
+  const trpc = useTRPC();
+  const can = useCan();
+  const queryClient = useQueryClient();
+  const [tab, setTab] = useState<Tab>("overview");
+  const [confirm, setConfirm] = useState(false);
+  const transfer = useQuery(trpc.transfer.byId.queryOptions({ id }));
+  const options = useQuery(trpc.transfer.formOptions.queryOptions());
+  const categories = useQuery(trpc.category.list.queryOptions());
+  const history = useQuery({ ...trpc.transfer.history.queryOptions({ id }), enabled: tab === "history" });
+
+  const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.transfer.pathKey() });
+  const archive = useMutation(trpc.transfer.archive.mutationOptions({ onSuccess: () => (setConfirm(false), refresh()) }));
+  const restore = useMutation(trpc.transfer.restore.mutationOptions({ onSuccess: refresh }));
+
+  if (transfer.isPending) return <TableSkeleton rows={6} columns={2} />;
+  if (transfer.isError)
+    return (
+      <ErrorState
+        title={transfer.error.data?.code === "NOT_FOUND" ? "Transfer not found" : "Could not load the transfer"}
+        message={transfer.error.message}
+        onRetry={transfer.error.data?.code === "NOT_FOUND" ? undefined : () => transfer.refetch()}
+      />
+    );
+  const t = transfer.data;
+  const v = t.verdict;
+  const categoryLabel = (cid: string) => categories.data?.find((c) => c.id === cid)?.label ?? cid;
+  const purposeLabel = (pid: string) => options.data?.purposes.find((p) => p.id === pid)?.label ?? pid;
+
+  return (
+    <>
+      <PageHeader
+        breadcrumb={
+          <Link href="/transfers" className="hover:text-slate-700">
+            Transfers
+          </Link>
+        }
+        title={
+          <span className="flex flex-wrap items-center gap-3">
+            <span>
+              {t.exporter.name} <ArrowRight className="inline size-5 text-slate-400" aria-label="to" /> {t.recipient.name}
+            </span>
+            {t.archivedAt ? <Badge tone="amber">Archived</Badge> : <StatusBadge status={v.status} size="lg" />}
+          </span>
+        }
+        description={
+          <span>
+            {countryName(t.destination)} · {roleArrow(t.exporterRole, t.recipientRole)} · {v.regime ? REGIME_LABELS[v.regime] : "no transfer regime"} ·{" "}
+            <span className="font-mono">{t.id}</span>
+          </span>
+        }
+        actions={
+          can("transfer.update") ? (
+            <>
+              {!t.archivedAt ? (
+                <ButtonLink href={`/transfers/${t.id}/edit`} variant="secondary">
+                  <Pencil className="size-4" aria-hidden />
+                  Edit
+                </ButtonLink>
+              ) : null}
+              {can("transfer.archive") ? (
+                t.archivedAt ? (
+                  <Button variant="secondary" loading={restore.isPending} onClick={() => restore.mutate({ id: t.id, version: t.version })}>
+                    <ArchiveRestore className="size-4" aria-hidden />
+                    Restore
+                  </Button>
+                ) : (
+                  <Button variant="danger" onClick={() => setConfirm(true)}>
+                    <Archive className="size-4" aria-hidden />
+                    Archive
+                  </Button>
+                )
+              ) : null}
+            </>
+          ) : null
+        }
+      />
+
+      {t.archivedAt ? (
+        <div className="mb-6">
+          <Notice tone="warning">This transfer was archived on {formatDateTime(t.archivedAt)}. It is kept for the record, left out of verdicts and can be restored.</Notice>
+        </div>
+      ) : null}
+      {restore.isError ? (
+        <div className="mb-6">
+          <ErrorState title="Could not restore" message={restore.error.message} />
+        </div>
+      ) : null}
+
+      <div role="tablist" aria-label="Transfer sections" className="mb-4 flex gap-1 border-b border-slate-200">
+        {(["overview", "history"] as const).map((k) => (
+          <button
+            key={k}
+            role="tab"
+            type="button"
+            id={`tab-${k}`}
+            aria-selected={tab === k}
+            aria-controls={`panel-${k}`}
+            onClick={() => setTab(k)}
+            onKeyDown={(e) => {
+              if (e.key === "ArrowRight" || e.key === "ArrowLeft") setTab(k === "overview" ? "history" : "overview");
+            }}
+            tabIndex={tab === k ? 0 : -1}
+            className={cn("-mb-px border-b-2 px-4 py-2 text-sm font-medium", tab === k ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-500 hover:text-slate-800")}
+          >
+            {k === "overview" ? "Overview" : "History"}
+          </button>
+        ))}
+      </div>
+
+      {tab === "overview" ? (
+        <div id="panel-overview" role="tabpanel" aria-labelledby="tab-overview" className="grid gap-6 lg:grid-cols-3">
+          <div className="space-y-6 lg:col-span-2">
+            <Card>
+              <CardHeader title="Verdict" description={`As of ${t.asOf}, evaluated live against the knowledge base.`} />
+              <div className="space-y-5 p-5">
+                <div className="flex flex-wrap items-center gap-3" aria-label="Current status">
+                  <StatusBadge status={v.status} size="lg" />
+                  <span className="text-sm text-slate-600">{v.regime ? `${REGIME_LABELS[v.regime]} regime` : "No transfer regime applies"}</span>
+                </div>
+                <div>
+                  <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Basis</h3>
+                  {v.basis.length ? (
+                    <ul className="mt-1 flex flex-wrap gap-2">
+                      {v.basis.map((b) => (
+                        <li key={`${b.type}-${b.ref}`}>
+                          {t.safeguards.some((s) => s.id === b.ref) ? (
+                            <Link href={`/safeguards/${b.ref}`} className="text-sm text-indigo-700 hover:underline">
+                              {basisLabel(b)}
+                            </Link>
+                          ) : (
+                            <span className="text-sm text-slate-700">{basisLabel(b)}</span>
+                          )}
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <p className="mt-1 text-sm text-slate-500">Nothing covers this transfer.</p>
+                  )}
+                </div>
+                <div>
+                  <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Issues</h3>
+                  {v.issues.length ? (
+                    <ul className="mt-2 space-y-2" aria-label="Issues">
+                      {v.issues.map((i, n) => (
+                        <li key={`${i.code}-${n}`} className="flex flex-col gap-1 rounded-md bg-slate-50 p-3 text-sm sm:flex-row sm:items-start sm:gap-3">
+                          <IssueBadge code={i.code} severity={i.severity} />
+                          <span>
+                            <span className="font-medium text-slate-800">
+                              {SEVERITY_LABELS[i.severity]}: {ISSUE_LABELS[i.code] ?? i.code}.
+                            </span>{" "}
+                            <span className="text-slate-600">{i.message}</span>
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <p className="mt-1 text-sm text-slate-500" aria-label="Issues">
+                      No issues.
+                    </p>
+                  )}
+                </div>
+                <div>
+                  <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Reasons</h3>
+                  <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-slate-700" aria-label="Reasons">
+                    {v.reasons.map((r, n) => (
+                      <li key={n}>{r}</li>
+                    ))}
+                  </ul>
+                </div>
+              </div>
+            </Card>
+            <CoverageTimeline id={t.id} />
+            <TiaSection transferId={t.id} archived={Boolean(t.archivedAt)} />
+          </div>
+          <div className="space-y-6">
+            <Card>
+              <CardHeader title="Safeguards relied on" />
+              {t.safeguards.length ? (
+                <ul className="divide-y divide-slate-100" aria-label="Safeguards relied on">
+                  {t.safeguards.map((s) => (
+                    <li key={s.id} className="px-5 py-3 text-sm">
+                      <Link href={`/safeguards/${s.id}`} className="font-medium text-indigo-700 hover:underline">
+                        {s.title}
+                      </Link>
+                      <div className="text-xs text-slate-500">
+                        {SAFEGUARD_TYPE_SHORT[s.type as SafeguardType] ?? s.type}
+                        {s.archivedAt ? " · archived" : ""}
+                      </div>
+                    </li>
+                  ))}
+                </ul>
+              ) : (
+                <p className="p-5 text-sm text-slate-500">None recorded.</p>
+              )}
+            </Card>
+            <Card>
+              <CardHeader title="Details" />
+              <dl className="divide-y divide-slate-100 px-5">
+                <DetailItem label="Exporter">
+                  <Link href={`/parties/${t.exporter.id}`} className="text-indigo-700 hover:underline">
+                    {t.exporter.name}
+                  </Link>{" "}
+                  <span className="text-slate-500">({t.exporterRole})</span>
+                </DetailItem>
+                <DetailItem label="Recipient">
+                  <Link href={`/parties/${t.recipient.id}`} className="text-indigo-700 hover:underline">
+                    {t.recipient.name}
+                  </Link>{" "}
+                  <span className="text-slate-500">({t.recipientRole})</span>
+                </DetailItem>
+                <DetailItem label="Destination">
+                  {countryName(t.destination)} ({t.destination})
+                </DetailItem>
+                <DetailItem label="Frequency">{FREQUENCY_LABELS[t.frequency as keyof typeof FREQUENCY_LABELS] ?? t.frequency}</DetailItem>
+                <DetailItem label="Runs">
+                  {t.start} – {t.end ?? "ongoing"}
+                </DetailItem>
+                <DetailItem label="Personal data">
+                  {t.dataCategories.length ? t.dataCategories.map(categoryLabel).join(", ") : <span className="text-slate-400">Not recorded</span>}
+                  {t.specialCategory ? (
+                    <Badge tone="red" className="ml-1">
+                      Special category
+                    </Badge>
+                  ) : null}
+                </DetailItem>
+                <DetailItem label="Data subjects">
+                  {t.dataSubjects.length ? t.dataSubjects.map((s) => DATA_SUBJECT_LABELS[s] ?? s).join(", ") : <span className="text-slate-400">Not recorded</span>}
+                </DetailItem>
+                <DetailItem label="Purposes">{t.purposes.length ? t.purposes.map(purposeLabel).join("; ") : <span className="text-slate-400">Not recorded</span>}</DetailItem>
+                <DetailItem label="Notes">{t.notes ? <p className="whitespace-pre-wrap">{t.notes}</p> : <span className="text-slate-400">None</span>}</DetailItem>
+              </dl>
+            </Card>
+            <p className="text-xs text-slate-500">
+              Version {t.version} · last changed {formatDateTime(t.updatedAt)}
+            </p>
+          </div>
+        </div>
+      ) : (
+        <div id="panel-history" role="tabpanel" aria-labelledby="tab-history">
+          <Card>
+            <CardHeader title="History" description="Every change to this transfer and its assessments, newest first, from the audit trail." />
+            {history.isPending ? (
+              <TableSkeleton rows={3} columns={3} />
+            ) : history.isError ? (
+              <div className="p-4">
+                <ErrorState message={history.error.message} onRetry={() => history.refetch()} />
+              </div>
+            ) : history.data.length === 0 ? (
+              <EmptyState title="No recorded changes" />
+            ) : (
+              <ol className="divide-y divide-slate-100" aria-label="History entries">
+                {history.data.map((row) => (
+                  <AuditEntry key={row.id} row={row} />
+                ))}
+              </ol>
+            )}
+          </Card>
+        </div>
+      )}
+
+      <Dialog open={confirm} onClose={() => setConfirm(false)} title="Archive this transfer?" description="Archived transfers are left out of lists and verdicts. Nothing is deleted; you can restore it at any time.">
+        {archive.isError ? (
+          <div className="mb-4">
+            <ErrorState title="Could not archive" message={archive.error.message} />
+          </div>
+        ) : null}
+        <div className="flex justify-end gap-3">
+          <Button variant="secondary" onClick={() => setConfirm(false)}>
+            Cancel
+          </Button>
+          <Button variant="danger" loading={archive.isPending} onClick={() => archive.mutate({ id: t.id, version: t.version })}>
+            Archive transfer
+          </Button>
+        </div>
+      </Dialog>
+    </>
+  );
+}

@@ -1,0 +1,493 @@
+"use client";
+
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { CheckCircle2, Globe2, Lightbulb } from "lucide-react";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { IssueBadge, StatusBadge } from "@/app/_components/status-badge";
+import { Button, ButtonLink } from "@/app/_components/ui/button";
+import { Card } from "@/app/_components/ui/card";
+import { Field, inputClass } from "@/app/_components/ui/field";
+import { ErrorState, Notice } from "@/app/_components/ui/states";
+import { useTRPC } from "@/app/_trpc/client";
+import { countryName } from "@/server/countries";
+import { FREQUENCIES } from "@/server/domain/registry";
+import { SAFEGUARD_TYPE_SHORT, type SafeguardType } from "@/server/schemas/safeguard";
+import {
+  DATA_SUBJECT_LABELS,
+  DATA_SUBJECTS,
+  FREQUENCY_LABELS,
+  PARTY_ROLE_LABELS,
+  PARTY_ROLES,
+  transferFieldsSchema,
+  type DataSubject,
+} from "@/server/schemas/transfer";
+import type { TransferView } from "@/server/services/transfers";
+import { errorCode, serverFieldErrors, zodFieldErrors, type FieldErrors } from "./_shared/form-errors";
+import { REGIME_LABELS } from "./_shared/labels";
+
+interface FormState {
+  id: string;
+  exporterId: string;
+  recipientId: string;
+  destination: string;
+  exporterRole: string;
+  recipientRole: string;
+  dataCategories: string[];
+  specialCategory: boolean;
+  dataSubjects: DataSubject[];
+  purposes: string[];
+  frequency: string;
+  start: string;
+  end: string;
+  safeguardIds: string[];
+  notes: string;
+}
+
+const EMPTY: FormState = {
+  id: "",
+  exporterId: "",
+  recipientId: "",
+  destination: "",
+  exporterRole: "controller",
+  recipientRole: "",
+  dataCategories: [],
+  specialCategory: false,
+  dataSubjects: [],
+  purposes: [],
+  frequency: "continuous",
+  start: "",
+  end: "",
+  safeguardIds: [],
+  notes: "",
+};
+
+function fromTransfer(t: TransferView): FormState {
+  return {
+    id: t.id,
+    exporterId: t.exporterId,
+    recipientId: t.recipientId,
+    destination: t.destination,
+    exporterRole: t.exporterRole,
+    recipientRole: t.recipientRole,
+    dataCategories: t.dataCategories,
+    specialCategory: t.specialCategory,
+    dataSubjects: t.dataSubjects,
+    purposes: t.purposes,
+    frequency: t.frequency,
+    start: t.start,
+    end: t.end ?? "",
+    safeguardIds: t.safeguardIds,
+    notes: t.notes ?? "",
+  };
+}
+
+function toInput(s: FormState) {
+  const { id: _id, ...rest } = s;
+  return {
+    ...rest,
+    exporterRole: s.exporterRole || undefined,
+    recipientRole: s.recipientRole || undefined,
+    frequency: s.frequency || undefined,
+    end: s.end || null,
+  };
+}
+
+const toggle = <T,>(list: T[], value: T, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value));
+
+export function TransferForm({ transfer: loaded }: { transfer?: TransferView }) {
+  const trpc = useTRPC();
+  // Freeze the version the editor opened: a later refetch must never turn a stale edit into an overwrite.
+  const [transfer] = useState(loaded);
+  const router = useRouter();
+  const queryClient = useQueryClient();
+  const [form, setForm] = useState<FormState>(transfer ? fromTransfer(transfer) : EMPTY);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [formError, setFormError] = useState<{ title: string; message: string; stale?: boolean } | null>(null);
+  const options = useQuery(trpc.transfer.formOptions.queryOptions());
+  const categories = useQuery(trpc.category.list.queryOptions());
+  const describe = useQuery({
+    ...trpc.transfer.describe.queryOptions({
+      exporterId: form.exporterId || undefined,
+      recipientId: form.recipientId || undefined,
+      destination: form.destination || undefined,
+      exporterRole: (form.exporterRole || undefined) as "controller" | "processor" | undefined,
+      recipientRole: (form.recipientRole || undefined) as "controller" | "processor" | undefined,
+      frequency: (form.frequency || undefined) as "continuous" | "occasional" | undefined,
+      start: form.start || undefined,
+      end: form.end || null,
+      safeguardIds: form.safeguardIds,
+      transferId: transfer?.id,
+    }),
+    enabled: Boolean(form.exporterId),
+    placeholderData: keepPreviousData,
+  });
+
+  const onSaved = async (saved: { id: string }) => {
+    await Promise.all([queryClient.invalidateQueries({ queryKey: trpc.transfer.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.safeguard.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.party.pathKey() })]);
+    router.push(`/transfers/${saved.id}`);
+  };
+  const onError = (error: unknown) => {
+    setErrors(serverFieldErrors(error));
+    const code = errorCode(error);
+    setFormError({
+      title: code === "CONFLICT" && transfer ? "Not saved: this transfer changed meanwhile" : "Not saved",
+      message: error instanceof Error ? error.message : "The transfer could not be saved.",
+      stale: code === "CONFLICT" && Boolean(transfer),
+    });
+  };
+  const create = useMutation(trpc.transfer.create.mutationOptions({ onSuccess: onSaved, onError }));
+  const update = useMutation(trpc.transfer.update.mutationOptions({ onSuccess: onSaved, onError }));
+
+  const set = <K extends keyof FormState>(key: K, value: FormState[K]) => {
+    setForm((f) => ({ ...f, [key]: value }));
+    if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
+  };
+
+  const parties = options.data?.parties ?? [];
+  const exporters = parties.filter((p) => p.relationship === "affiliate" && (!p.archived || p.id === form.exporterId));
+  const recipients = parties.filter((p) => p.id !== form.exporterId && (!p.archived || p.id === form.recipientId));
+  const destinationOptions = describe.data?.destinationOptions.length
+    ? describe.data.destinationOptions
+    : (parties.find((p) => p.id === form.recipientId)?.processingLocations ?? []);
+  const relevantSafeguards = (options.data?.safeguards ?? []).filter(
+    (s) =>
+      form.safeguardIds.includes(s.id) ||
+      (!s.archived && (s.partyIds.length === 0 || s.partyIds.includes(form.exporterId) || s.partyIds.includes(form.recipientId))),
+  );
+
+  function chooseRecipient(recipientId: string) {
+    const locations = parties.find((p) => p.id === recipientId)?.processingLocations ?? [];
+    setForm((f) => ({ ...f, recipientId, destination: locations.length === 1 ? locations[0]! : locations.includes(f.destination) ? f.destination : "" }));
+    setErrors((e) => ({ ...e, recipientId: undefined, destination: undefined }));
+  }
+
+  function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setFormError(null);
+    const parsed = transferFieldsSchema.safeParse(toInput(form));
+    if (!parsed.success) {
+      const next = zodFieldErrors(parsed.error);
+      setErrors(next);
+      setFormError({ title: "Please correct the highlighted fields", message: `${Object.keys(next).length} field(s) need attention.` });
+      return;
+    }
+    if (transfer) update.mutate({ id: transfer.id, version: transfer.version, fields: parsed.data });
+    else create.mutate({ id: form.id || undefined, fields: parsed.data });
+  }
+
+  const busy = create.isPending || update.isPending;
+  const d = describe.data;
+  const mismatch = d?.preview?.issues.filter((i) => ["module_mismatch", "party_mismatch", "uk_addendum_missing", "swiss_adaptations_missing"].includes(i.code)) ?? [];
+
+  return (
+    <form onSubmit={submit} noValidate className="space-y-6">
+      {formError ? (
+        <div className="space-y-2">
+          <ErrorState title={formError.title} message={formError.message} />
+          {formError.stale ? (
+            <Button variant="secondary" size="sm" onClick={() => window.location.reload()}>
+              Reload the latest version
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+      {options.isError ? <ErrorState title="Could not load the parties and safeguards" message={options.error.message} onRetry={() => options.refetch()} /> : null}
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <Card className="p-6 lg:col-span-2">
+          <h2 className="text-base font-semibold text-slate-900">Who sends the data to whom, and where</h2>
+          <div className="mt-4 grid grid-cols-1 gap-5 md:grid-cols-2">
+            <Field label="Exporter" required error={errors.exporterId} hint="A group affiliate that sends the data.">
+              {(p) => (
+                <select {...p} className={inputClass(Boolean(errors.exporterId))} value={form.exporterId} onChange={(e) => set("exporterId", e.target.value)}>
+                  <option value="">{options.isPending ? "Loading…" : "Choose an affiliate…"}</option>
+                  {exporters.map((x) => (
+                    <option key={x.id} value={x.id}>
+                      {x.name} ({x.country})
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Recipient" required error={errors.recipientId} hint="The vendor or affiliate that receives it.">
+              {(p) => (
+                <select {...p} className={inputClass(Boolean(errors.recipientId))} value={form.recipientId} onChange={(e) => chooseRecipient(e.target.value)}>
+                  <option value="">{options.isPending ? "Loading…" : "Choose a party…"}</option>
+                  {recipients.map((x) => (
+                    <option key={x.id} value={x.id}>
+                      {x.name} ({x.country})
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field
+              label="Destination country"
+              required
+              error={errors.destination}
+              hint={form.recipientId ? "Where the recipient processes the data: one of its processing locations." : "Choose the recipient first."}
+            >
+              {(p) => (
+                <select
+                  {...p}
+                  disabled={!form.recipientId}
+                  className={inputClass(Boolean(errors.destination))}
+                  value={form.destination}
+                  onChange={(e) => set("destination", e.target.value)}
+                >
+                  <option value="">Choose…</option>
+                  {destinationOptions.map((c) => (
+                    <option key={c} value={c}>
+                      {countryName(c)} ({c})
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Frequency" required error={errors.frequency}>
+              {(p) => (
+                <select {...p} className={inputClass(Boolean(errors.frequency))} value={form.frequency} onChange={(e) => set("frequency", e.target.value)}>
+                  {FREQUENCIES.map((f) => (
+                    <option key={f} value={f}>
+                      {FREQUENCY_LABELS[f]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Exporter role" required error={errors.exporterRole}>
+              {(p) => (
+                <select {...p} className={inputClass(Boolean(errors.exporterRole))} value={form.exporterRole} onChange={(e) => set("exporterRole", e.target.value)}>
+                  <option value="">Choose…</option>
+                  {PARTY_ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {PARTY_ROLE_LABELS[r]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Recipient role" required error={errors.recipientRole} hint="A processor acts only on the exporter's instructions.">
+              {(p) => (
+                <select {...p} className={inputClass(Boolean(errors.recipientRole))} value={form.recipientRole} onChange={(e) => set("recipientRole", e.target.value)}>
+                  <option value="">Choose…</option>
+                  {PARTY_ROLES.map((r) => (
+                    <option key={r} value={r}>
+                      {PARTY_ROLE_LABELS[r]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field label="Start date" required error={errors.start}>
+              {(p) => <input {...p} type="date" className={inputClass(Boolean(errors.start))} value={form.start} onChange={(e) => set("start", e.target.value)} />}
+            </Field>
+            <Field label="End date" error={errors.end} hint="Leave empty while the transfer runs.">
+              {(p) => <input {...p} type="date" className={inputClass(Boolean(errors.end))} value={form.end} onChange={(e) => set("end", e.target.value)} />}
+            </Field>
+            {!transfer ? (
+              <Field label="Registry id" error={errors.id} hint="Optional: generated from the exporter and recipient when empty." className="md:col-span-2">
+                {(p) => <input {...p} className={inputClass(Boolean(errors.id), "font-mono")} value={form.id} onChange={(e) => set("id", e.target.value)} placeholder="e.g. crm-us" />}
+              </Field>
+            ) : null}
+          </div>
+        </Card>
+
+        <Card className="p-6">
+          <h2 className="flex items-center gap-2 text-base font-semibold text-slate-900">
+            <Globe2 className="size-4 text-indigo-500" aria-hidden />
+            What the rules say
+          </h2>
+          <div className="mt-3 space-y-4 text-sm text-slate-700" aria-live="polite" aria-label="Transfer guidance" role="region">
+            {!form.exporterId ? (
+              <p className="text-slate-500">Choose the exporter, recipient and destination to see the regime, whether the destination is adequate and which safeguards fit.</p>
+            ) : describe.isError ? (
+              <ErrorState message={describe.error.message} />
+            ) : !d ? (
+              <p className="text-slate-500">Checking…</p>
+            ) : (
+              <>
+                <div>
+                  <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">Regime</p>
+                  <p className="mt-0.5 font-medium">{d.destination?.regime ? REGIME_LABELS[d.destination.regime] : d.suggestions.length ? "—" : "Not under a transfer regime"}</p>
+                </div>
+                {d.destination ? (
+                  <div>
+                    <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">Destination</p>
+                    <p className="mt-0.5 font-medium" data-testid="destination-kind">
+                      {d.destination.insideArea
+                        ? "Inside the regime's area"
+                        : d.destination.adequate
+                          ? `Adequate${d.destination.adequacy?.scope === "partial" ? " (partial scope)" : ""}`
+                          : d.destination.regime
+                            ? "Third country: a safeguard is needed"
+                            : "No restricted transfer"}
+                    </p>
+                    <p className="mt-1 text-slate-600">{d.destination.summary}</p>
+                    {d.destination.adequacy?.scope === "partial" ? <p className="mt-1 text-xs text-amber-800">Scope: {d.destination.adequacy.scopeText}</p> : null}
+                  </div>
+                ) : null}
+                {d.suggestions.length && d.destination && !d.destination.insideArea && !d.destination.adequate ? (
+                  <div>
+                    <p className="flex items-center gap-1 text-xs font-medium tracking-wide text-slate-500 uppercase">
+                      <Lightbulb className="size-3.5" aria-hidden /> Safeguards that fit these roles
+                    </p>
+                    <ul className="mt-1 list-disc space-y-1 pl-5" aria-label="Suggested safeguards">
+                      {d.suggestions.map((s) => (
+                        <li key={s.label}>{s.label}</li>
+                      ))}
+                    </ul>
+                  </div>
+                ) : null}
+                {d.preview ? (
+                  <div>
+                    <p className="text-xs font-medium tracking-wide text-slate-500 uppercase">Status if saved</p>
+                    <div className="mt-1 flex flex-wrap items-center gap-1.5">
+                      <StatusBadge status={d.preview.status} />
+                      {d.preview.issues.map((i, n) => (
+                        <IssueBadge key={`${i.code}-${n}`} code={i.code} severity={i.severity} />
+                      ))}
+                    </div>
+                  </div>
+                ) : null}
+              </>
+            )}
+          </div>
+        </Card>
+      </div>
+
+      <Card className="p-6">
+        <h2 className="text-base font-semibold text-slate-900">Safeguards relied on</h2>
+        <p className="mt-1 text-sm text-slate-500">Safeguards that bind the exporter or the recipient. Register a new one under Safeguards.</p>
+        {errors.safeguardIds ? <p className="mt-1 text-sm text-red-600">{errors.safeguardIds}</p> : null}
+        {mismatch.length ? (
+          <div className="mt-3">
+            <Notice tone="warning">
+              <p className="font-medium">A chosen safeguard does not cover this transfer:</p>
+              <ul className="mt-1 list-disc pl-5">
+                {mismatch.map((i, n) => (
+                  <li key={n}>{i.message}</li>
+                ))}
+              </ul>
+            </Notice>
+          </div>
+        ) : null}
+        <fieldset className="mt-3">
+          <legend className="sr-only">Safeguards relied on</legend>
+          {relevantSafeguards.length === 0 ? (
+            <p className="text-sm text-slate-500">{form.exporterId ? "No safeguard binds these parties yet." : "Choose the exporter and recipient first."}</p>
+          ) : (
+            <div className="grid gap-2 md:grid-cols-2">
+              {relevantSafeguards.map((s) => (
+                <label key={s.id} className="flex items-start gap-2 rounded-md p-2 text-sm text-slate-700 ring-1 ring-slate-200 ring-inset has-checked:bg-indigo-50 has-checked:ring-indigo-300">
+                  <input
+                    type="checkbox"
+                    className="mt-0.5 size-4 rounded border-slate-300"
+                    checked={form.safeguardIds.includes(s.id)}
+                    onChange={(e) => set("safeguardIds", toggle(form.safeguardIds, s.id, e.target.checked))}
+                  />
+                  <span>
+                    {s.title}
+                    <span className="block text-xs text-slate-500">
+                      {SAFEGUARD_TYPE_SHORT[s.type as SafeguardType] ?? s.type} · <span className="font-mono">{s.id}</span>
+                      {s.archived ? " · archived" : ""}
+                    </span>
+                  </span>
+                </label>
+              ))}
+            </div>
+          )}
+        </fieldset>
+        {d?.preview && d.preview.status === "safeguarded" && !mismatch.length ? (
+          <p className="mt-3 flex items-center gap-1.5 text-sm text-emerald-700">
+            <CheckCircle2 className="size-4" aria-hidden /> The chosen safeguards cover this transfer today.
+          </p>
+        ) : null}
+      </Card>
+
+      <Card className="p-6">
+        <h2 className="text-base font-semibold text-slate-900">What data, about whom, for what</h2>
+        <div className="mt-4 grid grid-cols-1 gap-6 md:grid-cols-3">
+          <fieldset>
+            <legend className="text-sm font-medium text-slate-800">Categories of personal data</legend>
+            {errors.dataCategories ? <p className="mt-1 text-sm text-red-600">{errors.dataCategories}</p> : null}
+            <div className="mt-2 space-y-2">
+              {categories.isPending ? <p className="text-sm text-slate-500">Loading categories…</p> : null}
+              {categories.data
+                ?.filter((c) => !c.archived || form.dataCategories.includes(c.id))
+                .map((c) => (
+                  <label key={c.id} className="flex items-start gap-2 text-sm text-slate-700">
+                    <input
+                      type="checkbox"
+                      className="mt-0.5 size-4 rounded border-slate-300"
+                      checked={form.dataCategories.includes(c.id)}
+                      onChange={(e) => set("dataCategories", toggle(form.dataCategories, c.id, e.target.checked))}
+                    />
+                    {c.label}
+                  </label>
+                ))}
+              <label className="mt-3 flex items-start gap-2 border-t border-slate-100 pt-3 text-sm text-slate-700">
+                <input type="checkbox" className="mt-0.5 size-4 rounded border-slate-300" checked={form.specialCategory} onChange={(e) => set("specialCategory", e.target.checked)} />
+                <span>
+                  Includes special-category data
+                  <span className="block text-xs text-slate-500">Health, biometric, religious beliefs… (GDPR Art. 9).</span>
+                </span>
+              </label>
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend className="text-sm font-medium text-slate-800">Categories of data subjects</legend>
+            <div className="mt-2 space-y-2">
+              {DATA_SUBJECTS.map((s) => (
+                <label key={s} className="flex items-start gap-2 text-sm text-slate-700">
+                  <input
+                    type="checkbox"
+                    className="mt-0.5 size-4 rounded border-slate-300"
+                    checked={form.dataSubjects.includes(s)}
+                    onChange={(e) => set("dataSubjects", toggle(form.dataSubjects, s, e.target.checked))}
+                  />
+                  {DATA_SUBJECT_LABELS[s]}
+                </label>
+              ))}
+            </div>
+          </fieldset>
+          <fieldset>
+            <legend className="text-sm font-medium text-slate-800">Purposes</legend>
+            {errors.purposes ? <p className="mt-1 text-sm text-red-600">{errors.purposes}</p> : null}
+            <div className="mt-2 space-y-2">
+              {options.data?.purposes
+                .filter((p) => !p.archived || form.purposes.includes(p.id))
+                .map((p) => (
+                  <label key={p.id} className="flex items-start gap-2 text-sm text-slate-700">
+                    <input
+                      type="checkbox"
+                      className="mt-0.5 size-4 rounded border-slate-300"
+                      checked={form.purposes.includes(p.id)}
+                      onChange={(e) => set("purposes", toggle(form.purposes, p.id, e.target.checked))}
+                    />
+                    {p.label}
+                  </label>
+                ))}
+            </div>
+          </fieldset>
+        </div>
+      </Card>
+
+      <Card className="p-6">
+        <Field label="Notes" error={errors.notes}>
+          {(p) => <textarea {...p} rows={3} className={inputClass(Boolean(errors.notes))} value={form.notes} onChange={(e) => set("notes", e.target.value)} />}
+        </Field>
+      </Card>
+
+      <div className="flex items-center justify-end gap-3">
+        <ButtonLink href={transfer ? `/transfers/${transfer.id}` : "/transfers"} variant="secondary">
+          Cancel
+        </ButtonLink>
+        <Button type="submit" loading={busy}>
+          {transfer ? "Save changes" : "Register transfer"}
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,253 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { ArrowRight, Plus, Search } from "lucide-react";
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { useCan } from "@/app/_components/session";
+import { IssueBadge, STATUS_LABELS, StatusBadge } from "@/app/_components/status-badge";
+import { useUrlState } from "@/app/_components/use-url-state";
+import { Badge } from "@/app/_components/ui/badge";
+import { ButtonLink } from "@/app/_components/ui/button";
+import { Card, PageHeader } from "@/app/_components/ui/card";
+import { inputClass } from "@/app/_components/ui/field";
+import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/states";
+import { Pagination, SortableTh, Table, Td, Th } from "@/app/_components/ui/table";
+import { useTRPC } from "@/app/_trpc/client";
+import { COUNTRIES, countryName } from "@/server/countries";
+import { ISSUE_CODES, STATUSES } from "@/server/domain/rules";
+import { TRANSFER_SORTS, type TransferSort } from "@/server/schemas/transfer";
+import { ISSUE_LABELS, REGIME_LABELS, roleArrow } from "./_shared/labels";
+
+const DEFAULTS = { q: "", exporter: "", recipient: "", destination: "", regime: "", status: "", issue: "", archived: "active", sort: "status", dir: "desc", page: "1" };
+const FILTER_KEYS = ["q", "exporter", "recipient", "destination", "regime", "status", "issue"] as const;
+
+export function TransferList() {
+  const trpc = useTRPC();
+  const can = useCan();
+  const [state, update] = useUrlState(DEFAULTS);
+  const [search, setSearch] = useState(state.q);
+
+  useEffect(() => {
+    if (search === state.q) return;
+    const t = setTimeout(() => update({ q: search }), 250);
+    return () => clearTimeout(t);
+  }, [search, state.q, update]);
+
+  const options = useQuery(trpc.transfer.formOptions.queryOptions());
+  const page = Math.max(1, Number(state.page) || 1);
+  const sort: TransferSort = (TRANSFER_SORTS as readonly string[]).includes(state.sort) ? (state.sort as TransferSort) : "status";
+  const dir = state.dir === "asc" ? "asc" : "desc";
+  const query = useQuery({
+    ...trpc.transfer.list.queryOptions({
+      search: state.q || undefined,
+      exporterId: state.exporter || undefined,
+      recipientId: state.recipient || undefined,
+      destination: state.destination || undefined,
+      regime: (state.regime || undefined) as "EU" | "UK" | "CH" | "none" | undefined,
+      status: (state.status || undefined) as (typeof STATUSES)[number] | undefined,
+      issue: (state.issue || undefined) as (typeof ISSUE_CODES)[number] | undefined,
+      archived: state.archived as "active" | "archived" | "all",
+      sort,
+      dir,
+      page,
+      pageSize: 20,
+    }),
+    placeholderData: keepPreviousData,
+  });
+
+  const filtered = FILTER_KEYS.some((k) => state[k]) || state.archived !== "active";
+  const onSort = (s: TransferSort, d: "asc" | "desc") => update({ sort: s, dir: d });
+  const exporters = options.data?.parties.filter((p) => p.relationship === "affiliate") ?? [];
+
+  return (
+    <>
+      <PageHeader
+        title="Transfers"
+        description={
+          <>
+            Every flow of personal data from a group affiliate to a recipient, with its live status as of{" "}
+            <span className="font-medium text-slate-700">{query.data?.asOf ?? "today"}</span>.
+          </>
+        }
+        actions={
+          can("transfer.create") ? (
+            <ButtonLink href="/transfers/new">
+              <Plus className="size-4" aria-hidden />
+              New transfer
+            </ButtonLink>
+          ) : null
+        }
+      />
+      <Card>
+        <div className="grid grid-cols-2 gap-3 border-b border-slate-100 p-4 md:grid-cols-4" role="search">
+          <div className="relative col-span-2">
+            <label htmlFor="transfer-search" className="text-xs font-medium text-slate-500">
+              Search transfers
+            </label>
+            <Search className="pointer-events-none absolute top-7.5 left-2.5 size-4 text-slate-400" aria-hidden />
+            <input
+              id="transfer-search"
+              type="search"
+              placeholder="Id, exporter, recipient or destination"
+              className={inputClass(false, "mt-1 pl-8")}
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+            />
+          </div>
+          <FilterSelect label="Status" value={state.status} onChange={(status) => update({ status })}>
+            <option value="">All statuses</option>
+            {STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {STATUS_LABELS[s]}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect label="Issue" value={state.issue} onChange={(issue) => update({ issue })}>
+            <option value="">Any issue or none</option>
+            {ISSUE_CODES.map((c) => (
+              <option key={c} value={c}>
+                {ISSUE_LABELS[c] ?? c}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect label="Exporter" value={state.exporter} onChange={(exporter) => update({ exporter })}>
+            <option value="">All exporters</option>
+            {exporters.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect label="Recipient" value={state.recipient} onChange={(recipient) => update({ recipient })}>
+            <option value="">All recipients</option>
+            {options.data?.parties.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
+              </option>
+            ))}
+          </FilterSelect>
+          <FilterSelect label="Destination" value={state.destination} onChange={(destination) => update({ destination })}>
+            <option value="">All destinations</option>
+            {COUNTRIES.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </FilterSelect>
+          <div className="grid grid-cols-2 gap-3">
+            <FilterSelect label="Regime" value={state.regime} onChange={(regime) => update({ regime })}>
+              <option value="">All</option>
+              <option value="EU">EU</option>
+              <option value="UK">UK</option>
+              <option value="CH">CH</option>
+              <option value="none">None</option>
+            </FilterSelect>
+            <FilterSelect label="Records" value={state.archived} onChange={(archived) => update({ archived })}>
+              <option value="active">Active</option>
+              <option value="archived">Archived</option>
+              <option value="all">All</option>
+            </FilterSelect>
+          </div>
+        </div>
+
+        {query.isError ? (
+          <div className="p-4">
+            <ErrorState message={query.error.message} onRetry={() => query.refetch()} />
+          </div>
+        ) : query.isPending ? (
+          <TableSkeleton columns={6} />
+        ) : query.data.items.length === 0 ? (
+          <EmptyState
+            title={filtered ? "No transfers match these filters" : "No transfers yet"}
+            action={
+              filtered ? (
+                <button
+                  type="button"
+                  className="text-sm font-medium text-indigo-600 hover:text-indigo-500"
+                  onClick={() => {
+                    setSearch("");
+                    update({ q: "", exporter: "", recipient: "", destination: "", regime: "", status: "", issue: "", archived: "active" });
+                  }}
+                >
+                  Clear filters
+                </button>
+              ) : can("transfer.create") ? (
+                <ButtonLink href="/transfers/new">Register the first transfer</ButtonLink>
+              ) : null
+            }
+          >
+            {filtered ? "Try another search term or remove a filter." : "Register each flow of personal data from a group affiliate to a vendor or another affiliate."}
+          </EmptyState>
+        ) : (
+          <div aria-busy={query.isFetching} className={query.isPlaceholderData ? "opacity-60 transition-opacity" : undefined}>
+            <Table label="Transfers">
+              <thead className="bg-slate-50">
+                <tr>
+                  <SortableTh label="Exporter → recipient" column="exporter" sort={sort} dir={dir} onSort={onSort} />
+                  <SortableTh label="Destination" column="destination" sort={sort} dir={dir} onSort={onSort} />
+                  <Th>Roles</Th>
+                  <SortableTh label="Status" column="status" sort={sort} dir={dir} onSort={onSort} />
+                  <Th>Issues</Th>
+                  <SortableTh label="Start" column="start" sort={sort} dir={dir} onSort={onSort} />
+                </tr>
+              </thead>
+              <tbody className="divide-y divide-slate-100 bg-white">
+                {query.data.items.map((t) => (
+                  <tr key={t.id} className="hover:bg-slate-50">
+                    <Td>
+                      <Link href={`/transfers/${t.id}`} className="font-medium text-indigo-700 hover:text-indigo-900 hover:underline">
+                        <span className="sr-only">Transfer </span>
+                        {t.exporter.name}
+                        <ArrowRight className="mx-1 inline size-3.5" aria-hidden />
+                        <span className="sr-only"> to </span>
+                        {t.recipient.name}
+                      </Link>
+                      <div className="font-mono text-xs text-slate-400">{t.id}</div>
+                      {t.archivedAt ? (
+                        <Badge tone="slate" className="mt-1">
+                          Archived
+                        </Badge>
+                      ) : null}
+                    </Td>
+                    <Td>
+                      <span title={countryName(t.destination)}>{countryName(t.destination)}</span>
+                      {t.verdict?.regime ? <div className="text-xs text-slate-400">{REGIME_LABELS[t.verdict.regime]}</div> : null}
+                    </Td>
+                    <Td className="text-xs whitespace-nowrap">{roleArrow(t.exporterRole, t.recipientRole)}</Td>
+                    <Td>{t.verdict ? <StatusBadge status={t.verdict.status} /> : <span className="text-xs text-slate-400">Archived</span>}</Td>
+                    <Td>
+                      <div className="flex max-w-56 flex-wrap gap-1">
+                        {t.verdict?.issues.map((i, n) => (
+                          <IssueBadge key={`${i.code}-${n}`} code={i.code} severity={i.severity} />
+                        ))}
+                      </div>
+                    </Td>
+                    <Td className="whitespace-nowrap text-slate-500">
+                      {t.start}
+                      {t.end ? <div className="text-xs">until {t.end}</div> : null}
+                    </Td>
+                  </tr>
+                ))}
+              </tbody>
+            </Table>
+          </div>
+        )}
+        {query.data && query.data.total > 0 ? (
+          <Pagination page={page} pageSize={query.data.pageSize} total={query.data.total} noun="transfers" onPage={(p) => update({ page: String(p) }, { resetPage: false })} />
+        ) : null}
+      </Card>
+    </>
+  );
+}
+
+function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange: (v: string) => void; children: React.ReactNode }) {
+  return (
+    <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
+      {label}
+      <select className={inputClass(false)} value={value} onChange={(e) => onChange(e.target.value)}>
+        {children}
+      </select>
+    </label>
+  );
+}

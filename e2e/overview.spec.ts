@@ -1,0 +1,33 @@
+import { trpcCall } from "./api";
+import { expect, pageAs, test } from "./fixtures";
+
+test.describe("overview", () => {
+  test("shows every status with its count, the transfers that need attention, and a what-if date", async ({ browser }) => {
+    const page = await pageAs(browser, "auditor");
+    await page.goto("/");
+    await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
+    const cards = page.getByRole("region", { name: /Transfers by status as of \d{4}-\d{2}-\d{2}/ });
+    for (const label of ["Unsafeguarded", "Derogation", "Safeguarded", "Adequate", "Not restricted", "Inactive"]) {
+      await expect(cards.getByText(label, { exact: true })).toBeVisible();
+    }
+    // The demo registry tells a story: something is unsafeguarded today.
+    const unsafeguarded = cards.getByRole("link").filter({ hasText: "Unsafeguarded" });
+    expect(Number(await unsafeguarded.locator("p").first().innerText())).toBeGreaterThan(0);
+    await expect(page.getByRole("table", { name: "Transfers that need attention" }).getByRole("row").nth(1)).toBeVisible();
+
+    // What-if: the Privacy Shield-era analytics transfer was covered before Schrems II (2020-07-16) and not after.
+    await page.getByLabel("Evaluate as of").fill("2020-08-01");
+    await expect(page).toHaveURL(/asOf=2020-08-01/);
+    await expect(page.getByText("What-if view")).toBeVisible();
+    await expect(page.getByRole("region", { name: "Transfers by status as of 2020-08-01" })).toBeVisible();
+
+    await page.getByLabel("Evaluate as of").fill("2019-06-30");
+    await expect(page.getByRole("region", { name: "Transfers by status as of 2019-06-30" })).toBeVisible();
+
+    const before = await trpcCall(page.request, "dashboard.overview", { asOf: "2019-06-30" }, "query");
+    const after = await trpcCall(page.request, "dashboard.overview", { asOf: "2020-08-01" }, "query");
+    const statusOf = (data: unknown) => (data as { attention: { id: string; status: string }[] }).attention.find((t) => t.id === "de-quanta-analytics")?.status;
+    expect(statusOf(before.data)).not.toBe("unsafeguarded");
+    expect(statusOf(after.data)).toBe("unsafeguarded");
+  });
+});

@@ -1,0 +1,59 @@
+/** Adequacy: GDPR Art. 45, UK GDPR Art. 45/45A, FADP Art. 16(1) with Annex 1 DPO. */
+import type { FrameworkId, RegimeId } from "../kb/types";
+import type { RegistryCertification } from "../registry/types";
+import type { CompiledAdequacy, CompiledKnowledgeBase } from "./compile-kb";
+
+/**
+ * The adequacy decision of `regime` in effect for `destination` on `asOf` (ignoring any certification
+ * condition), or `null`. Legal source: GDPR Art. 45(3) and 45(9); UK GDPR Art. 45 (DPA 2018 Sch. 21);
+ * Annex 1 DPO.
+ */
+export function findAdequacyDecision(
+  ckb: CompiledKnowledgeBase,
+  regime: RegimeId,
+  destination: string,
+  asOf: string,
+): CompiledAdequacy | null {
+  const decisions = ckb.adequacy[regime].get(destination);
+  if (decisions === undefined) return null;
+  for (let i = 0; i < decisions.length; i++) {
+    const decision = decisions[i]!;
+    if (decision.from <= asOf && asOf <= decision.to) return decision;
+  }
+  return null;
+}
+
+/** The recipient's certification under `framework` active on `asOf` (inclusive `from..to`), or `null`. */
+export function findActiveCertification(
+  certifications: readonly RegistryCertification[] | undefined,
+  framework: FrameworkId,
+  asOf: string,
+): RegistryCertification | null {
+  if (certifications === undefined) return null;
+  for (let i = 0; i < certifications.length; i++) {
+    const cert = certifications[i]!;
+    if (cert.framework === framework && cert.from <= asOf && (cert.to == null || asOf <= cert.to)) return cert;
+  }
+  return null;
+}
+
+/**
+ * Whether a framework-conditioned decision (the United States) covers this recipient on `asOf`: the
+ * recipient must hold an active certification under the framework the decision recognises, and under any
+ * framework that one requires (the UK Extension requires EU-US DPF participation). Legal source: Decision
+ * (EU) 2023/1795 Art. 1 (organisations on the DPF List); SI 2023/1028 reg. 2; Annex 1 DPO (Swiss-US DPF).
+ * Returns the certification relied on, or `null`.
+ */
+export function findCoveringCertification(
+  decision: CompiledAdequacy,
+  certifications: readonly RegistryCertification[] | undefined,
+  asOf: string,
+): RegistryCertification | null {
+  const framework = decision.framework;
+  if (framework === null) return null;
+  const cert = findActiveCertification(certifications, framework.entry.framework, asOf);
+  if (cert === null) return null;
+  const required = framework.entry.requires;
+  if (required !== null && findActiveCertification(certifications, required, asOf) === null) return null;
+  return cert;
+}

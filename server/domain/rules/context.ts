@@ -1,0 +1,41 @@
+/** The per-document evaluation context: id maps over the registry plus the compiled knowledge base. */
+import { addDays } from "../dates";
+import type { RegistryDocument, RegistryParty, RegistrySafeguard } from "../registry/types";
+import type { CompiledKnowledgeBase } from "./compile-kb";
+import { ENDING_SOON_DAYS } from "./issues";
+
+export interface EvaluationContext {
+  ckb: CompiledKnowledgeBase;
+  parties: Map<string, RegistryParty>;
+  safeguards: Map<string, RegistrySafeguard>;
+  /** Member sets of BCRs (a group's BCR can list thousands of members; a Set keeps the check O(1)). */
+  bcrMembers: Map<string, ReadonlySet<string>>;
+  /** Cache of `asOf + 90 days`: evaluating many transfers at one date computes it once. */
+  soonAsOf: string;
+  soonLimit: string;
+}
+
+/** Builds the id maps for one registry document. */
+export function createEvaluationContext(
+  doc: Pick<RegistryDocument, "parties" | "safeguards">,
+  ckb: CompiledKnowledgeBase,
+): EvaluationContext {
+  const parties = new Map<string, RegistryParty>();
+  for (const party of doc.parties) parties.set(party.id, party);
+  const safeguards = new Map<string, RegistrySafeguard>();
+  const bcrMembers = new Map<string, ReadonlySet<string>>();
+  for (const sg of doc.safeguards ?? []) {
+    safeguards.set(sg.id, sg);
+    if (sg.type === "bcr") bcrMembers.set(sg.id, new Set(sg.members));
+  }
+  return { ckb, parties, safeguards, bcrMembers, soonAsOf: "", soonLimit: "" };
+}
+
+/** `asOf` + {@link ENDING_SOON_DAYS}, cached on the context. */
+export function getEndingSoonLimit(ctx: EvaluationContext, asOf: string): string {
+  if (ctx.soonAsOf !== asOf) {
+    ctx.soonLimit = addDays(asOf, ENDING_SOON_DAYS);
+    ctx.soonAsOf = asOf;
+  }
+  return ctx.soonLimit;
+}

@@ -1,0 +1,50 @@
+/**
+ * US framework self-certifications held by a party (Safe Harbor, Privacy Shield, Data Privacy Framework):
+ * input schemas shared by the router and the party page's certification form.
+ */
+import { z } from "zod";
+import { FRAMEWORKS } from "@/server/domain/kb";
+import { optionalDate, requiredDate } from "./transfer";
+
+export type Framework = (typeof FRAMEWORKS)[number];
+export const FRAMEWORK_LABELS: Record<Framework, string> = {
+  safe_harbor_eu: "EU-US Safe Harbor",
+  safe_harbor_ch: "Swiss-US Safe Harbor",
+  privacy_shield_eu: "EU-US Privacy Shield",
+  privacy_shield_ch: "Swiss-US Privacy Shield",
+  dpf_eu: "EU-US Data Privacy Framework",
+  dpf_uk: "UK Extension to the EU-US DPF",
+  dpf_ch: "Swiss-US Data Privacy Framework",
+};
+
+export const COVERED_DATA = ["hr", "non_hr", "both"] as const;
+export type CoveredData = (typeof COVERED_DATA)[number];
+export const COVERED_DATA_LABELS: Record<CoveredData, string> = { hr: "HR data only", non_hr: "Non-HR data only", both: "HR and non-HR data" };
+
+export const certificationFieldsSchema = z
+  .object({
+    framework: z.enum(FRAMEWORKS, { error: "Choose the framework." }),
+    from: requiredDate("Enter the date the certification started."),
+    to: optionalDate(),
+    coveredData: z.enum(COVERED_DATA).nullable().optional().transform((v) => v ?? null),
+    verifiedOn: optionalDate(),
+    verifiedBy: z
+      .string()
+      .trim()
+      .max(200, "At most 200 characters.")
+      .nullable()
+      .optional()
+      .transform((v) => (v ? v : null)),
+  })
+  .superRefine((v, ctx) => {
+    if (v.to && v.from && v.to < v.from) ctx.addIssue({ code: "custom", path: ["to"], message: "The end date must be on or after the start date." });
+    if (v.verifiedOn && !v.verifiedBy) ctx.addIssue({ code: "custom", path: ["verifiedBy"], message: "Say who checked the DPF List entry." });
+    if (v.verifiedBy && !v.verifiedOn) ctx.addIssue({ code: "custom", path: ["verifiedOn"], message: "Enter when the DPF List entry was checked." });
+  });
+export type CertificationFieldsInput = z.input<typeof certificationFieldsSchema>;
+export type CertificationFields = z.output<typeof certificationFieldsSchema>;
+
+export const createCertificationSchema = z.object({ partyId: z.string().min(1), fields: certificationFieldsSchema });
+export const updateCertificationSchema = z.object({ id: z.string().min(1), version: z.number().int().positive(), fields: certificationFieldsSchema });
+export const deleteCertificationSchema = z.object({ id: z.string().min(1), version: z.number().int().positive() });
+export const listCertificationsSchema = z.object({ partyId: z.string().min(1) });

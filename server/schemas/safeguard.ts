@@ -1,0 +1,184 @@
+/**
+ * Input schemas for safeguards (transfer tools), shared by the tRPC router and
+ * the safeguard form. Structural rules live here (which fields each type
+ * needs); rules that depend on the knowledge base (e.g. the last day old SCCs
+ * could be signed) are checked by server/services/safeguards.ts.
+ */
+import { z } from "zod";
+import { DEROGATION_BASES } from "@/server/domain/kb";
+import { BCR_VARIANTS, SAFEGUARD_TYPES, SCC_VERSIONS } from "@/server/domain/registry";
+import { optionalDate, optionalRegistryId, optionalText } from "./transfer";
+
+export type SafeguardType = (typeof SAFEGUARD_TYPES)[number];
+export const SAFEGUARD_TYPE_LABELS: Record<SafeguardType, string> = {
+  scc: "EU standard contractual clauses (SCCs)",
+  uk_idta: "UK International Data Transfer Agreement (IDTA)",
+  bcr: "Binding corporate rules (BCR)",
+  code_of_conduct: "Approved code of conduct",
+  certification: "Approved certification mechanism",
+  ad_hoc_clauses: "Ad hoc contractual clauses",
+  derogation: "Art. 49 derogation",
+};
+export const SAFEGUARD_TYPE_SHORT: Record<SafeguardType, string> = {
+  scc: "SCCs",
+  uk_idta: "UK IDTA",
+  bcr: "BCR",
+  code_of_conduct: "Code of conduct",
+  certification: "Certification",
+  ad_hoc_clauses: "Ad hoc clauses",
+  derogation: "Derogation",
+};
+
+export type SccVersion = (typeof SCC_VERSIONS)[number];
+export const SCC_VERSION_LABELS: Record<SccVersion, string> = {
+  "2001/497": "Decision 2001/497/EC (set I, controller→controller)",
+  "2004/915": "Decision 2004/915/EC (set II, controller→controller)",
+  "2010/87": "Decision 2010/87/EU (controller→processor)",
+  "2021/914": "Implementing Decision (EU) 2021/914 (modular)",
+};
+
+export const SCC_MODULES = [1, 2, 3, 4] as const;
+export const SCC_MODULE_LABELS: Record<number, string> = {
+  1: "Module 1: controller → controller",
+  2: "Module 2: controller → processor",
+  3: "Module 3: processor → processor",
+  4: "Module 4: processor → controller",
+};
+
+export const BCR_VARIANT_LABELS: Record<(typeof BCR_VARIANTS)[number], string> = { controller: "BCR-C (controllers)", processor: "BCR-P (processors)" };
+
+export type DerogationBasis = (typeof DEROGATION_BASES)[number];
+export const DEROGATION_BASIS_LABELS: Record<DerogationBasis, string> = {
+  "49(1)(a)": "49(1)(a) explicit consent",
+  "49(1)(b)": "49(1)(b) performance of a contract with the data subject",
+  "49(1)(c)": "49(1)(c) contract in the data subject's interest",
+  "49(1)(d)": "49(1)(d) important reasons of public interest",
+  "49(1)(e)": "49(1)(e) legal claims",
+  "49(1)(f)": "49(1)(f) vital interests",
+  "49(1)(g)": "49(1)(g) public register",
+  "49(1)-2": "49(1) second subparagraph: compelling legitimate interests",
+};
+
+/** Types signed by their parties (the others are approved). */
+export const SIGNED_TYPES: readonly SafeguardType[] = ["scc", "uk_idta"];
+export const APPROVED_TYPES: readonly SafeguardType[] = ["bcr", "code_of_conduct", "certification", "ad_hoc_clauses"];
+
+export const safeguardFieldsSchema = z
+  .object({
+    type: z.enum(SAFEGUARD_TYPES, { error: "Choose the type of safeguard." }),
+    title: z.string({ error: "Enter a title." }).trim().min(1, "Enter a title.").max(200, "The title must be at most 200 characters."),
+    partyIds: z
+      .array(z.string().min(1))
+      .max(100)
+      .default([])
+      .refine((a) => new Set(a).size === a.length, { message: "Each party may be listed only once." }),
+    sccVersion: z.enum(SCC_VERSIONS).nullable().optional().transform((v) => v ?? null),
+    modules: z.array(z.number().int().min(1).max(4)).max(4).default([]),
+    signed: optionalDate(),
+    approved: optionalDate(),
+    ended: optionalDate(),
+    dockingClause: z.boolean().default(false),
+    ukAddendum: z.boolean().default(false),
+    ukAddendumVersion: optionalText(50, "The UK Addendum version"),
+    swissAdaptations: z.boolean().default(false),
+    supervisoryAuthority: optionalText(200, "The supervisory authority"),
+    governingLaw: optionalText(100, "The governing law"),
+    idtaVersion: optionalText(50, "The IDTA version"),
+    bcrVariant: z.enum(BCR_VARIANTS).nullable().optional().transform((v) => v ?? null),
+    approvingAuthority: optionalText(200, "The approving authority"),
+    reference: optionalText(300, "The reference"),
+    derogationBasis: z.enum(DEROGATION_BASES).nullable().optional().transform((v) => v ?? null),
+    justification: optionalText(5000, "The justification"),
+    saInformedOn: optionalDate(),
+    notes: optionalText(5000, "Notes"),
+  })
+  .superRefine((v, ctx) => {
+    const need = (path: string, ok: unknown, message: string) => {
+      if (!ok) ctx.addIssue({ code: "custom", path: [path], message });
+    };
+    switch (v.type) {
+      case "scc":
+        need("sccVersion", v.sccVersion, "Choose the SCC version (the Commission decision).");
+        need("signed", v.signed, "Enter the date the clauses were signed.");
+        need("partyIds", v.partyIds.length >= 2, "Add the parties that signed: at least the exporter and the importer.");
+        if (v.sccVersion === "2021/914") need("modules", v.modules.length > 0, "Choose at least one module.");
+        if (v.sccVersion && v.sccVersion !== "2021/914" && v.modules.length > 0) {
+          ctx.addIssue({ code: "custom", path: ["modules"], message: "Only the 2021/914 SCCs have modules." });
+        }
+        if (v.ukAddendumVersion && !v.ukAddendum) ctx.addIssue({ code: "custom", path: ["ukAddendumVersion"], message: "Tick “UK Addendum attached” or leave the version empty." });
+        break;
+      case "uk_idta":
+        need("signed", v.signed, "Enter the date the IDTA was signed.");
+        need("partyIds", v.partyIds.length >= 2, "Add the parties that signed: at least the exporter and the importer.");
+        break;
+      case "bcr":
+        need("bcrVariant", v.bcrVariant, "Choose controller or processor BCR.");
+        need("approved", v.approved, "Enter the date the competent authority approved the BCR.");
+        need("approvingAuthority", v.approvingAuthority, "Enter the approving (lead) supervisory authority.");
+        need("partyIds", v.partyIds.length >= 1, "Add the group members bound by the BCR.");
+        break;
+      case "code_of_conduct":
+      case "certification":
+      case "ad_hoc_clauses":
+        need("approved", v.approved, "Enter the approval date.");
+        need("reference", v.reference, "Enter the approval reference.");
+        break;
+      case "derogation":
+        need("derogationBasis", v.derogationBasis, "Choose the Art. 49 basis.");
+        need("justification", v.justification, "Explain why the derogation applies (EDPB Guidelines 2/2018).");
+        if (v.derogationBasis === "49(1)-2") need("saInformedOn", v.saInformedOn, "Enter when the supervisory authority was informed (Art. 49(1) second subparagraph).");
+        break;
+    }
+    const start = SIGNED_TYPES.includes(v.type) ? v.signed : v.approved;
+    if (v.ended && start && v.ended < start) ctx.addIssue({ code: "custom", path: ["ended"], message: "The end date must be on or after the signing or approval date." });
+  })
+  .transform((v) => {
+    // Keep only the fields that mean something for the chosen type.
+    const scc = v.type === "scc";
+    const signedType = SIGNED_TYPES.includes(v.type);
+    const approvedType = APPROVED_TYPES.includes(v.type);
+    return {
+      ...v,
+      sccVersion: scc ? v.sccVersion : null,
+      modules: scc && v.sccVersion === "2021/914" ? [...new Set(v.modules)].sort() : [],
+      signed: signedType ? v.signed : null,
+      approved: approvedType ? v.approved : null,
+      ended: v.type === "derogation" ? null : v.ended,
+      dockingClause: scc ? v.dockingClause : false,
+      ukAddendum: scc ? v.ukAddendum : false,
+      ukAddendumVersion: scc && v.ukAddendum ? v.ukAddendumVersion : null,
+      swissAdaptations: scc ? v.swissAdaptations : false,
+      supervisoryAuthority: scc ? v.supervisoryAuthority : null,
+      governingLaw: scc ? v.governingLaw : null,
+      idtaVersion: v.type === "uk_idta" ? v.idtaVersion : null,
+      bcrVariant: v.type === "bcr" ? v.bcrVariant : null,
+      approvingAuthority: v.type === "bcr" ? v.approvingAuthority : null,
+      reference: approvedType && v.type !== "bcr" ? v.reference : null,
+      derogationBasis: v.type === "derogation" ? v.derogationBasis : null,
+      justification: v.type === "derogation" ? v.justification : null,
+      saInformedOn: v.type === "derogation" && v.derogationBasis === "49(1)-2" ? v.saInformedOn : null,
+    };
+  });
+
+export type SafeguardFieldsInput = z.input<typeof safeguardFieldsSchema>;
+export type SafeguardFields = z.output<typeof safeguardFieldsSchema>;
+
+export const createSafeguardSchema = z.object({ id: optionalRegistryId, fields: safeguardFieldsSchema });
+export const updateSafeguardSchema = z.object({ id: z.string().min(1), version: z.number().int().positive(), fields: safeguardFieldsSchema });
+
+export const SAFEGUARD_SORTS = ["title", "type", "date", "updatedAt"] as const;
+export type SafeguardSort = (typeof SAFEGUARD_SORTS)[number];
+export const listSafeguardsSchema = z.object({
+  search: z.string().trim().max(200).optional(),
+  type: z.enum(SAFEGUARD_TYPES).optional(),
+  partyId: z.string().min(1).optional(),
+  archived: z.enum(["active", "archived", "all"]).default("active"),
+  sort: z.enum(SAFEGUARD_SORTS).default("title"),
+  dir: z.enum(["asc", "desc"]).default("asc"),
+  page: z.number().int().min(1).default(1),
+  pageSize: z.number().int().min(5).max(100).default(20),
+});
+export type ListSafeguardsInput = z.input<typeof listSafeguardsSchema>;
+
+export const safeguardIdSchema = z.object({ id: z.string().min(1) });
+export const archiveSafeguardSchema = z.object({ id: z.string().min(1), version: z.number().int().positive() });

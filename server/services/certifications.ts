@@ -1,0 +1,66 @@
+/**
+ * US framework certifications held by a party (Safe Harbor, Privacy Shield, DPF). They feed the
+ * adequacy verdicts for US recipients (GDPR Art. 45; Decision (EU) 2023/1795). Each mutation writes
+ * the change and its audit row in one synchronous transaction.
+ */
+import crypto from "node:crypto";
+import { and, asc, eq, max, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "@/db/client";
+import { certifications, parties } from "@/db/schema";
+import { recordAudit } from "@/server/audit/record-audit";
+import type { Actor } from "@/server/auth/actor";
+import { notFound, staleEdit } from "@/server/errors";
+import type { CertificationFields } from "@/server/schemas/certification";
+
+export type CertificationRow = typeof certifications.$inferSelect;
+
+export function listCertifications(db: DbOrTx, partyId: string): CertificationRow[] {
+  return db.select().from(certifications).where(eq(certifications.partyId, partyId)).orderBy(asc(certifications.position), asc(certifications.id)).all();
+}
+
+function getCertification(db: DbOrTx, id: string): CertificationRow {
+  const row = db.select().from(certifications).where(eq(certifications.id, id)).get();
+  if (!row) throw notFound("Certification", id);
+  return row;
+}
+
+export function createCertification(db: Db, actor: Actor, input: { partyId: string; fields: CertificationFields }): CertificationRow {
+  return db.transaction((tx) => {
+    if (!tx.select({ id: parties.id }).from(parties).where(eq(parties.id, input.partyId)).get()) throw notFound("Party", input.partyId);
+    const position = (tx.select({ p: max(certifications.position) }).from(certifications).where(eq(certifications.partyId, input.partyId)).get()?.p ?? -1) + 1;
+    const id = crypto.randomUUID();
+    tx.insert(certifications).values({ ...input.fields, id, partyId: input.partyId, position }).run();
+    const after = getCertification(tx, id);
+    recordAudit(tx, actor, { action: "certification.create", entityType: "certification", entityId: id, before: null, after });
+    return after;
+  });
+}
+
+export function updateCertification(db: Db, actor: Actor, input: { id: string; version: number; fields: CertificationFields }): CertificationRow {
+  return db.transaction((tx) => {
+    const before = getCertification(tx, input.id);
+    const result = tx
+      .update(certifications)
+      .set({ ...input.fields, version: sql`${certifications.version} + 1` })
+      .where(and(eq(certifications.id, input.id), eq(certifications.version, input.version)))
+      .run();
+    if (result.changes !== 1) throw staleEdit("certification");
+    const after = getCertification(tx, input.id);
+    recordAudit(tx, actor, { action: "certification.update", entityType: "certification", entityId: input.id, before, after });
+    return after;
+  });
+}
+
+/** Removes a certification recorded in error. The audit row keeps what it said. */
+export function deleteCertification(db: Db, actor: Actor, input: { id: string; version: number }): { id: string } {
+  return db.transaction((tx) => {
+    const before = getCertification(tx, input.id);
+    const result = tx
+      .delete(certifications)
+      .where(and(eq(certifications.id, input.id), eq(certifications.version, input.version)))
+      .run();
+    if (result.changes !== 1) throw staleEdit("certification");
+    recordAudit(tx, actor, { action: "certification.delete", entityType: "certification", entityId: input.id, before, after: null });
+    return { id: input.id };
+  });
+}
