@@ -44,7 +44,7 @@ test.describe("transfers and safeguards", () => {
     const guidance = page.getByRole("region", { name: "Transfer guidance" });
     await expect(guidance).toContainText("EU GDPR");
     await expect(guidance.getByTestId("destination-kind")).toHaveText("Third country: a safeguard is needed");
-    await expect(guidance.getByRole("list", { name: "Suggested safeguards" })).toContainText("SCCs 2021/914 Module 2 (controller→processor)");
+    await expect(guidance.getByRole("list", { name: "Suggested safeguards" })).toContainText("SCCs 2021/914 Module 2 (controller-to-processor)");
     await expect(guidance.locator("[data-status]")).toHaveAttribute("data-status", "unsafeguarded");
     await page.getByRole("button", { name: "Register transfer" }).click();
 

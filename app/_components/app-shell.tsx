@@ -1,6 +1,6 @@
 "use client";
 
-import { ArrowLeftRight, BookOpen, Building2, FileClock, FileJson, FileSignature, LogOut, ShieldCheck, Users } from "lucide-react";
+import { ArrowLeftRight, BookOpen, LayoutDashboard, Building2, FileClock, FileJson, FileSignature, LogOut, ShieldCheck, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useState } from "react";
@@ -10,6 +10,7 @@ import { SessionProvider, useCan, useSession, type ClientSession } from "./sessi
 import { cn } from "./ui/cn";
 
 const NAV: { href: string; label: string; icon: typeof Building2; action: Action }[] = [
+  { href: "/", label: "Overview", icon: LayoutDashboard, action: "transfer.read" },
   { href: "/transfers", label: "Transfers", icon: ArrowLeftRight, action: "transfer.read" },
   { href: "/parties", label: "Parties", icon: Building2, action: "party.read" },
   { href: "/safeguards", label: "Safeguards", icon: FileSignature, action: "safeguard.read" },
@@ -25,7 +26,7 @@ function Sidebar() {
   return (
     <nav aria-label="Main" className="flex flex-1 flex-col gap-1 px-3">
       {NAV.filter((item) => can(item.action)).map((item) => {
-        const active = pathname === item.href || pathname.startsWith(`${item.href}/`);
+        const active = item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
           <Link
             key={item.href}

@@ -5,8 +5,8 @@
 import type { InstrumentEntry, InstrumentModule, InstrumentWindow } from "../../server/domain/kb/types";
 import { SRC } from "./sources";
 
-const C2C: InstrumentModule = { module: null, exporterRole: "controller", recipientRole: "controller", label: "controller→controller" };
-const C2P: InstrumentModule = { module: null, exporterRole: "controller", recipientRole: "processor", label: "controller→processor" };
+const C2C: InstrumentModule = { module: null, exporterRole: "controller", recipientRole: "controller", label: "controller-to-controller" };
+const C2P: InstrumentModule = { module: null, exporterRole: "controller", recipientRole: "processor", label: "controller-to-processor" };
 
 /** Old SCC windows: EU (SCC Art. 4(2)–(4)), UK (ICO transitional provisions), CH (FDPIC). */
 function createOldSccWindows(usableFromEu: string): InstrumentWindow[] {
@@ -38,7 +38,7 @@ export const instruments: InstrumentEntry[] = [
   },
   {
     id: "scc-2010-87", kind: "instrument", instrumentType: "scc", version: "2010/87",
-    title: "Commission Decision 2010/87/EU (standard contractual clauses, controller→processor)",
+    title: "Commission Decision 2010/87/EU (standard contractual clauses, controller-to-processor)",
     instrumentUri: "http://data.europa.eu/eli/dec/2010/87/oj", adopted: "2010-02-05",
     modules: [C2P], windows: createOldSccWindows("2010-02-05"),
     notes: "Held valid in Schrems II; repealed with effect 2021-09-27 (Art. 4(3) Decision 2021/914).",
@@ -49,10 +49,10 @@ export const instruments: InstrumentEntry[] = [
     title: "Commission Implementing Decision (EU) 2021/914",
     instrumentUri: "http://data.europa.eu/eli/dec_impl/2021/914/oj", adopted: "2021-06-04",
     modules: [
-      { module: 1, exporterRole: "controller", recipientRole: "controller", label: "Module 1 (controller→controller)" },
-      { module: 2, exporterRole: "controller", recipientRole: "processor", label: "Module 2 (controller→processor)" },
-      { module: 3, exporterRole: "processor", recipientRole: "processor", label: "Module 3 (processor→processor)" },
-      { module: 4, exporterRole: "processor", recipientRole: "controller", label: "Module 4 (processor→controller)" },
+      { module: 1, exporterRole: "controller", recipientRole: "controller", label: "Module 1 (controller-to-controller)" },
+      { module: 2, exporterRole: "controller", recipientRole: "processor", label: "Module 2 (controller-to-processor)" },
+      { module: 3, exporterRole: "processor", recipientRole: "processor", label: "Module 3 (processor-to-processor)" },
+      { module: 4, exporterRole: "processor", recipientRole: "controller", label: "Module 4 (processor-to-controller)" },
     ],
     windows: [
       { regime: "EU", usableFrom: "2021-06-27", lastSignDate: null, validUntil: null, requires: null, legalBasis: "GDPR Art. 46(2)(c)" },

@@ -1,6 +1,6 @@
 /**
  * The checker on the example registries, at a fixed as-of date. The statuses asserted here are the ones
- * documented in docs/rules-engine.md; they are computed by the real evaluator on the real reference data.
+ * documented in the README (The rules engine, Examples); they are computed by the real evaluator on the real reference data.
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";

@@ -1,3 +1,4 @@
+import { pathToFileURL } from "node:url";
 /**
  * Benchmark of the rules engine (`npm run bench:rules`).
  *
@@ -231,4 +232,5 @@ function main(): void {
   console.log(`target: CLI ≤ 3× JSON.parse  ${verdict(cliRatio <= 3)} (${cliRatio.toFixed(2)}×)`);
 }
 
-main();
+// Run only as a script (`npm run bench:rules`), so generateRegistry can be imported elsewhere.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) main();

@@ -45,7 +45,8 @@ export function overview(db: DbOrTx, asOf: string) {
         status: v.status,
         regime: v.regime,
         issues: v.issues,
-        firstReason: v.reasons[0] ?? null,
+        // The most telling sentence: the worst issue's message, else the first reason.
+        firstReason: (v.issues.find((i) => i.severity === "error") ?? v.issues.find((i) => i.severity === "warning"))?.message ?? v.reasons[0] ?? null,
       });
     }
   }

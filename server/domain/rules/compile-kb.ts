@@ -72,6 +72,9 @@ export interface CompiledWindow extends InstrumentWindow {
   from: string;
   lastSign: string;
   until: string;
+  /** Reason sentence parts per module key (0 for the old sets): `prefix + signed + suffix + safeguard id + ").` */
+  reasonPrefix: Map<number, string>;
+  reasonSuffix: string;
 }
 
 export interface CompiledInstrument {
@@ -259,12 +262,18 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
   const sccByVersion = new Map<string, CompiledInstrument>();
   const instrumentsByType = new Map<InstrumentType, CompiledInstrument>();
   for (const entry of kb.instrument) {
-    const windows: CompiledInstrument["windows"] = {};
-    for (const w of entry.windows) {
-      windows[w.regime] = { ...w, from: startOf(w.usableFrom), lastSign: endOf(w.lastSignDate), until: endOf(w.validUntil) };
-    }
     const modules = new Map<number, InstrumentModule>();
     for (const m of entry.modules ?? []) modules.set(m.module ?? 0, m);
+    const windows: CompiledInstrument["windows"] = {};
+    for (const w of entry.windows) {
+      const extra = w.requires === "uk_addendum" ? " with the UK Addendum" : w.requires === "swiss_adaptations" ? " with the Swiss adaptations" : "";
+      const reasonPrefix = new Map<number, string>();
+      for (const [key, m] of modules) reasonPrefix.set(key, `${entry.title}, ${m.module === null ? `(${m.label})` : m.label}${extra}, signed `);
+      windows[w.regime] = {
+        ...w, from: startOf(w.usableFrom), lastSign: endOf(w.lastSignDate), until: endOf(w.validUntil),
+        reasonPrefix, reasonSuffix: `, covers this transfer under ${w.legalBasis} (`,
+      };
+    }
     const compiled: CompiledInstrument = { entry, windows, modules };
     if (entry.instrumentType === "scc" && entry.version) sccByVersion.set(entry.version, compiled);
     else instrumentsByType.set(entry.instrumentType, compiled);

@@ -1,6 +1,7 @@
 /** The per-document evaluation context: id maps over the registry plus the compiled knowledge base. */
 import { addDays } from "../dates";
 import type { RegistryDocument, RegistryParty, RegistrySafeguard } from "../registry/types";
+import type { RegimeId } from "../kb/types";
 import type { CompiledKnowledgeBase } from "./compile-kb";
 import { ENDING_SOON_DAYS } from "./issues";
 
@@ -13,6 +14,8 @@ export interface EvaluationContext {
   /** Cache of `asOf + 90 days`: evaluating many transfers at one date computes it once. */
   soonAsOf: string;
   soonLimit: string;
+  /** Per regime and destination, the "no adequacy decision covers …" sentence for `soonAsOf` (many transfers share it). */
+  noAdequacyReasons: Record<RegimeId, Map<string, string>>;
 }
 
 /** Builds the id maps for one registry document. */
@@ -28,14 +31,34 @@ export function createEvaluationContext(
     safeguards.set(sg.id, sg);
     if (sg.type === "bcr") bcrMembers.set(sg.id, new Set(sg.members));
   }
-  return { ckb, parties, safeguards, bcrMembers, soonAsOf: "", soonLimit: "" };
+  return { ckb, parties, safeguards, bcrMembers, soonAsOf: "", soonLimit: "", noAdequacyReasons: { EU: new Map(), UK: new Map(), CH: new Map() } };
+}
+
+/** Resets the per-date caches when the evaluation date changes. */
+function refreshDateCaches(ctx: EvaluationContext, asOf: string): void {
+  if (ctx.soonAsOf !== asOf) {
+    ctx.soonLimit = addDays(asOf, ENDING_SOON_DAYS);
+    ctx.soonAsOf = asOf;
+    ctx.noAdequacyReasons.EU.clear();
+    ctx.noAdequacyReasons.UK.clear();
+    ctx.noAdequacyReasons.CH.clear();
+  }
 }
 
 /** `asOf` + {@link ENDING_SOON_DAYS}, cached on the context. */
 export function getEndingSoonLimit(ctx: EvaluationContext, asOf: string): string {
-  if (ctx.soonAsOf !== asOf) {
-    ctx.soonLimit = addDays(asOf, ENDING_SOON_DAYS);
-    ctx.soonAsOf = asOf;
-  }
+  refreshDateCaches(ctx, asOf);
   return ctx.soonLimit;
+}
+
+/** "No adequacy decision of the … regime covers XX on …", cached per regime, destination and date. */
+export function getNoAdequacyReason(ctx: EvaluationContext, regime: RegimeId, destination: string, asOf: string): string {
+  refreshDateCaches(ctx, asOf);
+  const cache = ctx.noAdequacyReasons[regime];
+  let reason = cache.get(destination);
+  if (reason === undefined) {
+    reason = `No adequacy decision of the ${ctx.ckb.regimes.get(regime)?.title ?? regime} regime covers ${destination} on ${asOf}.`;
+    cache.set(destination, reason);
+  }
+  return reason;
 }

@@ -74,7 +74,7 @@ export interface SafeguardSuggestion {
  */
 export function suggestSafeguardTypes(regime: RegimeId, exporterRole: PartyRole, recipientRole: PartyRole): SafeguardSuggestion[] {
   const moduleNumber = MODULE_FOR_ROLES[exporterRole][recipientRole];
-  const moduleLabel = `Module ${moduleNumber} (${exporterRole}→${recipientRole})`;
+  const moduleLabel = `Module ${moduleNumber} (${exporterRole}-to-${recipientRole})`;
   const bcr: SafeguardSuggestion = { type: "bcr", label: `Binding corporate rules (BCR-${exporterRole === "controller" ? "C" : "P"}), intra-group only` };
   if (regime === "UK") {
     return [

@@ -9,7 +9,7 @@
 import type { RegistryDerogationSafeguard, RegistryTransfer } from "../registry/types";
 import { findAdequacyDecision, findCoveringCertification, findActiveCertification } from "./adequacy";
 import { OPEN_END } from "./compile-kb";
-import { getEndingSoonLimit, type EvaluationContext } from "./context";
+import { getEndingSoonLimit, getNoAdequacyReason, type EvaluationContext } from "./context";
 import { checkDerogationFrequency, describeDerogation } from "./derogations";
 import { checkEndingSoon, checkInvalidatedFrameworks, checkTransferImpactAssessment } from "./issues";
 import { findDestinationArea, findExporterArea } from "./regime";
@@ -136,8 +136,8 @@ export function evaluateTransfer(ctx: EvaluationContext, transfer: RegistryTrans
   } else {
     const noAdequacy =
       decision !== null && decision.framework !== null
-        ? `${decision.reason}, but ${transfer.recipient} holds no active ${decision.framework.entry.framework} certification on ${asOf}${decision.framework.entry.requires ? ` (with ${decision.framework.entry.requires})` : ""}.`
-        : `No adequacy decision of the ${ckb.regimes.get(regime)?.title ?? regime} regime covers ${transfer.destination} on ${asOf}.`;
+        ? `${decision.reason}${decision.framework.entry.requires ? ` (and ${decision.framework.entry.requires})` : ""}, but ${transfer.recipient} is not certified on ${asOf}.`
+        : getNoAdequacyReason(ctx, regime, transfer.destination, asOf);
     if (ckb.frameworkDestinations[regime].has(transfer.destination)) checkInvalidatedFrameworks(ckb, regime, certs, asOf, issues);
     if (validBasis !== null && validReasons !== null) {
       validReasons.push(noAdequacy);

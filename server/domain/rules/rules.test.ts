@@ -98,10 +98,10 @@ describe("evaluateRegistry", () => {
 
 describe("suggestSafeguardTypes", () => {
   it.each([
-    ["EU", "controller", "processor", "SCCs 2021/914 Module 2 (controller→processor)"],
-    ["EU", "processor", "processor", "SCCs 2021/914 Module 3 (processor→processor)"],
+    ["EU", "controller", "processor", "SCCs 2021/914 Module 2 (controller-to-processor)"],
+    ["EU", "processor", "processor", "SCCs 2021/914 Module 3 (processor-to-processor)"],
     ["UK", "controller", "controller", "ICO International Data Transfer Agreement (IDTA)"],
-    ["CH", "processor", "controller", "EU SCCs 2021/914 Module 4 (processor→controller) with the FDPIC's Swiss adaptations"],
+    ["CH", "processor", "controller", "EU SCCs 2021/914 Module 4 (processor-to-controller) with the FDPIC's Swiss adaptations"],
   ] as const)("%s %s→%s suggests %s first", (regime, exporterRole, recipientRole, label) => {
     expect(suggestSafeguardTypes(regime, exporterRole, recipientRole)[0]!.label).toBe(label);
   });

@@ -30,8 +30,8 @@ export const MODULE_FOR_ROLES: Readonly<Record<PartyRole, Readonly<Record<PartyR
 };
 
 const ROLE_ARROW: Readonly<Record<PartyRole, Readonly<Record<PartyRole, string>>>> = {
-  controller: { controller: "controller→controller", processor: "controller→processor" },
-  processor: { processor: "processor→processor", controller: "processor→controller" },
+  controller: { controller: "controller-to-controller", processor: "controller-to-processor" },
+  processor: { processor: "processor-to-processor", controller: "processor-to-controller" },
 };
 
 function invalid(reason: string, issueCode: IssueCode | null = null): SafeguardAssessment {
@@ -106,9 +106,8 @@ export function assessScc(
   }
   const ended = sg.ended ?? OPEN_END;
   const end = ended < window.until ? ended : window.until;
-  const label = covered!.module === null ? `(${covered!.label})` : covered!.label;
-  const extra = window.requires === "uk_addendum" ? " with the UK Addendum" : window.requires === "swiss_adaptations" ? " with the Swiss adaptations" : "";
-  return valid(`${title}, ${label}${extra}, signed ${sg.signed}, covers this transfer under ${window.legalBasis} (${sg.id}).`, end);
+  // Precomputed sentence parts (compile-kb.ts): "<decision>, <module> [with …], signed <date>, covers this transfer under <article> (<id>)."
+  return valid(window.reasonPrefix.get(needed)! + sg.signed + window.reasonSuffix + sg.id + ").", end);
 }
 
 /**
