@@ -24,7 +24,9 @@ export function useUrlState<T extends Record<string, string>>(defaults: T) {
 
   const update = useCallback(
     (patch: Partial<T>, options: { resetPage?: boolean } = { resetPage: true }) => {
-      const next = new URLSearchParams(params.toString());
+      // Read the URL now, not the params of the last render: a debounced search firing after another
+      // filter changed must not bring the old query string back.
+      const next = new URLSearchParams(typeof window === "undefined" ? params.toString() : window.location.search);
       const merged: Record<string, string | undefined> = { ...patch };
       if (options.resetPage !== false && !("page" in patch) && "page" in defaults) merged.page = undefined;
       for (const [key, value] of Object.entries(merged)) {

@@ -6,6 +6,7 @@ import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, or, sql, type S
 import type { Db, DbOrTx } from "@/db/client";
 import { auditLog, dataCategories, parties, partyDataCategories, partyProcessingLocations } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record-audit";
+import { setArchived, type ArchiveSpec } from "./archiving";
 import type { Actor } from "@/server/auth/actor";
 import { STATUS_RANK, type Status } from "@/server/domain/rules";
 import { AppError, notFound, staleEdit } from "@/server/errors";
@@ -266,33 +267,10 @@ export function updateParty(db: Db, actor: Actor, input: { id: string; version: 
   });
 }
 
-function setArchived(db: Db, actor: Actor, input: { id: string; version: number }, archive: boolean): PartyDetail {
-  return db.transaction((tx) => {
-    const before = getParty(tx, input.id);
-    if ((before.archivedAt !== null) === archive) {
-      throw new AppError("CONFLICT", archive ? "This party is already archived." : "This party is not archived.");
-    }
-    const at = nowIso();
-    const result = tx
-      .update(parties)
-      .set({ archivedAt: archive ? at : null, version: sql`${parties.version} + 1`, updatedAt: at })
-      .where(and(eq(parties.id, input.id), eq(parties.version, input.version)))
-      .run();
-    if (result.changes !== 1) throw staleEdit("party");
-    const after = getParty(tx, input.id);
-    recordAudit(tx, actor, {
-      action: archive ? "party.archive" : "party.restore",
-      entityType: "party",
-      entityId: input.id,
-      before,
-      after,
-    });
-    return after;
-  });
-}
+const ARCHIVE_SPEC: ArchiveSpec<PartyDetail> = { entity: "party", load: getParty };
 
-export const archiveParty = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, input, true);
-export const restoreParty = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, input, false);
+export const archiveParty = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, ARCHIVE_SPEC, input, true);
+export const restoreParty = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, ARCHIVE_SPEC, input, false);
 
 /** The audit rows of one party and of its certifications, newest first. */
 export function partyHistory(db: Db, id: string) {

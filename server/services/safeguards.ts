@@ -6,9 +6,10 @@
  * signing exporter's regime allowed new contracts on them.
  */
 import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "@/db/client";
+import type { Db, DbOrTx, Tx } from "@/db/client";
 import { auditLog, parties, safeguardParties, safeguards, transfers, transferSafeguards } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record-audit";
+import { setArchived, type ArchiveSpec } from "./archiving";
 import type { Actor } from "@/server/auth/actor";
 import { regimeForExporter, type Issue, type Status } from "@/server/domain/rules";
 import { AppError, notFound, staleEdit } from "@/server/errors";
@@ -302,40 +303,26 @@ export function updateSafeguard(db: Db, actor: Actor, input: { id: string; versi
   });
 }
 
-function setArchived(db: Db, actor: Actor, input: { id: string; version: number }, archive: boolean): SafeguardDetail {
-  return db.transaction((tx) => {
-    const before = getSafeguard(tx, input.id);
-    if ((before.archivedAt !== null) === archive) {
-      throw new AppError("CONFLICT", archive ? "This safeguard is already archived." : "This safeguard is not archived.");
-    }
-    // Archiving hides a record; it must not silently change verdicts. A safeguard that stopped applying gets an
-    // end date (which the rules honour); one that active transfers still rely on cannot be archived.
-    if (archive) {
-      const relying = tx
-        .select({ id: transfers.id })
-        .from(transferSafeguards)
-        .innerJoin(transfers, eq(transfers.id, transferSafeguards.transferId))
-        .where(and(eq(transferSafeguards.safeguardId, input.id), sql`${transfers.archivedAt} is null`))
-        .all();
-      if (relying.length > 0) {
-        throw new AppError(
-          "CONFLICT",
-          `${relying.length} active transfer(s) rely on this safeguard (${relying.slice(0, 5).map((r) => r.id).join(", ")}${relying.length > 5 ? ", …" : ""}). Record its end date instead, or remove it from those transfers first.`,
-        );
-      }
-    }
-    const at = nowIso();
-    const result = tx
-      .update(safeguards)
-      .set({ archivedAt: archive ? at : null, version: sql`${safeguards.version} + 1`, updatedAt: at })
-      .where(and(eq(safeguards.id, input.id), eq(safeguards.version, input.version)))
-      .run();
-    if (result.changes !== 1) throw staleEdit("safeguard");
-    const after = getSafeguard(tx, input.id);
-    recordAudit(tx, actor, { action: archive ? "safeguard.archive" : "safeguard.restore", entityType: "safeguard", entityId: input.id, before, after });
-    return after;
-  });
+/**
+ * Archiving hides a record; it must not silently change verdicts. A safeguard that stopped applying gets an
+ * end date (which the rules honour); one that active transfers still rely on cannot be archived.
+ */
+function assertNothingRelies(tx: Tx, safeguard: SafeguardDetail): void {
+  const relying = tx
+    .select({ id: transfers.id })
+    .from(transferSafeguards)
+    .innerJoin(transfers, eq(transfers.id, transferSafeguards.transferId))
+    .where(and(eq(transferSafeguards.safeguardId, safeguard.id), sql`${transfers.archivedAt} is null`))
+    .all();
+  if (relying.length > 0) {
+    throw new AppError(
+      "CONFLICT",
+      `${relying.length} active transfer(s) rely on this safeguard (${relying.slice(0, 5).map((r) => r.id).join(", ")}${relying.length > 5 ? ", …" : ""}). Record its end date instead, or remove it from those transfers first.`,
+    );
+  }
 }
 
-export const archiveSafeguard = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, input, true);
-export const restoreSafeguard = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, input, false);
+const ARCHIVE_SPEC: ArchiveSpec<SafeguardDetail> = { entity: "safeguard", load: getSafeguard, beforeArchive: assertNothingRelies };
+
+export const archiveSafeguard = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, ARCHIVE_SPEC, input, true);
+export const restoreSafeguard = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, ARCHIVE_SPEC, input, false);

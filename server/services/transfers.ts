@@ -20,6 +20,7 @@ import {
   transferSafeguards,
 } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record-audit";
+import { setArchived, type ArchiveSpec } from "./archiving";
 import type { Actor } from "@/server/auth/actor";
 import type { RegistryTransfer } from "@/server/domain/registry";
 import {
@@ -516,24 +517,7 @@ export function updateTransfer(db: Db, actor: Actor, input: { id: string; versio
   });
 }
 
-function setArchived(db: Db, actor: Actor, input: { id: string; version: number }, archive: boolean): TransferDetail {
-  return db.transaction((tx) => {
-    const before = getTransfer(tx, input.id);
-    if ((before.archivedAt !== null) === archive) {
-      throw new AppError("CONFLICT", archive ? "This transfer is already archived." : "This transfer is not archived.");
-    }
-    const at = nowIso();
-    const result = tx
-      .update(transfers)
-      .set({ archivedAt: archive ? at : null, version: sql`${transfers.version} + 1`, updatedAt: at })
-      .where(and(eq(transfers.id, input.id), eq(transfers.version, input.version)))
-      .run();
-    if (result.changes !== 1) throw staleEdit("transfer");
-    const after = getTransfer(tx, input.id);
-    recordAudit(tx, actor, { action: archive ? "transfer.archive" : "transfer.restore", entityType: "transfer", entityId: input.id, before, after });
-    return after;
-  });
-}
+const ARCHIVE_SPEC: ArchiveSpec<TransferDetail> = { entity: "transfer", load: getTransfer };
 
-export const archiveTransfer = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, input, true);
-export const restoreTransfer = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, input, false);
+export const archiveTransfer = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, ARCHIVE_SPEC, input, true);
+export const restoreTransfer = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, ARCHIVE_SPEC, input, false);

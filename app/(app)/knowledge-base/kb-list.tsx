@@ -1,9 +1,8 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { AlertTriangle, Plus, Search } from "lucide-react";
+import { AlertTriangle, Plus } from "lucide-react";
 import Link from "next/link";
-import { useEffect, useState } from "react";
 import { KB_KIND_LABELS, kbSummary } from "@/app/_components/kb-labels";
 import { useCan } from "@/app/_components/session";
 import { useUrlState } from "@/app/_components/use-url-state";
@@ -12,6 +11,7 @@ import { ButtonLink } from "@/app/_components/ui/button";
 import { Card, PageHeader } from "@/app/_components/ui/card";
 import { cn } from "@/app/_components/ui/cn";
 import { inputClass } from "@/app/_components/ui/field";
+import { SearchBox } from "@/app/_components/ui/filters";
 import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/states";
 import { Pagination, Table, Td, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/client";
@@ -24,12 +24,6 @@ export function KbList() {
   const trpc = useTRPC();
   const can = useCan();
   const [state, update] = useUrlState(DEFAULTS);
-  const [search, setSearch] = useState(state.q);
-  useEffect(() => {
-    if (search === state.q) return;
-    const t = setTimeout(() => update({ q: search }), 250);
-    return () => clearTimeout(t);
-  }, [search, state.q, update]);
 
   const kind = (KB_KINDS as readonly string[]).includes(state.kind) ? (state.kind as KbKind) : "adequacy";
   const query = useQuery({
@@ -71,13 +65,7 @@ export function KbList() {
       </nav>
       <Card>
         <div className="flex flex-wrap items-end gap-3 border-b border-slate-100 p-4" role="search">
-          <div className="relative min-w-64 flex-1">
-            <label htmlFor="kb-search" className="sr-only">
-              Search the knowledge base
-            </label>
-            <Search className="pointer-events-none absolute top-2 left-2.5 size-4 text-slate-400" aria-hidden />
-            <input id="kb-search" type="search" placeholder="Search titles, instruments, sources…" className={inputClass(false, "pl-8")} value={search} onChange={(e) => setSearch(e.target.value)} />
-          </div>
+          <SearchBox label="Search the knowledge base" placeholder="Titles, instruments, sources…" value={state.q} onSearch={(q) => update({ q })} className="min-w-64 flex-1" />
           <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
             Regime
             <select className={inputClass(false, "w-40")} value={state.regime} onChange={(e) => update({ regime: e.target.value })}>

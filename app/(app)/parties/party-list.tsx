@@ -1,9 +1,8 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Plus, Search } from "lucide-react";
+import { Plus } from "lucide-react";
 import Link from "next/link";
-import { useEffect, useState } from "react";
 import { relationshipLabel } from "@/app/_components/party-labels";
 import { useCan } from "@/app/_components/session";
 import { STATUS_LABELS, StatusBadge } from "@/app/_components/status-badge";
@@ -11,7 +10,7 @@ import { useUrlState } from "@/app/_components/use-url-state";
 import { Badge } from "@/app/_components/ui/badge";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { Card, PageHeader } from "@/app/_components/ui/card";
-import { inputClass } from "@/app/_components/ui/field";
+import { FilterSelect, SearchBox } from "@/app/_components/ui/filters";
 import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/states";
 import { Pagination, SortableTh, Table, Td, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/client";
@@ -33,14 +32,6 @@ export function PartyList() {
   const trpc = useTRPC();
   const can = useCan();
   const [state, update] = useUrlState(DEFAULTS);
-  const [search, setSearch] = useState(state.q);
-
-  // Search as you type, debounced, without a request per keystroke.
-  useEffect(() => {
-    if (search === state.q) return;
-    const t = setTimeout(() => update({ q: search }), 250);
-    return () => clearTimeout(t);
-  }, [search, state.q, update]);
 
   const page = Math.max(1, Number(state.page) || 1);
   const query = useQuery({
@@ -78,20 +69,13 @@ export function PartyList() {
       />
       <Card>
         <div className="grid grid-cols-1 gap-3 border-b border-slate-100 p-4 sm:grid-cols-2 xl:grid-cols-[minmax(16rem,2fr)_repeat(4,minmax(9rem,1fr))] xl:items-end" role="search">
-          <div className="relative sm:col-span-2 xl:col-span-1">
-            <label htmlFor="party-search" className="sr-only">
-              Search parties
-            </label>
-            <Search className="pointer-events-none absolute top-2 left-2.5 size-4 text-slate-400" aria-hidden />
-            <input
-              id="party-search"
-              type="search"
-              placeholder="Search by name, id, registration number or contact"
-              className={inputClass(false, "pl-8")}
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-            />
-          </div>
+          <SearchBox
+            label="Search parties"
+            placeholder="Name, id, registration number or contact"
+            value={state.q}
+            onSearch={(q) => update({ q })}
+            className="sm:col-span-2 xl:col-span-1"
+          />
           <FilterSelect label="Relationship" value={state.relationship} onChange={(relationship) => update({ relationship })}>
             <option value="">All relationships</option>
             {RELATIONSHIPS.map((r) => (
@@ -147,7 +131,6 @@ export function PartyList() {
                   type="button"
                   className="text-sm font-medium text-indigo-600 hover:text-indigo-500"
                   onClick={() => {
-                    setSearch("");
                     update({ q: "", relationship: "", country: "", category: "", status: "", archived: "active" });
                   }}
                 >
@@ -216,13 +199,3 @@ export function PartyList() {
   );
 }
 
-function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange: (v: string) => void; children: React.ReactNode }) {
-  return (
-    <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
-      {label}
-      <select className={inputClass(false)} value={value} onChange={(e) => onChange(e.target.value)}>
-        {children}
-      </select>
-    </label>
-  );
-}

@@ -1,15 +1,14 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Plus, Search } from "lucide-react";
+import { Plus } from "lucide-react";
 import Link from "next/link";
-import { useEffect, useState } from "react";
 import { useCan } from "@/app/_components/session";
 import { useUrlState } from "@/app/_components/use-url-state";
 import { Badge } from "@/app/_components/ui/badge";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { Card, PageHeader } from "@/app/_components/ui/card";
-import { inputClass } from "@/app/_components/ui/field";
+import { FilterSelect, SearchBox } from "@/app/_components/ui/filters";
 import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/states";
 import { Pagination, SortableTh, Table, Td, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/client";
@@ -22,12 +21,6 @@ export function SafeguardList() {
   const trpc = useTRPC();
   const can = useCan();
   const [state, update] = useUrlState(DEFAULTS);
-  const [search, setSearch] = useState(state.q);
-  useEffect(() => {
-    if (search === state.q) return;
-    const t = setTimeout(() => update({ q: search }), 250);
-    return () => clearTimeout(t);
-  }, [search, state.q, update]);
 
   const options = useQuery(trpc.transfer.formOptions.queryOptions());
   const page = Math.max(1, Number(state.page) || 1);
@@ -65,20 +58,7 @@ export function SafeguardList() {
       />
       <Card>
         <div className="flex flex-wrap items-end gap-3 border-b border-slate-100 p-4" role="search">
-          <div className="relative min-w-64 flex-1">
-            <label htmlFor="safeguard-search" className="sr-only">
-              Search safeguards
-            </label>
-            <Search className="pointer-events-none absolute top-2 left-2.5 size-4 text-slate-400" aria-hidden />
-            <input
-              id="safeguard-search"
-              type="search"
-              placeholder="Search by title, id or party"
-              className={inputClass(false, "pl-8")}
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-            />
-          </div>
+          <SearchBox label="Search safeguards" placeholder="Title, id or party" value={state.q} onSearch={(q) => update({ q })} className="min-w-64 flex-1" />
           <FilterSelect label="Type" value={state.type} onChange={(type) => update({ type })}>
             <option value="">All types</option>
             {SAFEGUARD_TYPES.map((t) => (
@@ -116,7 +96,6 @@ export function SafeguardList() {
                   type="button"
                   className="text-sm font-medium text-indigo-600 hover:text-indigo-500"
                   onClick={() => {
-                    setSearch("");
                     update({ q: "", type: "", party: "", archived: "active" });
                   }}
                 >
@@ -184,13 +163,3 @@ export function SafeguardList() {
   );
 }
 
-function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange: (v: string) => void; children: React.ReactNode }) {
-  return (
-    <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
-      {label}
-      <select className={inputClass(false, "w-48")} value={value} onChange={(e) => onChange(e.target.value)}>
-        {children}
-      </select>
-    </label>
-  );
-}

@@ -1,16 +1,15 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { ArrowRight, Plus, Search } from "lucide-react";
+import { ArrowRight, Plus } from "lucide-react";
 import Link from "next/link";
-import { useEffect, useState } from "react";
 import { useCan } from "@/app/_components/session";
 import { IssueBadge, STATUS_LABELS, StatusBadge } from "@/app/_components/status-badge";
 import { useUrlState } from "@/app/_components/use-url-state";
 import { Badge } from "@/app/_components/ui/badge";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { Card, PageHeader } from "@/app/_components/ui/card";
-import { inputClass } from "@/app/_components/ui/field";
+import { FilterSelect, SearchBox } from "@/app/_components/ui/filters";
 import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/states";
 import { Pagination, SortableTh, Table, Td, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/client";
@@ -26,13 +25,6 @@ export function TransferList() {
   const trpc = useTRPC();
   const can = useCan();
   const [state, update] = useUrlState(DEFAULTS);
-  const [search, setSearch] = useState(state.q);
-
-  useEffect(() => {
-    if (search === state.q) return;
-    const t = setTimeout(() => update({ q: search }), 250);
-    return () => clearTimeout(t);
-  }, [search, state.q, update]);
 
   const options = useQuery(trpc.transfer.formOptions.queryOptions());
   const page = Math.max(1, Number(state.page) || 1);
@@ -81,20 +73,7 @@ export function TransferList() {
       />
       <Card>
         <div className="grid grid-cols-2 gap-3 border-b border-slate-100 p-4 md:grid-cols-4" role="search">
-          <div className="relative col-span-2">
-            <label htmlFor="transfer-search" className="text-xs font-medium text-slate-500">
-              Search transfers
-            </label>
-            <Search className="pointer-events-none absolute top-7.5 left-2.5 size-4 text-slate-400" aria-hidden />
-            <input
-              id="transfer-search"
-              type="search"
-              placeholder="Id, exporter, recipient or destination"
-              className={inputClass(false, "mt-1 pl-8")}
-              value={search}
-              onChange={(e) => setSearch(e.target.value)}
-            />
-          </div>
+          <SearchBox label="Search transfers" placeholder="Id, exporter, recipient or destination" value={state.q} onSearch={(q) => update({ q })} className="col-span-2" />
           <FilterSelect label="Status" value={state.status} onChange={(status) => update({ status })}>
             <option value="">All statuses</option>
             {STATUSES.map((s) => (
@@ -166,7 +145,6 @@ export function TransferList() {
                   type="button"
                   className="text-sm font-medium text-indigo-600 hover:text-indigo-500"
                   onClick={() => {
-                    setSearch("");
                     update({ q: "", exporter: "", recipient: "", destination: "", regime: "", status: "", issue: "", archived: "active" });
                   }}
                 >
@@ -241,13 +219,3 @@ export function TransferList() {
   );
 }
 
-function FilterSelect({ label, value, onChange, children }: { label: string; value: string; onChange: (v: string) => void; children: React.ReactNode }) {
-  return (
-    <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
-      {label}
-      <select className={inputClass(false)} value={value} onChange={(e) => onChange(e.target.value)}>
-        {children}
-      </select>
-    </label>
-  );
-}
