@@ -192,7 +192,11 @@ const SCC_NAMES: Record<string, string> = { "2001/497": "SCCs 2001 (C2C Set I)",
 
 /** A readable title for a safeguard written without one (the column is required; the export writes it back). */
 function defaultSafeguardTitle(s: Obj, partyName: (id: string) => string): string {
-  const names = (ids: unknown) => strings(ids).map(partyName).join(" – ");
+  // Two names read well; a group-wide contract is named by its first and last party and a count.
+  const names = (ids: unknown) => {
+    const all = strings(ids).map(partyName);
+    return all.length <= 3 ? all.join(" – ") : `${all[0]} – ${all[all.length - 1]} and ${all.length - 2} others`;
+  };
   switch (s.type) {
     case "scc":
       return `${SCC_NAMES[String(s.version)] ?? "SCCs"}: ${names(s.parties)}`;
