@@ -3,7 +3,7 @@
  * map lookups and string comparisons. Compile once, evaluate many.
  */
 import { addDays } from "../dates";
-import type { Basis, Issue } from "./types";
+import { frozenList, NO_ISSUES, type Basis, type Issue, type SharedVerdictParts } from "./types";
 import {
   REGIMES,
   type AdequacyEntry,
@@ -36,6 +36,8 @@ export interface CompiledArea {
   /** Shared, frozen verdict parts (no allocation per verdict). */
   basis: Readonly<Basis>;
   unconfirmedIssue: Readonly<Issue> | null;
+  /** Basis, issues and reasons of every `not_restricted` verdict resting on this membership, shared and frozen. */
+  verdictParts: Readonly<SharedVerdictParts>;
 }
 
 export interface CompiledFramework {
@@ -185,14 +187,22 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
   const exporterRegimes: CompiledKnowledgeBase["exporterRegimes"] = new Map();
   const areas = createRegimeRecord(() => new Map<string, CompiledArea[]>());
   for (const entry of kb.area_membership) {
+    const reason = describeArea(entry, regimes.get(entry.regime));
+    const basis: Readonly<Basis> = Object.freeze({ type: entry.membership === "bridge" ? "bridge" : "area", ref: entry.id });
+    const unconfirmedIssue = createUnconfirmedIssue(entry);
     const area: CompiledArea = {
       entry,
       from: startOf(entry.from),
       to: endOf(entry.to),
       coversExporters: entry.membership !== "bridge",
-      reason: describeArea(entry, regimes.get(entry.regime)),
-      basis: Object.freeze({ type: entry.membership === "bridge" ? "bridge" : "area", ref: entry.id }),
-      unconfirmedIssue: createUnconfirmedIssue(entry),
+      reason,
+      basis,
+      unconfirmedIssue,
+      verdictParts: Object.freeze({
+        basis: frozenList([basis]),
+        issues: unconfirmedIssue === null ? NO_ISSUES : frozenList([unconfirmedIssue]),
+        reasons: frozenList([reason]),
+      }),
     };
     pushTo(areas[entry.regime], entry.country, area);
     if (area.coversExporters) pushTo(exporterRegimes, entry.country, { regime: entry.regime, from: area.from, to: area.to, area });

@@ -2,7 +2,8 @@
 import { addDays } from "../dates";
 import type { RegistryDocument, RegistryParty, RegistrySafeguard } from "../registry/types";
 import type { RegimeId } from "../kb/types";
-import type { CompiledKnowledgeBase } from "./compile-kb";
+import type { CompiledAdequacy, CompiledKnowledgeBase } from "./compile-kb";
+import type { SharedVerdictParts } from "./types";
 import { ENDING_SOON_DAYS } from "./issues";
 
 export interface EvaluationContext {
@@ -16,6 +17,14 @@ export interface EvaluationContext {
   soonLimit: string;
   /** Per regime and destination, the "no adequacy decision covers …" sentence for `soonAsOf` (many transfers share it). */
   noAdequacyReasons: Record<RegimeId, Map<string, string>>;
+  /**
+   * For `soonAsOf`: the frozen parts of `adequate` verdicts resting on adequacy alone, per decision and
+   * recipient (`null` when the decision needs no certification, so the recipient does not matter). Transfers
+   * to the same recipient share one set of parts: no per-verdict arrays, and the CLI writes their JSON once.
+   */
+  adequacyParts: Map<CompiledAdequacy, Map<RegistryParty | null, Readonly<SharedVerdictParts>>>;
+  /** For `soonAsOf`: the frozen parts of `not_restricted` verdicts of exporters under no regime, per exporter. */
+  outsideRegimeParts: Map<RegistryParty, Readonly<SharedVerdictParts>>;
 }
 
 /** Builds the id maps for one registry document. */
@@ -31,17 +40,22 @@ export function createEvaluationContext(
     safeguards.set(sg.id, sg);
     if (sg.type === "bcr") bcrMembers.set(sg.id, new Set(sg.members));
   }
-  return { ckb, parties, safeguards, bcrMembers, soonAsOf: "", soonLimit: "", noAdequacyReasons: { EU: new Map(), UK: new Map(), CH: new Map() } };
+  return {
+    ckb, parties, safeguards, bcrMembers, soonAsOf: "", soonLimit: "", noAdequacyReasons: { EU: new Map(), UK: new Map(), CH: new Map() },
+    adequacyParts: new Map(), outsideRegimeParts: new Map(),
+  };
 }
 
 /** Resets the per-date caches when the evaluation date changes. */
-function refreshDateCaches(ctx: EvaluationContext, asOf: string): void {
+export function refreshDateCaches(ctx: EvaluationContext, asOf: string): void {
   if (ctx.soonAsOf !== asOf) {
     ctx.soonLimit = addDays(asOf, ENDING_SOON_DAYS);
     ctx.soonAsOf = asOf;
     ctx.noAdequacyReasons.EU.clear();
     ctx.noAdequacyReasons.UK.clear();
     ctx.noAdequacyReasons.CH.clear();
+    ctx.adequacyParts.clear();
+    ctx.outsideRegimeParts.clear();
   }
 }
 
