@@ -34,13 +34,26 @@ test.describe("knowledge base", () => {
     await expect(page.getByText("Choose the country")).toBeVisible();
     await expect(page.getByText("Cite at least one source")).toBeVisible();
 
-    await page.getByLabel("Destination").selectOption("KE");
+    // A destination with no adequacy decision, and a date of its own, so the entry is new on every run.
+    const [code, country] = (
+      [
+        ["KE", "Kenya"],
+        ["SG", "Singapore"],
+        ["AU", "Australia"],
+        ["ZA", "South Africa"],
+        ["MX", "Mexico"],
+        ["TH", "Thailand"],
+      ] as const
+    )[Math.floor(Math.random() * 6)]!;
+    const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, "0");
+    await page.getByLabel("Destination").selectOption(code);
     await page.getByRole("textbox", { name: "Instrument", exact: true }).fill("Commission Implementing Decision (EU) 2026/4242 (test)");
-    await page.getByLabel("Covers transfers from").fill("2026-10-01");
+    await page.getByLabel("Covers transfers from").fill(`2026-10-${day}`);
     await page.getByLabel("Sources").fill("https://eur-lex.europa.eu/eli/dec_impl/2026/4242/oj");
     await page.getByRole("button", { name: "Add adequacy decision" }).click();
 
-    await expect(page.getByRole("heading", { level: 1, name: "Kenya (KE)" })).toBeVisible();
+    await expect(page.getByRole("heading", { level: 1, name: `${country} (${code})` })).toBeVisible();
+    await expect(page.getByText(`eu-adequacy-${code.toLowerCase()}-2026-10-${day}`)).toBeVisible();
     await expect(page.getByText("Added in the app")).toBeVisible();
     await expect(page.getByRole("link", { name: "https://eur-lex.europa.eu/eli/dec_impl/2026/4242/oj" })).toBeVisible();
     const history = page.getByRole("list", { name: "History entries" });

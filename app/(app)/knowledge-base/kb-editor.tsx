@@ -97,7 +97,8 @@ export function AdequacyForm({ entry, version }: { entry?: AdequacyEntry; versio
     if (f.scope === "partial" && !f.scopeText.trim()) problems.scopeText = "Describe which recipients the partial decision covers.";
     setLocal(problems);
     if (Object.keys(problems).length) return;
-    const id = f.id || `${f.regime.toLowerCase()}-adequacy-${f.destination.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`;
+    // A destination can have several decisions over time (a renewal, a replacement): the date keeps ids apart.
+    const id = f.id || `${f.regime.toLowerCase()}-adequacy-${f.destination.toLowerCase().replace(/[^a-z0-9]+/g, "-")}-${f.effectiveFrom || f.adopted}`;
     const data: Record<string, unknown> = {
       id,
       kind: "adequacy",

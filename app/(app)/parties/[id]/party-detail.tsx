@@ -12,13 +12,18 @@ import { Button, ButtonLink } from "@/app/_components/ui/button";
 import { Card, CardHeader, DetailItem, PageHeader } from "@/app/_components/ui/card";
 import { Dialog } from "@/app/_components/ui/dialog";
 import { EmptyState, ErrorState, Notice, TableSkeleton } from "@/app/_components/ui/states";
-import { cn } from "@/app/_components/ui/cn";
+import { TabList } from "@/app/_components/ui/tabs";
 import { useTRPC } from "@/app/_trpc/client";
 import { PartyCertifications } from "../../transfers/_shared/party-certifications";
 import { PartyTransfers, PartyWorstStatus } from "../../transfers/_shared/party-transfers";
 import { countryName } from "@/server/countries";
 
 type Tab = "overview" | "history";
+
+const TABS = [
+  { key: "overview", label: "Overview" },
+  { key: "history", label: "History" },
+] as const;
 
 export function PartyDetailView({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -104,29 +109,7 @@ export function PartyDetailView({ id }: { id: string }) {
         </div>
       ) : null}
 
-      <div role="tablist" aria-label="Party sections" className="mb-4 flex gap-1 border-b border-slate-200">
-        {(["overview", "history"] as const).map((t) => (
-          <button
-            key={t}
-            role="tab"
-            type="button"
-            id={`tab-${t}`}
-            aria-selected={tab === t}
-            aria-controls={`panel-${t}`}
-            onClick={() => setTab(t)}
-            onKeyDown={(e) => {
-              if (e.key === "ArrowRight" || e.key === "ArrowLeft") setTab(t === "overview" ? "history" : "overview");
-            }}
-            tabIndex={tab === t ? 0 : -1}
-            className={cn(
-              "-mb-px border-b-2 px-4 py-2 text-sm font-medium",
-              tab === t ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-500 hover:text-slate-800",
-            )}
-          >
-            {t === "overview" ? "Overview" : "History"}
-          </button>
-        ))}
-      </div>
+      <TabList label="Party sections" tabs={TABS} selected={tab} onSelect={setTab} />
 
       {tab === "overview" ? (
         <div id="panel-overview" role="tabpanel" aria-labelledby="tab-overview" className="grid gap-6 lg:grid-cols-3">

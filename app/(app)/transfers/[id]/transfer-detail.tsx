@@ -11,7 +11,7 @@ import { IssueBadge, SEVERITY_LABELS, StatusBadge } from "@/app/_components/stat
 import { Badge } from "@/app/_components/ui/badge";
 import { Button, ButtonLink } from "@/app/_components/ui/button";
 import { Card, CardHeader, DetailItem, PageHeader } from "@/app/_components/ui/card";
-import { cn } from "@/app/_components/ui/cn";
+import { TabList } from "@/app/_components/ui/tabs";
 import { Dialog } from "@/app/_components/ui/dialog";
 import { EmptyState, ErrorState, Notice, TableSkeleton } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_trpc/client";
@@ -23,6 +23,11 @@ import { CoverageTimeline } from "./coverage-timeline";
 import { TiaSection } from "./tia-section";
 
 type Tab = "overview" | "history";
+
+const TABS = [
+  { key: "overview", label: "Overview" },
+  { key: "history", label: "History" },
+] as const;
 
 export function TransferDetailView({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -113,26 +118,7 @@ export function TransferDetailView({ id }: { id: string }) {
         </div>
       ) : null}
 
-      <div role="tablist" aria-label="Transfer sections" className="mb-4 flex gap-1 border-b border-slate-200">
-        {(["overview", "history"] as const).map((k) => (
-          <button
-            key={k}
-            role="tab"
-            type="button"
-            id={`tab-${k}`}
-            aria-selected={tab === k}
-            aria-controls={`panel-${k}`}
-            onClick={() => setTab(k)}
-            onKeyDown={(e) => {
-              if (e.key === "ArrowRight" || e.key === "ArrowLeft") setTab(k === "overview" ? "history" : "overview");
-            }}
-            tabIndex={tab === k ? 0 : -1}
-            className={cn("-mb-px border-b-2 px-4 py-2 text-sm font-medium", tab === k ? "border-indigo-600 text-indigo-700" : "border-transparent text-slate-500 hover:text-slate-800")}
-          >
-            {k === "overview" ? "Overview" : "History"}
-          </button>
-        ))}
-      </div>
+      <TabList label="Transfer sections" tabs={TABS} selected={tab} onSelect={setTab} />
 
       {tab === "overview" ? (
         <div id="panel-overview" role="tabpanel" aria-labelledby="tab-overview" className="grid gap-6 lg:grid-cols-3">
