@@ -21,6 +21,14 @@ test.describe("overview", () => {
     await expect(page.getByText("What-if view")).toBeVisible();
     await expect(page.getByRole("region", { name: "Transfers by status as of 2020-08-01" })).toBeVisible();
 
+    // The status cards open the transfers list at the same what-if date.
+    await page.getByRole("region", { name: "Transfers by status as of 2020-08-01" }).getByRole("link").filter({ hasText: "Unsafeguarded" }).click();
+    await expect(page).toHaveURL(/\/transfers\?status=unsafeguarded&asOf=2020-08-01/);
+    await expect(page.getByText("What-if view: statuses as of 2020-08-01")).toBeVisible();
+    await page.getByRole("searchbox", { name: "Search transfers" }).fill("quanta");
+    await expect(page.getByRole("link", { name: /Quanta Pathway/ }).first()).toBeVisible();
+    await page.goto("/?asOf=2020-08-01");
+
     await page.getByLabel("Evaluate as of").fill("2019-06-30");
     await expect(page.getByRole("region", { name: "Transfers by status as of 2019-06-30" })).toBeVisible();
 

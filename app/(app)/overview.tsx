@@ -134,7 +134,7 @@ export function Overview() {
               {query.data.attention.length > 12 ? (
                 <p className="border-t border-slate-100 px-5 py-3 text-sm text-slate-500">
                   and {query.data.attention.length - 12} more on the{" "}
-                  <Link href="/transfers?status=unsafeguarded" className="text-indigo-700 hover:underline">
+                  <Link href={statusLink("unsafeguarded")} className="text-indigo-700 hover:underline">
                     transfers list
                   </Link>
                   .
@@ -173,7 +173,7 @@ export function Overview() {
                       .sort((a, b) => b[1] - a[1])
                       .map(([code, n]) => (
                         <li key={code} className="flex items-center justify-between px-5 py-2.5 text-sm">
-                          <Link href={`/transfers?issue=${code}`} className="font-mono text-xs text-indigo-700 hover:underline">
+                          <Link href={`/transfers?issue=${code}${whatIf ? `&asOf=${state.asOf}` : ""}`} className="font-mono text-xs text-indigo-700 hover:underline">
                             {code}
                           </Link>
                           <span className="font-medium text-slate-700">{n}</span>

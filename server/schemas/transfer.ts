@@ -117,6 +117,8 @@ export const listTransfersSchema = z.object({
   status: z.enum(STATUSES).optional(),
   issue: z.enum(ISSUE_CODES).optional(),
   archived: z.enum(["active", "archived", "all"]).default("active"),
+  /** Evaluate as of this date instead of today (a what-if view). */
+  asOf: z.iso.date("Use a date as YYYY-MM-DD.").optional(),
   sort: z.enum(TRANSFER_SORTS).default("status"),
   dir: z.enum(["asc", "desc"]).default("desc"),
   page: z.number().int().min(1).default(1),

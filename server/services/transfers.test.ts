@@ -63,8 +63,8 @@ describe("transfers", () => {
   it("archives and restores, audited, and leaves archived transfers out of the default list", () => {
     const t = insertTransfer(db);
     const archived = archiveTransfer(db, SYSTEM_ACTOR, { id: t.id, version: t.version });
-    expect(listTransfers(db, {}, AS_OF).items.map((i) => i.id)).not.toContain(t.id);
-    expect(listTransfers(db, { archived: "archived" }, AS_OF).items.map((i) => i.id)).toEqual([t.id]);
+    expect(listTransfers(db, { asOf: AS_OF }).items.map((i) => i.id)).not.toContain(t.id);
+    expect(listTransfers(db, { archived: "archived", asOf: AS_OF }).items.map((i) => i.id)).toEqual([t.id]);
     restoreTransfer(db, SYSTEM_ACTOR, { id: t.id, version: archived.version });
     expect(transferHistory(db, t.id).map((a) => a.action)).toEqual(["transfer.restore", "transfer.archive", "transfer.create"]);
   });
@@ -89,7 +89,7 @@ describe("transfers", () => {
     const verdict = viewTransfer(db, t.id, AS_OF).verdict;
     expect(verdict.status).toBe("unsafeguarded");
     expect(verdict.issues.map((i) => i.code)).toContain("module_mismatch");
-    expect(listTransfers(db, { issue: "module_mismatch" }, AS_OF).items.map((i) => i.id)).toEqual([t.id]);
+    expect(listTransfers(db, { issue: "module_mismatch", asOf: AS_OF }).items.map((i) => i.id)).toEqual([t.id]);
 
     const preview = describeTransfer(db, { exporterId: t.exporterId, recipientId: t.recipientId, destination: "US", exporterRole: "controller", recipientRole: "processor", safeguardIds: [scc.id] }, AS_OF);
     expect(preview.preview?.issues.map((i) => i.code)).toContain("module_mismatch");
@@ -111,10 +111,10 @@ describe("transfers", () => {
     const intraEu = insertParty(db, { country: "FR", processingLocations: ["FR"] });
     const bad = insertTransfer(db, { exporterId: exporter.id, recipientId: recipient.id });
     const fine = insertTransfer(db, { exporterId: exporter.id, recipientId: intraEu.id, destination: "FR" });
-    expect(listTransfers(db, { status: "not_restricted" }, AS_OF).items.map((i) => i.id)).toEqual([fine.id]);
-    expect(listTransfers(db, { sort: "status", dir: "desc" }, AS_OF).items.map((i) => i.id)).toEqual([bad.id, fine.id]);
-    expect(listTransfers(db, { sort: "status", dir: "asc" }, AS_OF).items.map((i) => i.id)).toEqual([fine.id, bad.id]);
-    expect(listTransfers(db, { regime: "EU", pageSize: 5, page: 1 }, AS_OF).total).toBe(2);
+    expect(listTransfers(db, { status: "not_restricted", asOf: AS_OF }).items.map((i) => i.id)).toEqual([fine.id]);
+    expect(listTransfers(db, { sort: "status", dir: "desc", asOf: AS_OF }).items.map((i) => i.id)).toEqual([bad.id, fine.id]);
+    expect(listTransfers(db, { sort: "status", dir: "asc", asOf: AS_OF }).items.map((i) => i.id)).toEqual([fine.id, bad.id]);
+    expect(listTransfers(db, { regime: "EU", pageSize: 5, page: 1, asOf: AS_OF }).total).toBe(2);
     const ofExporter = transfersOfParty(db, exporter.id, AS_OF);
     expect(ofExporter.asExporter).toHaveLength(2);
     expect(ofExporter.worstStatus).toBe("unsafeguarded");

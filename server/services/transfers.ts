@@ -192,8 +192,9 @@ function matchesSearch(item: TransferListItem, needle: string): boolean {
 /** Rank for sorting by status: archived transfers (no verdict) sort below every status. */
 const statusRank = (i: TransferListItem) => (i.verdict ? STATUS_RANK[i.verdict.status] : -1);
 
-export function listTransfers(db: Db, input: ListTransfersInput, asOf = today()): Page<TransferListItem> & { asOf: string } {
+export function listTransfers(db: Db, input: ListTransfersInput): Page<TransferListItem> & { asOf: string } {
   const q = listTransfersSchema.parse(input);
+  const asOf = q.asOf ?? today();
   const rows = db.select().from(transfers).orderBy(asc(transfers.id)).all();
   const refs = partyRefs(db, rows.flatMap((r) => [r.exporterId, r.recipientId]));
   const verdicts = verdictsAsOf(db, asOf);

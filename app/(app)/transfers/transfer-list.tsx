@@ -18,7 +18,7 @@ import { ISSUE_CODES, STATUSES } from "@/server/domain/rules";
 import { TRANSFER_SORTS, type TransferSort } from "@/server/schemas/transfer";
 import { ISSUE_LABELS, REGIME_LABELS, roleArrow } from "./_shared/labels";
 
-const DEFAULTS = { q: "", exporter: "", recipient: "", destination: "", regime: "", status: "", issue: "", archived: "active", sort: "status", dir: "desc", page: "1" };
+const DEFAULTS = { q: "", exporter: "", recipient: "", destination: "", regime: "", status: "", issue: "", archived: "active", asOf: "", sort: "status", dir: "desc", page: "1" };
 const FILTER_KEYS = ["q", "exporter", "recipient", "destination", "regime", "status", "issue"] as const;
 
 export function TransferList() {
@@ -40,6 +40,7 @@ export function TransferList() {
       status: (state.status || undefined) as (typeof STATUSES)[number] | undefined,
       issue: (state.issue || undefined) as (typeof ISSUE_CODES)[number] | undefined,
       archived: state.archived as "active" | "archived" | "all",
+      asOf: /^\d{4}-\d{2}-\d{2}$/.test(state.asOf) ? state.asOf : undefined,
       sort,
       dir,
       page,
@@ -57,10 +58,19 @@ export function TransferList() {
       <PageHeader
         title="Transfers"
         description={
-          <>
-            Every flow of personal data from a group affiliate to a recipient, with its live status as of{" "}
-            <span className="font-medium text-slate-700">{query.data?.asOf ?? "today"}</span>.
-          </>
+          state.asOf ? (
+            <>
+              What-if view: statuses as of <span className="font-medium text-slate-700">{state.asOf}</span>, with today&rsquo;s registry and knowledge base.{" "}
+              <button type="button" className="font-medium text-indigo-700 hover:underline" onClick={() => update({ asOf: "" })}>
+                Back to today
+              </button>
+            </>
+          ) : (
+            <>
+              Every flow of personal data from a group affiliate to a recipient, with its live status as of{" "}
+              <span className="font-medium text-slate-700">{query.data?.asOf ?? "today"}</span>.
+            </>
+          )
         }
         actions={
           can("transfer.create") ? (
