@@ -14,7 +14,10 @@ import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/stat
 import { useTRPC } from "@/app/_trpc/client";
 
 /** camelCase → "Camel case" for field labels. */
-const label = (key: string) => key.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase());
+const label = (key: string) => {
+  const words = key.replace(/([A-Z])/g, " $1").toLowerCase();
+  return (words.charAt(0).toUpperCase() + words.slice(1)).replace(/\buri\b/, "URI");
+};
 
 function Value({ value }: { value: unknown }) {
   if (value === null || value === undefined || value === "") return <span className="text-slate-400">—</span>;
