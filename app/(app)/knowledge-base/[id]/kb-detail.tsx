@@ -3,14 +3,14 @@
 import { useQuery } from "@tanstack/react-query";
 import { AlertTriangle, ExternalLink, Pencil } from "lucide-react";
 import Link from "next/link";
-import { AuditEntry } from "@/app/_components/audit-entry";
+import { HistoryCard } from "@/app/_components/history-card";
 import { KB_KIND_LABELS, kbSummary } from "@/app/_components/kb-labels";
 import { formatDateTime } from "@/app/_components/party-labels";
 import { useCan } from "@/app/_components/session";
 import { Badge } from "@/app/_components/ui/badge";
 import { ButtonLink } from "@/app/_components/ui/button";
 import { Card, CardHeader, DetailItem, PageHeader } from "@/app/_components/ui/card";
-import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/states";
+import { ErrorState, TableSkeleton } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_trpc/client";
 
 /** camelCase → "Camel case" for field labels. */
@@ -123,24 +123,9 @@ export function KbDetail({ id }: { id: string }) {
           </p>
         </div>
       </div>
-      <Card className="mt-6">
-        <CardHeader title="History" description="Edits of this entry, from the audit trail." />
-        {history.isPending ? (
-          <TableSkeleton rows={2} columns={3} />
-        ) : history.isError ? (
-          <div className="p-4">
-            <ErrorState message={history.error.message} />
-          </div>
-        ) : history.data.length === 0 ? (
-          <EmptyState title="Not edited since it was loaded from the reference data" />
-        ) : (
-          <ol className="divide-y divide-slate-100" aria-label="History entries">
-            {history.data.map((h) => (
-              <AuditEntry key={h.id} row={h} />
-            ))}
-          </ol>
-        )}
-      </Card>
+      <div className="mt-6">
+        <HistoryCard description="Edits of this entry, from the audit trail." emptyTitle="Not edited since it was loaded from the reference data" history={history} />
+      </div>
     </>
   );
 }

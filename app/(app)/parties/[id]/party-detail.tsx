@@ -4,14 +4,14 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Archive, ArchiveRestore, Pencil } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { AuditEntry } from "@/app/_components/audit-entry";
+import { ArchiveDialog } from "@/app/_components/archive-dialog";
+import { HistoryCard } from "@/app/_components/history-card";
 import { ccpaRoleLabel, formatDateTime, relationshipLabel } from "@/app/_components/party-labels";
 import { useCan } from "@/app/_components/session";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button, ButtonLink } from "@/app/_components/ui/button";
 import { Card, CardHeader, DetailItem, PageHeader } from "@/app/_components/ui/card";
-import { Dialog } from "@/app/_components/ui/dialog";
-import { EmptyState, ErrorState, Notice, TableSkeleton } from "@/app/_components/ui/states";
+import { ErrorState, Notice, TableSkeleton } from "@/app/_components/ui/states";
 import { TabList } from "@/app/_components/ui/tabs";
 import { useTRPC } from "@/app/_trpc/client";
 import { PartyCertifications } from "../../transfers/_shared/party-certifications";
@@ -192,42 +192,20 @@ export function PartyDetailView({ id }: { id: string }) {
         </div>
       ) : (
         <div id="panel-history" role="tabpanel" aria-labelledby="tab-history">
-          <Card>
-            <CardHeader title="History" description="Every change to this party and its certifications, newest first, from the audit trail." />
-            {history.isPending ? (
-              <TableSkeleton rows={3} columns={3} />
-            ) : history.isError ? (
-              <div className="p-4">
-                <ErrorState message={history.error.message} onRetry={() => history.refetch()} />
-              </div>
-            ) : history.data.length === 0 ? (
-              <EmptyState title="No recorded changes" />
-            ) : (
-              <ol className="divide-y divide-slate-100" aria-label="History entries">
-                {history.data.map((row) => (
-                  <AuditEntry key={row.id} row={row} />
-                ))}
-              </ol>
-            )}
-          </Card>
+          <HistoryCard description="Every change to this party and its certifications, newest first, from the audit trail." history={history} />
         </div>
       )}
 
-      <Dialog open={confirm} onClose={() => setConfirm(false)} title={`Archive ${p.name}?`} description="Archived parties are hidden from lists and pickers. Nothing is deleted; you can restore it at any time.">
-        {archive.isError ? (
-          <div className="mb-4">
-            <ErrorState title="Could not archive" message={archive.error.message} />
-          </div>
-        ) : null}
-        <div className="flex justify-end gap-3">
-          <Button variant="secondary" onClick={() => setConfirm(false)}>
-            Cancel
-          </Button>
-          <Button variant="danger" loading={archive.isPending} onClick={() => archive.mutate({ id: p.id, version: p.version })}>
-            Archive party
-          </Button>
-        </div>
-      </Dialog>
+      <ArchiveDialog
+        open={confirm}
+        onClose={() => setConfirm(false)}
+        title={`Archive ${p.name}?`}
+        description="Archived parties are hidden from lists and pickers. Nothing is deleted; you can restore it at any time."
+        noun="party"
+        error={archive.error}
+        pending={archive.isPending}
+        onConfirm={() => archive.mutate({ id: p.id, version: p.version })}
+      />
     </>
   );
 }

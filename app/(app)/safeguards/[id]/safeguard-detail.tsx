@@ -4,7 +4,8 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Archive, ArchiveRestore, ArrowRight, Pencil } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
-import { AuditEntry } from "@/app/_components/audit-entry";
+import { ArchiveDialog } from "@/app/_components/archive-dialog";
+import { HistoryCard } from "@/app/_components/history-card";
 import { formatDateTime } from "@/app/_components/party-labels";
 import { useCan } from "@/app/_components/session";
 import { IssueBadge, StatusBadge } from "@/app/_components/status-badge";
@@ -12,7 +13,6 @@ import { Badge } from "@/app/_components/ui/badge";
 import { Button, ButtonLink } from "@/app/_components/ui/button";
 import { Card, CardHeader, DetailItem, PageHeader } from "@/app/_components/ui/card";
 import { TabList } from "@/app/_components/ui/tabs";
-import { Dialog } from "@/app/_components/ui/dialog";
 import { EmptyState, ErrorState, Notice, TableSkeleton } from "@/app/_components/ui/states";
 import { Table, Td, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/client";
@@ -238,47 +238,20 @@ export function SafeguardDetailView({ id }: { id: string }) {
         </div>
       ) : (
         <div id="panel-history" role="tabpanel" aria-labelledby="tab-history">
-          <Card>
-            <CardHeader title="History" description="Every change to this safeguard, newest first, from the audit trail." />
-            {history.isPending ? (
-              <TableSkeleton rows={3} columns={3} />
-            ) : history.isError ? (
-              <div className="p-4">
-                <ErrorState message={history.error.message} onRetry={() => history.refetch()} />
-              </div>
-            ) : history.data.length === 0 ? (
-              <EmptyState title="No recorded changes" />
-            ) : (
-              <ol className="divide-y divide-slate-100" aria-label="History entries">
-                {history.data.map((row) => (
-                  <AuditEntry key={row.id} row={row} />
-                ))}
-              </ol>
-            )}
-          </Card>
+          <HistoryCard description="Every change to this safeguard, newest first, from the audit trail." history={history} />
         </div>
       )}
 
-      <Dialog
+      <ArchiveDialog
         open={confirm}
         onClose={() => setConfirm(false)}
         title={`Archive ${s.title}?`}
         description="Archived safeguards are hidden from lists and pickers. Nothing is deleted; you can restore it at any time."
-      >
-        {archive.isError ? (
-          <div className="mb-4">
-            <ErrorState title="Could not archive" message={archive.error.message} />
-          </div>
-        ) : null}
-        <div className="flex justify-end gap-3">
-          <Button variant="secondary" onClick={() => setConfirm(false)}>
-            Cancel
-          </Button>
-          <Button variant="danger" loading={archive.isPending} onClick={() => archive.mutate({ id: s.id, version: s.version })}>
-            Archive safeguard
-          </Button>
-        </div>
-      </Dialog>
+        noun="safeguard"
+        error={archive.error}
+        pending={archive.isPending}
+        onConfirm={() => archive.mutate({ id: s.id, version: s.version })}
+      />
     </>
   );
 }
