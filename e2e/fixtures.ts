@@ -11,6 +11,12 @@ export async function pageAs(browser: Browser, role: Role): Promise<Page> {
   return context.newPage();
 }
 
+/** Opens an app page and waits until React has hydrated it, so typing is not lost to server-rendered HTML. */
+export async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.locator("main[data-hydrated]").waitFor();
+}
+
 /** A name no other test or earlier run uses. */
 export function uniqueName(prefix: string): string {
   return `${prefix} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;

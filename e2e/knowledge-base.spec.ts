@@ -1,9 +1,9 @@
-import { expect, pageAs, test } from "./fixtures";
+import { expect, open, pageAs, test } from "./fixtures";
 
 test.describe("knowledge base", () => {
   test("the auditor reads entries, sees UNCONFIRMED facts flagged, and cannot edit", async ({ browser }) => {
     const page = await pageAs(browser, "auditor");
-    await page.goto("/knowledge-base?kind=adequacy");
+    await open(page, "/knowledge-base?kind=adequacy");
     await expect(page.getByRole("heading", { name: "Knowledge base", level: 1 })).toBeVisible();
     await expect(page.getByRole("link", { name: "New adequacy decision" })).toHaveCount(0);
     const table = page.getByRole("table", { name: "Adequacy decisions" });
@@ -25,7 +25,7 @@ test.describe("knowledge base", () => {
 
   test("the DPO adds an adequacy decision; it is listed, sourced and audited", async ({ browser }) => {
     const page = await pageAs(browser, "dpo");
-    await page.goto("/knowledge-base");
+    await open(page, "/knowledge-base");
     await page.getByRole("link", { name: "New adequacy decision" }).click();
     await expect(page.getByRole("heading", { name: "Add an adequacy decision" })).toBeVisible();
 

@@ -1,10 +1,10 @@
 import { trpcCall } from "./api";
-import { expect, pageAs, test } from "./fixtures";
+import { expect, open, pageAs, test } from "./fixtures";
 
 test.describe("overview", () => {
   test("shows every status with its count, the transfers that need attention, and a what-if date", async ({ browser }) => {
     const page = await pageAs(browser, "auditor");
-    await page.goto("/");
+    await open(page, "/");
     await expect(page.getByRole("heading", { name: "Overview", level: 1 })).toBeVisible();
     const cards = page.getByRole("region", { name: /Transfers by status as of \d{4}-\d{2}-\d{2}/ });
     for (const label of ["Unsafeguarded", "Derogation", "Safeguarded", "Adequate", "Not restricted", "Inactive"]) {
@@ -27,7 +27,9 @@ test.describe("overview", () => {
     await expect(page.getByText("What-if view: statuses as of 2020-08-01")).toBeVisible();
     await page.getByRole("searchbox", { name: "Search transfers" }).fill("quanta");
     await expect(page.getByRole("link", { name: /Quanta Pathway/ }).first()).toBeVisible();
-    await page.goto("/?asOf=2020-08-01");
+    await open(page, "/?asOf=2020-08-01");
+    // Wait for the page to be live (its data loaded) before typing into the date field.
+    await expect(page.getByRole("region", { name: "Transfers by status as of 2020-08-01" })).toBeVisible();
 
     await page.getByLabel("Evaluate as of").fill("2019-06-30");
     await expect(page.getByRole("region", { name: "Transfers by status as of 2019-06-30" })).toBeVisible();

@@ -1,12 +1,12 @@
 import { createPartyViaApi, trpcCall } from "./api";
-import { expect, pageAs, test, uniqueName } from "./fixtures";
+import { expect, open, pageAs, test, uniqueName } from "./fixtures";
 
 test.describe("party register", () => {
   test("procurement registers a service provider with two processing locations, finds it, edits it and sees the change in its History", async ({ browser }) => {
     const page = await pageAs(browser, "procurement");
     const name = uniqueName("Nimbus Analytics Inc.");
 
-    await page.goto("/parties");
+    await open(page, "/parties");
     await page.getByRole("link", { name: "New party" }).click();
     await expect(page.getByRole("heading", { name: "Register a party" })).toBeVisible();
 
@@ -31,7 +31,7 @@ test.describe("party register", () => {
     await expect(locations).toContainText(["Ireland (IE)", "United States of America (US)"]);
 
     // Find it by search from the list.
-    await page.goto("/parties");
+    await open(page, "/parties");
     await page.getByRole("searchbox", { name: "Search parties" }).fill(name.split(" ").slice(-1)[0]!);
     await expect(page).toHaveURL(/q=/);
     await page.getByRole("link", { name }).click();
@@ -60,17 +60,17 @@ test.describe("party register", () => {
     const party = await createPartyViaApi(procurement.request, uniqueName("Audited Hosting LLC"));
 
     const auditor = await pageAs(browser, "auditor");
-    await auditor.goto("/parties");
+    await open(auditor, "/parties");
     await expect(auditor.getByRole("heading", { name: "Parties", level: 1 })).toBeVisible();
     await expect(auditor.getByRole("link", { name: "New party" })).toHaveCount(0);
 
-    await auditor.goto(`/parties/${party.id}`);
+    await open(auditor, `/parties/${party.id}`);
     await expect(auditor.getByRole("heading", { level: 1, name: party.name })).toBeVisible();
     await expect(auditor.getByRole("link", { name: "Edit" })).toHaveCount(0);
     await expect(auditor.getByRole("button", { name: "Archive" })).toHaveCount(0);
 
     // The edit page itself refuses the auditor.
-    await auditor.goto(`/parties/${party.id}/edit`);
+    await open(auditor, `/parties/${party.id}/edit`);
     await expect(auditor.getByText("Your role may not edit parties.")).toBeVisible();
 
     // A forged request with the auditor's session is refused by the server.
@@ -91,8 +91,8 @@ test.describe("party register", () => {
     const party = await createPartyViaApi(first.request, uniqueName("Twin Tabs GmbH"), { country: "DE", processingLocations: ["DE"], relationship: "reseller", serviceCategory: null });
     const second = await first.context().newPage();
 
-    await first.goto(`/parties/${party.id}/edit`);
-    await second.goto(`/parties/${party.id}/edit`);
+    await open(first, `/parties/${party.id}/edit`);
+    await open(second, `/parties/${party.id}/edit`);
     await expect(first.getByLabel("Legal name")).toHaveValue(party.name);
     await expect(second.getByLabel("Legal name")).toHaveValue(party.name);
 

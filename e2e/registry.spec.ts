@@ -1,6 +1,6 @@
 import fs from "node:fs";
 import { trpcCall } from "./api";
-import { expect, pageAs, test } from "./fixtures";
+import { expect, open, pageAs, test } from "./fixtures";
 
 /** A small valid registry whose ids and names are unique to this run. */
 function registryDocument(tag: string) {
@@ -53,7 +53,7 @@ test.describe("registry import / export", () => {
     doc.transfers[0]!.start = "2023-02-30";
     const before = await trpcCall(page.request, "registry.stats", undefined, "query");
 
-    await page.goto("/registry");
+    await open(page, "/registry");
     await expect(page.getByRole("heading", { level: 1, name: "Import / export" })).toBeVisible();
     await page.getByLabel("Choose a registry file (.json)").setInputFiles(asFile("broken-registry.json", doc));
 
@@ -79,7 +79,7 @@ test.describe("registry import / export", () => {
     const tag = runTag();
     const doc = registryDocument(tag);
 
-    await page.goto("/registry");
+    await open(page, "/registry");
     await page.getByLabel("Choose a registry file (.json)").setInputFiles(asFile("brightwater.json", doc));
 
     await expect(page.getByRole("heading", { name: "Preview of brightwater.json" })).toBeVisible();
@@ -112,7 +112,7 @@ test.describe("registry import / export", () => {
     expect(registry.transfers.find((t) => t.id === `e2e-${tag}-newsletter`)).toMatchObject({ safeguards: [`e2e-${tag}-scc`], tia: { completed: "2023-01-05" } });
 
     // Checking the same document again finds nothing to import.
-    await page.goto("/registry");
+    await open(page, "/registry");
     await page.getByLabel("Choose a registry file (.json)").setInputFiles(asFile("brightwater.json", doc));
     await expect(page.getByRole("button", { name: "Nothing to import" })).toBeDisabled();
     await expect(page.getByRole("list", { name: "Summary" })).toContainText("2 parties unchanged");
@@ -120,7 +120,7 @@ test.describe("registry import / export", () => {
 
   test("the auditor can export but not import", async ({ browser }) => {
     const page = await pageAs(browser, "auditor");
-    await page.goto("/registry");
+    await open(page, "/registry");
     await expect(page.getByRole("heading", { name: "Export the registry" })).toBeVisible();
     await expect(page.getByRole("heading", { name: "Import a registry" })).toHaveCount(0);
     await expect(page.getByLabel("Choose a registry file (.json)")).toHaveCount(0);

@@ -1,6 +1,6 @@
 import type { APIRequestContext } from "@playwright/test";
 import { createPartyViaApi, trpcCall } from "./api";
-import { expect, pageAs, test, uniqueName } from "./fixtures";
+import { expect, open, pageAs, test, uniqueName } from "./fixtures";
 
 /** The demo's German affiliate, or one created for this test when the demo data has none. */
 async function germanAffiliate(request: APIRequestContext): Promise<{ id: string; name: string }> {
@@ -18,7 +18,7 @@ test.describe("transfers and safeguards", () => {
     const vendor = uniqueName("Lumen Analytics Inc.");
 
     // 1. The vendor, through the party form.
-    await page.goto("/parties/new");
+    await open(page, "/parties/new");
     await page.getByLabel("Legal name").fill(vendor);
     await page.getByLabel("Relationship").selectOption("service_provider");
     await page.getByLabel("Service category").selectOption("analytics");
@@ -29,7 +29,7 @@ test.describe("transfers and safeguards", () => {
     const vendorId = page.url().split("/").pop()!;
 
     // 2. The transfer; the form explains the regime, the destination and the fitting safeguard.
-    await page.goto("/transfers/new");
+    await open(page, "/transfers/new");
     await page.getByRole("button", { name: "Register transfer" }).click();
     await expect(page.getByText("Choose the exporter.", { exact: true })).toBeVisible();
     await expect(page.getByText("Enter the date the transfer started.")).toBeVisible();
@@ -54,7 +54,7 @@ test.describe("transfers and safeguards", () => {
     await expect(status).toHaveAttribute("data-status", "unsafeguarded");
 
     // 3. The SCCs. Signing the 2010 set after the EU cut-off is refused with the reason.
-    await page.goto("/safeguards/new");
+    await open(page, "/safeguards/new");
     await page.getByLabel("Type").selectOption("scc");
     const title = uniqueName("SCCs Lumen");
     await page.getByLabel("Title").fill(title);
@@ -72,7 +72,7 @@ test.describe("transfers and safeguards", () => {
     await expect(page.getByText("No transfer relies on this safeguard")).toBeVisible();
 
     // 4. Attach them to the transfer.
-    await page.goto(transferUrl);
+    await open(page, transferUrl);
     await page.getByRole("link", { name: "Edit" }).click();
     await page.getByRole("checkbox", { name: new RegExp(title) }).check();
     await expect(page.getByRole("region", { name: "Transfer guidance" }).locator("[data-status]")).toHaveAttribute("data-status", "safeguarded");
@@ -105,19 +105,19 @@ test.describe("transfers and safeguards", () => {
     await expect(history.getByRole("listitem").filter({ hasText: "transfer.update" })).toHaveCount(1);
 
     // The safeguard page lists the transfer with its status; the list filters by status.
-    await page.goto("/safeguards");
+    await open(page, "/safeguards");
     await page.getByRole("searchbox", { name: "Search safeguards" }).fill(title);
     await expect(page).toHaveURL(/q=/);
     await page.getByRole("link", { name: title }).click();
     await expect(page.getByRole("table", { name: "Transfers relying on this safeguard" }).locator('[data-status="safeguarded"]')).toHaveCount(1);
 
-    await page.goto(`/transfers?status=safeguarded&recipient=${vendorId}`);
+    await open(page, `/transfers?status=safeguarded&recipient=${vendorId}`);
     await expect(page.getByRole("table", { name: "Transfers" }).getByRole("row")).toHaveCount(2);
-    await page.goto(`/transfers?status=unsafeguarded&recipient=${vendorId}`);
+    await open(page, `/transfers?status=unsafeguarded&recipient=${vendorId}`);
     await expect(page.getByText("No transfers match these filters")).toBeVisible();
 
     // The party page shows the transfer and the worst status.
-    await page.goto(`/parties/${vendorId}`);
+    await open(page, `/parties/${vendorId}`);
     await expect(page.getByRole("table", { name: "Transfers as recipient" })).toContainText(exporter.name);
     await expect(page.getByLabel("Worst transfer status").locator("[data-status]")).toHaveAttribute("data-status", "safeguarded");
   });
@@ -136,7 +136,7 @@ test.describe("transfers and safeguards", () => {
     expect(created.status).toBe(200);
     const id = (created.data as { id: string }).id;
 
-    await page.goto(`/transfers/${id}`);
+    await open(page, `/transfers/${id}`);
     await expect(page.getByLabel("Current status").locator("[data-status]")).toHaveAttribute("data-status", "unsafeguarded");
     await expect(page.getByRole("list", { name: "Issues" }).locator('[data-issue="module_mismatch"]')).toBeVisible();
     await page.getByRole("link", { name: "Edit" }).click();
@@ -145,7 +145,7 @@ test.describe("transfers and safeguards", () => {
 
   test("the auditor reads transfers but cannot change them", async ({ browser }) => {
     const auditor = await pageAs(browser, "auditor");
-    await auditor.goto("/transfers");
+    await open(auditor, "/transfers");
     await expect(auditor.getByRole("heading", { level: 1, name: "Transfers" })).toBeVisible();
     await expect(auditor.getByRole("link", { name: "New transfer" })).toHaveCount(0);
     const forged = await trpcCall(auditor.request, "tia.create", { transferId: "anything", fields: { completed: "2024-01-01", assessor: "x", outcome: "proceed" } });

@@ -3,7 +3,7 @@
 import { ArrowLeftRight, BookOpen, LayoutDashboard, Building2, FileClock, FileJson, FileSignature, LogOut, ShieldCheck, Users } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { ROLE_LABELS, type Action } from "@/server/auth/permissions";
 import { authClient } from "./auth-client";
 import { SessionProvider, useCan, useSession, type ClientSession } from "./session";
@@ -76,6 +76,9 @@ function UserMenu() {
 }
 
 export function AppShell({ user, children }: { user: ClientSession; children: React.ReactNode }) {
+  // Marks the page as interactive once React has hydrated it (browser tests wait for it before typing).
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => setHydrated(true), []);
   return (
     <SessionProvider user={user}>
       <a href="#main" className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2">
@@ -92,7 +95,7 @@ export function AppShell({ user, children }: { user: ClientSession; children: Re
             <UserMenu />
           </div>
         </aside>
-        <main id="main" className="min-w-0 flex-1 px-8 py-8">
+        <main id="main" data-hydrated={hydrated || undefined} className="min-w-0 flex-1 px-8 py-8">
           <div className="mx-auto max-w-7xl">{children}</div>
         </main>
       </div>
