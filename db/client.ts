@@ -52,3 +52,29 @@ export function getDb(): Db {
   }
   return shared;
 }
+
+/** The better-sqlite3 handle under a drizzle database or transaction (same connection, same transaction). */
+export function rawClient(db: DbOrTx): Database.Database {
+  const withClient = db as { $client?: Database.Database; session?: { client?: Database.Database } };
+  const client = withClient.$client ?? withClient.session?.client;
+  if (!client) throw new Error("No SQLite client behind this database handle.");
+  return client;
+}
+
+const statementCache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
+/** A prepared statement, prepared once per connection and reused (preparing is most of a small query's cost). */
+export function prepared(db: DbOrTx, sqlText: string): Database.Statement {
+  const client = rawClient(db);
+  let cache = statementCache.get(client);
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(client, cache);
+  }
+  let statement = cache.get(sqlText);
+  if (!statement) {
+    statement = client.prepare(sqlText);
+    cache.set(sqlText, statement);
+  }
+  return statement;
+}

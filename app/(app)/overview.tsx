@@ -11,7 +11,7 @@ import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/stat
 import { Table, Td, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/client";
 import { countryName } from "@/server/countries";
-import { STATUSES, type Status } from "@/server/domain/rules";
+import { STATUSES, type Status } from "@/server/domain/rules/types";
 
 const CARD_TONE: Record<Status, string> = {
   unsafeguarded: "border-red-200 bg-red-50/60",
@@ -103,7 +103,7 @@ export function Overview() {
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100 bg-white">
-                    {query.data.attention.slice(0, 12).map((t) => (
+                    {query.data.attention.map((t) => (
                       <tr key={t.id}>
                         <Td>
                           <Link href={`/transfers/${t.id}`} className="font-medium text-indigo-700 hover:underline">
@@ -131,9 +131,9 @@ export function Overview() {
                   </tbody>
                 </Table>
               )}
-              {query.data.attention.length > 12 ? (
+              {query.data.attentionTotal > query.data.attention.length ? (
                 <p className="border-t border-slate-100 px-5 py-3 text-sm text-slate-500">
-                  and {query.data.attention.length - 12} more on the{" "}
+                  and {query.data.attentionTotal - query.data.attention.length} more on the{" "}
                   <Link href={statusLink("unsafeguarded")} className="text-indigo-700 hover:underline">
                     transfers list
                   </Link>

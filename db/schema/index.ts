@@ -5,3 +5,4 @@ export * from "./parties";
 export * from "./relations";
 export * from "./safeguards";
 export * from "./transfers";
+export * from "./verdicts";

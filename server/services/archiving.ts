@@ -10,6 +10,7 @@ import { recordAudit } from "@/server/audit/record-audit";
 import type { AuditAction } from "@/server/audit/actions";
 import type { Actor } from "@/server/auth/actor";
 import { AppError, staleEdit } from "@/server/errors";
+import { writeTransaction } from "./verdict-store";
 
 const TABLES = { party: parties, transfer: transfers, safeguard: safeguards } as const;
 type Archivable = keyof typeof TABLES;
@@ -30,7 +31,7 @@ export function setArchived<T extends { archivedAt: string | null }>(
   archive: boolean,
 ): T {
   const table = TABLES[spec.entity];
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const before = spec.load(tx, input.id);
     if ((before.archivedAt !== null) === archive) {
       throw new AppError("CONFLICT", archive ? `This ${spec.entity} is already archived.` : `This ${spec.entity} is not archived.`);

@@ -11,6 +11,7 @@ import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/auth/actor";
 import { notFound, staleEdit } from "@/server/errors";
 import type { CertificationFields } from "@/server/schemas/certification";
+import { writeTransaction } from "./verdict-store";
 
 export type CertificationRow = typeof certifications.$inferSelect;
 
@@ -25,7 +26,7 @@ function getCertification(db: DbOrTx, id: string): CertificationRow {
 }
 
 export function createCertification(db: Db, actor: Actor, input: { partyId: string; fields: CertificationFields }): CertificationRow {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     if (!tx.select({ id: parties.id }).from(parties).where(eq(parties.id, input.partyId)).get()) throw notFound("Party", input.partyId);
     const position = (tx.select({ p: max(certifications.position) }).from(certifications).where(eq(certifications.partyId, input.partyId)).get()?.p ?? -1) + 1;
     const id = crypto.randomUUID();
@@ -37,7 +38,7 @@ export function createCertification(db: Db, actor: Actor, input: { partyId: stri
 }
 
 export function updateCertification(db: Db, actor: Actor, input: { id: string; version: number; fields: CertificationFields }): CertificationRow {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const before = getCertification(tx, input.id);
     const result = tx
       .update(certifications)
@@ -53,7 +54,7 @@ export function updateCertification(db: Db, actor: Actor, input: { id: string; v
 
 /** Removes a certification recorded in error. The audit row keeps what it said. */
 export function deleteCertification(db: Db, actor: Actor, input: { id: string; version: number }): { id: string } {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const before = getCertification(tx, input.id);
     const result = tx
       .delete(certifications)

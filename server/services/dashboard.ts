@@ -1,11 +1,14 @@
 /**
- * The overview: every transfer's verdict as of one date (today, or a what-if
- * date), counted by status, regime and issue, with the transfers that need
- * attention first.
+ * The overview: the live transfers' verdicts as of one date (today from the verdict store, or a what-if date),
+ * counted by status, regime and issue in SQL, with the first transfers that need attention (never all of them:
+ * the transfers list pages through the rest).
  */
-import type { DbOrTx } from "@/db/client";
-import { STATUSES, STATUS_RANK, type Status } from "@/server/domain/rules";
-import { loadEvaluation, verdictsAsOf } from "./verdicts";
+import { prepared, type Db } from "@/db/client";
+import { STATUSES, type Status, type Verdict } from "@/server/domain/rules";
+import { verdictSource } from "./verdicts";
+
+/** How many attention rows the overview returns; the full list is the filtered transfers list. */
+export const ATTENTION_SHOWN = 12;
 
 export interface AttentionItem {
   id: string;
@@ -18,38 +21,43 @@ export interface AttentionItem {
   firstReason: string | null;
 }
 
-export function overview(db: DbOrTx, asOf: string) {
-  const evaluation = loadEvaluation(db);
-  const verdicts = verdictsAsOf(db, asOf, evaluation);
-  const names = new Map(evaluation.document.parties.map((p) => [p.id, p.name]));
-  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-  const byRegime: Record<string, Record<Status, number>> = {};
-  const byIssue: Record<string, number> = {};
-  const attention: AttentionItem[] = [];
+const zeroCounts = () => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
 
-  for (const t of evaluation.document.transfers) {
-    const v = verdicts.get(t.id);
-    if (!v) continue;
-    byStatus[v.status] += 1;
-    const regime = v.regime ?? "none";
-    byRegime[regime] ??= Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
-    byRegime[regime][v.status] += 1;
-    for (const issue of v.issues) byIssue[issue.code] = (byIssue[issue.code] ?? 0) + 1;
-    const needsAttention = v.status === "unsafeguarded" || v.status === "derogation" || v.issues.some((i) => i.severity !== "info");
-    if (needsAttention) {
-      attention.push({
-        id: t.id,
-        exporter: { id: t.exporter, name: names.get(t.exporter) ?? t.exporter },
-        recipient: { id: t.recipient, name: names.get(t.recipient) ?? t.recipient },
-        destination: t.destination,
-        status: v.status,
-        regime: v.regime,
-        issues: v.issues,
-        // The most telling sentence: the worst issue's message, else the first reason.
-        firstReason: (v.issues.find((i) => i.severity === "error") ?? v.issues.find((i) => i.severity === "warning"))?.message ?? v.reasons[0] ?? null,
-      });
-    }
+export function overview(db: Db, asOf?: string) {
+  const source = verdictSource(db, asOf);
+  const byStatus = zeroCounts();
+  const byRegime: Record<string, Record<Status, number>> = {};
+  let total = 0;
+  for (const row of prepared(db, `SELECT regime, status, count(*) AS n FROM ${source.verdicts} GROUP BY regime, status`).all() as { regime: string; status: Status; n: number }[]) {
+    byStatus[row.status] += row.n;
+    (byRegime[row.regime] ??= zeroCounts())[row.status] += row.n;
+    total += row.n;
   }
-  attention.sort((a, b) => STATUS_RANK[b.status] - STATUS_RANK[a.status] || b.issues.length - a.issues.length || a.id.localeCompare(b.id));
-  return { asOf, total: verdicts.size, byStatus, byRegime, byIssue, attention };
+  const byIssue: Record<string, number> = {};
+  for (const row of prepared(db, `SELECT code, count(*) AS n FROM ${source.issues} GROUP BY code`).all() as { code: string; n: number }[]) byIssue[row.code] = row.n;
+
+  const attentionTotal = (prepared(db, `SELECT count(*) AS n FROM ${source.verdicts} WHERE attention = 1`).get() as { n: number }).n;
+  const rows = prepared(
+    db,
+    `SELECT v.transfer_id AS id, v.verdict, t.destination, e.id AS exporterId, e.name AS exporterName, r.id AS recipientId, r.name AS recipientName
+       FROM ${source.verdicts} v JOIN transfer t ON t.id = v.transfer_id JOIN party e ON e.id = t.exporter_id JOIN party r ON r.id = t.recipient_id
+      WHERE v.attention = 1
+      ORDER BY v.status_rank DESC, v.issue_count DESC, v.transfer_id
+      LIMIT ?`,
+  ).all(ATTENTION_SHOWN) as { id: string; verdict: string; destination: string; exporterId: string; exporterName: string; recipientId: string; recipientName: string }[];
+  const attention: AttentionItem[] = rows.map((r) => {
+    const v = JSON.parse(r.verdict) as Verdict;
+    return {
+      id: r.id,
+      exporter: { id: r.exporterId, name: r.exporterName },
+      recipient: { id: r.recipientId, name: r.recipientName },
+      destination: r.destination,
+      status: v.status,
+      regime: v.regime,
+      issues: v.issues,
+      // The most telling sentence: the worst issue's message, else the first reason.
+      firstReason: (v.issues.find((i) => i.severity === "error") ?? v.issues.find((i) => i.severity === "warning"))?.message ?? v.reasons[0] ?? null,
+    };
+  });
+  return { asOf: source.asOf, total, byStatus, byRegime, byIssue, attention, attentionTotal };
 }

@@ -19,6 +19,7 @@ import {
 } from "@/server/domain/kb";
 import { compileKnowledgeBase, type CompiledKnowledgeBase } from "@/server/domain/rules";
 import { AppError, notFound, staleEdit } from "@/server/errors";
+import { writeTransaction } from "./verdict-store";
 
 export interface KbRow {
   id: string;
@@ -103,7 +104,7 @@ function validateEntry(data: unknown): KbEntry {
 
 export function createKbEntry(db: Db, actor: Actor, data: unknown): KbRow {
   const entry = validateEntry(data);
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     if (tx.select({ id: kbEntries.id }).from(kbEntries).where(eq(kbEntries.id, entry.id)).get()) {
       throw new AppError("CONFLICT", `An entry with id "${entry.id}" already exists.`, { id: "This id is already taken." });
     }
@@ -119,7 +120,7 @@ export function createKbEntry(db: Db, actor: Actor, data: unknown): KbRow {
 export function updateKbEntry(db: Db, actor: Actor, input: { id: string; version: number; data: unknown }): KbRow {
   const entry = validateEntry(input.data);
   if (entry.id !== input.id) throw new AppError("BAD_REQUEST", "The id of an entry cannot change.", { id: "The id cannot change." });
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const before = getKbEntry(tx, input.id);
     if (before.kind !== entry.kind) throw new AppError("BAD_REQUEST", "The kind of an entry cannot change.");
     const result = tx

@@ -2,7 +2,7 @@
  * Party register use cases. Each mutation writes the change and its audit row
  * in one synchronous better-sqlite3 transaction.
  */
-import { and, asc, desc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { auditLog, dataCategories, parties, partyDataCategories, partyProcessingLocations } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record-audit";
@@ -16,7 +16,8 @@ import {
   type ListPartiesInput,
   type PartyFields,
 } from "@/server/schemas/party";
-import { today, worstStatusByParty } from "./verdicts";
+import { statusOfRank, today, verdictSource } from "./verdicts";
+import { writeTransaction } from "./verdict-store";
 
 export type PartyRow = typeof parties.$inferSelect;
 
@@ -55,7 +56,7 @@ function likePattern(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-export function listParties(db: Db, input: ListPartiesInput, asOf = today()): Page<PartyListItem> {
+export function listParties(db: Db, input: ListPartiesInput, asOf?: string): Page<PartyListItem> {
   const q = listPartiesSchema.parse(input);
   const where: SQL[] = [];
   if (q.archived === "active") where.push(isNull(parties.archivedAt));
@@ -84,7 +85,6 @@ export function listParties(db: Db, input: ListPartiesInput, asOf = today()): Pa
       )!,
     );
   }
-  const filter = where.length ? and(...where) : undefined;
   const direction = q.dir === "asc" ? asc : desc;
   const sortColumn = {
     name: sql`${parties.name} collate nocase`,
@@ -94,10 +94,22 @@ export function listParties(db: Db, input: ListPartiesInput, asOf = today()): Pa
     updatedAt: parties.updatedAt,
   }[q.sort];
 
-  // Status is computed, not stored: one evaluation per request, then filter, sort and paginate here.
-  const statuses = worstStatusByParty(db, asOf);
-  const statusOf = (id: string): Status | null => statuses.get(id) ?? null;
-  let rows = db
+  // Worst status: the highest status rank over the party's live transfers, from the verdict store (today) or
+  // the what-if tables; -1 when it has none. Computed per party only when the status sorts or filters the list,
+  // otherwise only for the page's rows.
+  const source = verdictSource(db, asOf);
+  const verdicts = sql.raw(source.verdicts);
+  const worstRank = sql<number>`max(
+    coalesce((select max(v.status_rank) from transfer t join ${verdicts} v on v.transfer_id = t.id where t.exporter_id = party.id), -1),
+    coalesce((select max(v.status_rank) from transfer t join ${verdicts} v on v.transfer_id = t.id where t.recipient_id = party.id), -1))`;
+  if (q.status) where.push(q.status === "none" ? sql`${worstRank} = -1` : sql`${worstRank} = ${STATUS_RANK[q.status as Status]}`);
+  const filter = where.length ? and(...where) : undefined;
+  const orderBy =
+    q.sort === "status"
+      ? [direction(worstRank), asc(sql`${parties.name} collate nocase`), asc(parties.id)]
+      : [direction(sortColumn), asc(parties.id)];
+  const total = db.select({ n: count() }).from(parties).where(filter).get()?.n ?? 0;
+  const pageRows = db
     .select({
       id: parties.id,
       name: parties.name,
@@ -108,20 +120,15 @@ export function listParties(db: Db, input: ListPartiesInput, asOf = today()): Pa
       archivedAt: parties.archivedAt,
       updatedAt: parties.updatedAt,
       version: parties.version,
+      worstRank,
     })
     .from(parties)
     .where(filter)
-    .orderBy(q.sort === "status" ? asc(sql`${parties.name} collate nocase`) : direction(sortColumn), asc(parties.id))
+    .orderBy(...orderBy)
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
     .all()
-    .map((r) => ({ ...r, worstStatus: statusOf(r.id) }));
-  if (q.status) rows = rows.filter((r) => (r.worstStatus ?? "none") === q.status);
-  if (q.sort === "status") {
-    const rank = (s: Status | null) => (s === null ? -1 : STATUS_RANK[s]);
-    const sign = q.dir === "asc" ? 1 : -1;
-    rows = rows.map((r, i) => ({ r, i })).sort((a, b) => sign * (rank(a.r.worstStatus) - rank(b.r.worstStatus)) || a.i - b.i).map((x) => x.r);
-  }
-  const total = rows.length;
-  const pageRows = rows.slice((q.page - 1) * q.pageSize, q.page * q.pageSize);
+    .map(({ worstRank: rank, ...r }) => ({ ...r, worstStatus: statusOfRank(rank < 0 ? null : rank) }));
 
   const locations = locationsOf(
     db,
@@ -230,7 +237,7 @@ function columnsOf(fields: PartyFields) {
 }
 
 export function createParty(db: Db, actor: Actor, fields: PartyFields, options: { id?: string; extra?: Record<string, unknown> } = {}): PartyDetail {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     if (options.id !== undefined && !PARTY_ID_PATTERN.test(options.id)) {
       throw new AppError("BAD_REQUEST", `"${options.id}" is not a valid party id.`, { id: "Use 1–64 lower-case letters, digits, dots, dashes or underscores." });
     }
@@ -251,7 +258,7 @@ export function createParty(db: Db, actor: Actor, fields: PartyFields, options: 
 }
 
 export function updateParty(db: Db, actor: Actor, input: { id: string; version: number; fields: PartyFields }): PartyDetail {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const before = getParty(tx, input.id);
     assertCategoriesExist(tx, input.fields.dataCategories);
     const result = tx

@@ -5,13 +5,13 @@
  * knowledge base: old SCC sets cannot be signed after the last day the
  * signing exporter's regime allowed new contracts on them.
  */
-import { and, asc, count, desc, eq, inArray, sql } from "drizzle-orm";
-import type { Db, DbOrTx, Tx } from "@/db/client";
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import { prepared, type Db, type DbOrTx, type Tx } from "@/db/client";
 import { auditLog, parties, safeguardParties, safeguards, transfers, transferSafeguards } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record-audit";
 import { setArchived, type ArchiveSpec } from "./archiving";
 import type { Actor } from "@/server/auth/actor";
-import { regimeForExporter, type Issue, type Status } from "@/server/domain/rules";
+import { regimeForExporter, type Issue, type Status, type Verdict } from "@/server/domain/rules";
 import { AppError, notFound, staleEdit } from "@/server/errors";
 import {
   listSafeguardsSchema,
@@ -22,7 +22,8 @@ import {
 import { REGISTRY_ID_PATTERN } from "@/server/schemas/transfer";
 import { getCompiledKnowledgeBase } from "./knowledge-base";
 import { registryIdFrom, type Page, type PartyRef } from "./transfers";
-import { today, verdictsAsOf } from "./verdicts";
+import { verdictSource } from "./verdicts";
+import { writeTransaction } from "./verdict-store";
 
 export type SafeguardRow = typeof safeguards.$inferSelect;
 
@@ -41,7 +42,9 @@ export interface SafeguardListItem {
   /** Signed (SCC, IDTA) or approved date. */
   date: string | null;
   ended: string | null;
+  /** The first {@link LIST_PARTIES_SHOWN} parties; `partyCount` is how many there are. */
   parties: PartyRef[];
+  partyCount: number;
   transferCount: number;
   archivedAt: string | null;
   updatedAt: string;
@@ -87,25 +90,73 @@ export function getSafeguard(db: DbOrTx, id: string): SafeguardDetail {
   return sg;
 }
 
+/** How many parties a list row names; the safeguard's page names the rest. */
+export const LIST_PARTIES_SHOWN = 5;
+
+/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/** One page of safeguards: filtering, sorting and paging in SQL; parties and transfer counts for the page's rows only. */
 export function listSafeguards(db: Db, input: ListSafeguardsInput): Page<SafeguardListItem> {
   const q = listSafeguardsSchema.parse(input);
-  const rows = db.select().from(safeguards).all();
-  const refs = partyRefsOf(
-    db,
-    rows.map((r) => r.id),
-  );
-  const counts = new Map(
+  const where: SQL[] = [];
+  if (q.archived === "active") where.push(isNull(safeguards.archivedAt));
+  if (q.archived === "archived") where.push(isNotNull(safeguards.archivedAt));
+  if (q.type) where.push(eq(safeguards.type, q.type));
+  if (q.partyId) where.push(sql`exists (select 1 from safeguard_party sp where sp.safeguard_id = safeguard.id and sp.party_id = ${q.partyId})`);
+  if (q.search) {
+    const p = likePattern(q.search);
+    where.push(
+      or(
+        sql`${safeguards.title} like ${p} escape '\\'`,
+        sql`${safeguards.id} like ${p} escape '\\'`,
+        sql`${safeguards.sccVersion} like ${p} escape '\\'`,
+        sql`exists (select 1 from safeguard_party sp join party p on p.id = sp.party_id where sp.safeguard_id = safeguard.id and p.name like ${p} escape '\\')`,
+      )!,
+    );
+  }
+  const filter = where.length ? and(...where) : undefined;
+  const direction = q.dir === "asc" ? asc : desc;
+  const sortColumn = {
+    title: sql`${safeguards.title} collate nocase`,
+    type: safeguards.type,
+    date: sql`coalesce(${safeguards.signed}, ${safeguards.approved}, '')`,
+    updatedAt: safeguards.updatedAt,
+  }[q.sort];
+  const total = db.select({ n: count() }).from(safeguards).where(filter).get()?.n ?? 0;
+  const rows = db
+    .select({
+      id: safeguards.id,
+      title: safeguards.title,
+      type: safeguards.type,
+      sccVersion: safeguards.sccVersion,
+      modules: safeguards.modules,
+      signed: safeguards.signed,
+      approved: safeguards.approved,
+      ended: safeguards.ended,
+      archivedAt: safeguards.archivedAt,
+      updatedAt: safeguards.updatedAt,
+      partyCount: sql<number>`(select count(*) from safeguard_party sp where sp.safeguard_id = safeguard.id)`,
+      transferCount: sql<number>`(select count(*) from transfer_safeguard ts join transfer t on t.id = ts.transfer_id where ts.safeguard_id = safeguard.id and t.archived_at is null)`,
+    })
+    .from(safeguards)
+    .where(filter)
+    .orderBy(direction(sortColumn), asc(safeguards.id))
+    .limit(q.pageSize)
+    .offset((q.page - 1) * q.pageSize)
+    .all();
+  const partiesOfRow = (id: string): PartyRef[] =>
     db
-      .select({ id: transferSafeguards.safeguardId, n: count() })
-      .from(transferSafeguards)
-      .innerJoin(transfers, eq(transfers.id, transferSafeguards.transferId))
-      .where(sql`${transfers.archivedAt} is null`)
-      .groupBy(transferSafeguards.safeguardId)
-      .all()
-      .map((r) => [r.id, r.n]),
-  );
-  const needle = q.search?.toLowerCase();
-  let items: SafeguardListItem[] = rows.map((r) => ({
+      .select({ id: parties.id, name: parties.name, country: parties.country })
+      .from(safeguardParties)
+      .innerJoin(parties, eq(parties.id, safeguardParties.partyId))
+      .where(eq(safeguardParties.safeguardId, id))
+      .orderBy(asc(safeguardParties.position), asc(parties.id))
+      .limit(LIST_PARTIES_SHOWN)
+      .all();
+  const items: SafeguardListItem[] = rows.map((r) => ({
     id: r.id,
     title: r.title,
     type: r.type,
@@ -113,41 +164,22 @@ export function listSafeguards(db: Db, input: ListSafeguardsInput): Page<Safegua
     modules: r.modules ? (JSON.parse(r.modules) as number[]) : [],
     date: r.signed ?? r.approved,
     ended: r.ended,
-    parties: refs.get(r.id) ?? [],
-    transferCount: counts.get(r.id) ?? 0,
+    parties: partiesOfRow(r.id),
+    partyCount: r.partyCount,
+    transferCount: r.transferCount,
     archivedAt: r.archivedAt,
     updatedAt: r.updatedAt,
   }));
-  items = items.filter((i) => {
-    if (q.archived === "active" && i.archivedAt) return false;
-    if (q.archived === "archived" && !i.archivedAt) return false;
-    if (q.type && i.type !== q.type) return false;
-    if (q.partyId && !i.parties.some((p) => p.id === q.partyId)) return false;
-    if (needle) {
-      const hay = [i.id, i.title, i.sccVersion ?? "", ...i.parties.map((p) => p.name)].join(" ").toLowerCase();
-      if (!hay.includes(needle)) return false;
-    }
-    return true;
-  });
-  const key = {
-    title: (i: SafeguardListItem) => i.title.toLowerCase(),
-    type: (i: SafeguardListItem) => i.type,
-    date: (i: SafeguardListItem) => i.date ?? "",
-    updatedAt: (i: SafeguardListItem) => i.updatedAt,
-  }[q.sort];
-  const sign = q.dir === "asc" ? 1 : -1;
-  items.sort((a, b) => {
-    const ka = key(a);
-    const kb = key(b);
-    if (ka !== kb) return ka < kb ? -sign : sign;
-    return a.id < b.id ? -1 : 1;
-  });
-  return { items: items.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), total: items.length, page: q.page, pageSize: q.pageSize };
+  return { items, total, page: q.page, pageSize: q.pageSize };
 }
 
 export interface SafeguardView extends SafeguardDetail {
   parties: PartyRef[];
-  /** Every transfer that relies on it, with its live status and the issues this safeguard may cause. */
+  /** How many parties it binds (`parties` lists the first ones). */
+  partyCount: number;
+  /** How many transfers rely on it (`transfers` lists the worst first). */
+  transferTotal: number;
+  /** The transfers that rely on it, with their status and issues as of `asOf`. */
   transfers: {
     id: string;
     exporter: PartyRef;
@@ -162,31 +194,59 @@ export interface SafeguardView extends SafeguardDetail {
   asOf: string;
 }
 
-export function viewSafeguard(db: Db, id: string, asOf = today()): SafeguardView {
+/** How many of a safeguard's transfers and parties its page lists (the worst transfers first). */
+export const SAFEGUARD_PAGE_SHOWN = 100;
+
+export function viewSafeguard(db: Db, id: string, asOf?: string): SafeguardView {
   const sg = getSafeguard(db, id);
-  const rows = db
-    .select({ t: transfers })
-    .from(transferSafeguards)
-    .innerJoin(transfers, eq(transfers.id, transferSafeguards.transferId))
-    .where(eq(transferSafeguards.safeguardId, id))
-    .orderBy(asc(transfers.id))
-    .all()
-    .map((r) => r.t);
-  const ids = [...new Set(rows.flatMap((r) => [r.exporterId, r.recipientId]).concat(sg.partyIds))];
-  const refs = new Map(
-    (ids.length ? db.select({ id: parties.id, name: parties.name, country: parties.country }).from(parties).where(inArray(parties.id, ids)).all() : []).map((p) => [p.id, p]),
-  );
-  const ref = (pid: string): PartyRef => refs.get(pid) ?? { id: pid, name: pid, country: "" };
-  const verdicts = rows.length ? verdictsAsOf(db, asOf) : new Map();
+  const source = verdictSource(db, asOf);
+  const rows = prepared(
+    db,
+    `SELECT t.id, t.destination, t.exporter_role AS exporterRole, t.recipient_role AS recipientRole, t.archived_at AS archivedAt,
+            e.id AS exporterId, e.name AS exporterName, e.country AS exporterCountry,
+            r.id AS recipientId, r.name AS recipientName, r.country AS recipientCountry,
+            CASE WHEN t.archived_at IS NULL THEN v.verdict END AS verdict
+       FROM transfer_safeguard ts JOIN transfer t ON t.id = ts.transfer_id
+       JOIN party e ON e.id = t.exporter_id JOIN party r ON r.id = t.recipient_id
+       LEFT JOIN ${source.verdicts} v ON v.transfer_id = t.id
+      WHERE ts.safeguard_id = ?
+      ORDER BY t.archived_at IS NOT NULL, coalesce(v.status_rank, -1) DESC, t.id
+      LIMIT ?`,
+  ).all(id, SAFEGUARD_PAGE_SHOWN) as {
+    id: string;
+    destination: string;
+    exporterRole: string;
+    recipientRole: string;
+    archivedAt: string | null;
+    exporterId: string;
+    exporterName: string;
+    exporterCountry: string;
+    recipientId: string;
+    recipientName: string;
+    recipientCountry: string;
+    verdict: string | null;
+  }[];
+  const transferTotal = (prepared(db, "SELECT count(*) AS n FROM transfer_safeguard WHERE safeguard_id = ?").get(id) as { n: number }).n;
+  const partyRows = db
+    .select({ id: parties.id, name: parties.name, country: parties.country })
+    .from(safeguardParties)
+    .innerJoin(parties, eq(parties.id, safeguardParties.partyId))
+    .where(eq(safeguardParties.safeguardId, id))
+    .orderBy(asc(safeguardParties.position), asc(parties.id))
+    .limit(SAFEGUARD_PAGE_SHOWN)
+    .all();
   return {
     ...sg,
-    parties: sg.partyIds.map(ref),
+    partyIds: sg.partyIds,
+    parties: partyRows,
+    partyCount: sg.partyIds.length,
+    transferTotal,
     transfers: rows.map((t) => {
-      const v = t.archivedAt ? undefined : verdicts.get(t.id);
+      const v = t.verdict ? (JSON.parse(t.verdict) as Verdict) : null;
       return {
         id: t.id,
-        exporter: ref(t.exporterId),
-        recipient: ref(t.recipientId),
+        exporter: { id: t.exporterId, name: t.exporterName, country: t.exporterCountry },
+        recipient: { id: t.recipientId, name: t.recipientName, country: t.recipientCountry },
         destination: t.destination,
         exporterRole: t.exporterRole,
         recipientRole: t.recipientRole,
@@ -195,7 +255,7 @@ export function viewSafeguard(db: Db, id: string, asOf = today()): SafeguardView
         issues: v?.issues ?? [],
       };
     }),
-    asOf,
+    asOf: source.asOf,
   };
 }
 
@@ -259,7 +319,7 @@ function writeParties(tx: DbOrTx, id: string, partyIds: string[]): void {
 }
 
 export function createSafeguard(db: Db, actor: Actor, input: { id?: string; fields: SafeguardFields }, options: { extra?: Record<string, unknown> } = {}): SafeguardDetail {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     if (input.id !== undefined && !REGISTRY_ID_PATTERN.test(input.id)) {
       throw new AppError("BAD_REQUEST", `"${input.id}" is not a valid safeguard id.`, { id: "Use 1–64 lower-case letters, digits, dots, dashes or underscores." });
     }
@@ -282,7 +342,7 @@ export function createSafeguard(db: Db, actor: Actor, input: { id?: string; fiel
 }
 
 export function updateSafeguard(db: Db, actor: Actor, input: { id: string; version: number; fields: SafeguardFields }): SafeguardDetail {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const before = getSafeguard(tx, input.id);
     if (before.archivedAt) throw new AppError("CONFLICT", "This safeguard is archived: restore it before editing.");
     if (before.type !== input.fields.type && tx.select({ n: count() }).from(transferSafeguards).where(eq(transferSafeguards.safeguardId, input.id)).get()!.n > 0) {

@@ -11,6 +11,7 @@ import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/auth/actor";
 import { AppError, notFound } from "@/server/errors";
 import type { TiaFields } from "@/server/schemas/tia";
+import { writeTransaction } from "./verdict-store";
 
 export type TiaRow = typeof transferImpactAssessments.$inferSelect;
 
@@ -26,7 +27,7 @@ export function listTias(db: DbOrTx, transferId: string): TiaRow[] {
 }
 
 export function createTia(db: Db, actor: Actor, input: { transferId: string; fields: TiaFields }, now: Date = new Date()): TiaRow {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const transfer = tx.select({ id: transfers.id, archivedAt: transfers.archivedAt }).from(transfers).where(eq(transfers.id, input.transferId)).get();
     if (!transfer) throw notFound("Transfer", input.transferId);
     if (transfer.archivedAt) throw new AppError("CONFLICT", "This transfer is archived: restore it before recording an assessment.");

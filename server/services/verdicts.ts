@@ -1,85 +1,140 @@
 /**
- * Live verdicts: every transfer evaluated by the pure rules engine
- * (server/domain/rules) against the knowledge base in the database, as of a
- * date. Nothing is cached but the compiled knowledge base, so a verdict always
- * reflects the latest edit of a transfer, safeguard, certification or entry.
+ * Where verdicts come from, for any date:
+ * - today: the verdict store (server/services/verdict-store.ts), SQL over indexed columns;
+ * - any other as-of date (what-if, history): every transfer evaluated on demand from the same registry read,
+ *   written to a temporary table with the same columns and cached per (data revision, date), so lists, counts,
+ *   filters and sorting run the same SQL on either;
+ * - one transfer (its page, its coverage, the transfer form): a narrow read of only the rows it depends on,
+ *   evaluated alone.
  */
-import type { DbOrTx } from "@/db/client";
+import { prepared, rawClient, type Db, type DbOrTx } from "@/db/client";
 import type { RegistryDocument, RegistryTransfer } from "@/server/domain/registry";
 import {
   createEvaluationContext,
   describeDestination,
   evaluateTransfer,
+  STATUS_RANK,
   transferCoverage,
-  worstStatus,
   type EvaluationContext,
+  type Status,
   type Verdict,
-  type Status as VerdictStatus,
 } from "@/server/domain/rules";
 import { notFound } from "@/server/errors";
 import { getCompiledKnowledgeBase } from "./knowledge-base";
-import { readRegistryDocument } from "./registry-document";
+import { readRegistryDocument, readRegistrySlice } from "./registry-document";
+import { dataRevision, ensureVerdictsCurrent, needsAttention, today } from "./verdict-store";
 
-/** Today's date (UTC) as YYYY-MM-DD: the clock lives here, never in server/domain. */
-export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+export { today };
+
+/** The tables a verdict query reads: the store (today) or the temporary what-if tables (another date). */
+export interface VerdictSource {
+  asOf: string;
+  /** Columns: transfer_id, status, status_rank, regime, worst_severity, issue_count, attention, verdict. */
+  verdicts: string;
+  /** Columns: transfer_id, code, severity. */
+  issues: string;
 }
 
+const STORE: Omit<VerdictSource, "asOf"> = { verdicts: "transfer_verdict", issues: "transfer_verdict_issue" };
+const WHAT_IF: Omit<VerdictSource, "asOf"> = { verdicts: "temp.verdict_at", issues: "temp.verdict_issue_at" };
+
+const whatIfKey = new WeakMap<object, string>();
+
+function ensureWhatIfTables(db: DbOrTx): void {
+  rawClient(db).exec(`
+    CREATE TEMP TABLE IF NOT EXISTS verdict_at (
+      transfer_id TEXT PRIMARY KEY, status TEXT NOT NULL, status_rank INTEGER NOT NULL, regime TEXT NOT NULL,
+      worst_severity INTEGER NOT NULL, issue_count INTEGER NOT NULL, attention INTEGER NOT NULL, verdict TEXT NOT NULL);
+    CREATE INDEX IF NOT EXISTS temp.verdict_at_status_idx ON verdict_at (status_rank, transfer_id);
+    CREATE TEMP TABLE IF NOT EXISTS verdict_issue_at (transfer_id TEXT NOT NULL, code TEXT NOT NULL, severity TEXT NOT NULL, PRIMARY KEY (transfer_id, code)) WITHOUT ROWID;
+    CREATE INDEX IF NOT EXISTS temp.verdict_issue_at_code_idx ON verdict_issue_at (code, transfer_id);
+  `);
+}
+
+/**
+ * The verdicts as of `asOf`. Today: the store, brought up to date. Another date: every live transfer
+ * evaluated into the temporary tables, unless they already hold this date at this data revision.
+ */
+export function verdictSource(db: Db, asOf?: string): VerdictSource {
+  const now = today();
+  const date = asOf ?? now;
+  if (date === now) {
+    ensureVerdictsCurrent(db, now);
+    return { asOf: date, ...STORE };
+  }
+  const client = rawClient(db);
+  const key = `${dataRevision(db)}|${date}`;
+  if (whatIfKey.get(client) !== key) {
+    ensureWhatIfTables(db);
+    db.transaction((tx) => {
+      prepared(tx, "DELETE FROM temp.verdict_issue_at").run();
+      prepared(tx, "DELETE FROM temp.verdict_at").run();
+      const doc = readRegistryDocument(tx);
+      const ctx = createEvaluationContext(doc, getCompiledKnowledgeBase(tx));
+      const insert = prepared(tx, "INSERT INTO temp.verdict_at VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      const insertIssue = prepared(tx, "INSERT OR IGNORE INTO temp.verdict_issue_at VALUES (?, ?, ?)");
+      for (const t of doc.transfers) {
+        if ((t as RegistryTransfer & { archivedAt?: string | null }).archivedAt) continue;
+        const v = evaluateTransfer(ctx, t, date);
+        let worst = 0;
+        for (const i of v.issues) worst = Math.max(worst, i.severity === "error" ? 3 : i.severity === "warning" ? 2 : 1);
+        const json = JSON.stringify({ status: v.status, regime: v.regime, basis: v.basis, issues: v.issues, reasons: v.reasons });
+        insert.run(t.id, v.status, STATUS_RANK[v.status], v.regime ?? "none", worst, v.issues.length, needsAttention(v) ? 1 : 0, json);
+        for (const i of v.issues) insertIssue.run(t.id, i.code, i.severity);
+      }
+    });
+    whatIfKey.set(client, key);
+  }
+  return { asOf: date, ...WHAT_IF };
+}
+
+/** A narrow evaluation: the document of the selected transfers and what they depend on, with its context. */
 export interface Evaluation {
   document: RegistryDocument;
   ctx: EvaluationContext;
 }
 
-export function loadEvaluation(db: DbOrTx): Evaluation {
-  const document = readRegistryDocument(db);
-  const ctx = createEvaluationContext(document, getCompiledKnowledgeBase(db));
-  return { document, ctx };
+/** Reads and prepares the evaluation of the transfers `selectTransferIds` selects (see readRegistrySlice). */
+export function loadSliceEvaluation(db: DbOrTx, selectTransferIds: string, params: unknown[] = []): Evaluation {
+  const document = readRegistrySlice(db, selectTransferIds, params);
+  return { document, ctx: createEvaluationContext(document, getCompiledKnowledgeBase(db)) };
 }
 
-const isArchived = (t: RegistryTransfer) => Boolean((t as RegistryTransfer & { archivedAt?: string }).archivedAt);
-
-/** Verdicts of every transfer that is not archived, by transfer id. */
-export function verdictsAsOf(db: DbOrTx, asOf: string, evaluation = loadEvaluation(db)): Map<string, Verdict> {
-  const out = new Map<string, Verdict>();
-  for (const t of evaluation.document.transfers) {
-    if (!isArchived(t)) out.set(t.id, evaluateTransfer(evaluation.ctx, t, asOf));
-  }
-  return out;
-}
-
-export function transferVerdict(db: DbOrTx, id: string, asOf: string): Verdict {
-  const evaluation = loadEvaluation(db);
-  const transfer = evaluation.document.transfers.find((t) => t.id === id);
+/** One transfer's document and evaluation context, from only the rows it depends on. */
+export function loadTransferEvaluation(db: DbOrTx, id: string): Evaluation & { transfer: RegistryTransfer } {
+  const evaluation = loadSliceEvaluation(db, "SELECT id FROM transfer WHERE id = ?", [id]);
+  const transfer = evaluation.document.transfers[0];
   if (!transfer) throw notFound("Transfer", id);
-  return evaluateTransfer(evaluation.ctx, transfer, asOf);
+  return { ...evaluation, transfer };
+}
+
+/** One transfer's verdict as of `asOf` (evaluated even when archived, so its page can still explain it). */
+export function transferVerdict(db: DbOrTx, id: string, asOf: string): Verdict {
+  const { ctx, transfer } = loadTransferEvaluation(db, id);
+  return evaluateTransfer(ctx, transfer, asOf);
 }
 
 export function coverageOf(db: DbOrTx, id: string, from: string, to: string) {
-  const evaluation = loadEvaluation(db);
-  const transfer = evaluation.document.transfers.find((t) => t.id === id);
-  if (!transfer) throw notFound("Transfer", id);
-  return transferCoverage(evaluation.ctx, transfer, from, to);
+  const { ctx, transfer } = loadTransferEvaluation(db, id);
+  return transferCoverage(ctx, transfer, from, to);
 }
 
-/** Each party's worst status over the transfers it exports or receives (none: no entry). */
-export function worstStatusByParty(db: DbOrTx, asOf: string, evaluation = loadEvaluation(db)): Map<string, VerdictStatus> {
-  const statuses = new Map<string, VerdictStatus[]>();
-  const verdicts = verdictsAsOf(db, asOf, evaluation);
-  for (const t of evaluation.document.transfers) {
-    const v = verdicts.get(t.id);
-    if (!v) continue;
-    for (const partyId of [t.exporter, t.recipient]) {
-      const list = statuses.get(partyId) ?? [];
-      list.push(v.status);
-      statuses.set(partyId, list);
-    }
-  }
-  const out = new Map<string, VerdictStatus>();
-  for (const [id, list] of statuses) {
-    const worst = worstStatus(list);
-    if (worst) out.set(id, worst);
+/**
+ * Every live transfer's verdict as of `asOf`, by transfer id, evaluated on the whole registry. For tests,
+ * the CLI comparison and the store's consistency checks; never for a request.
+ */
+export function verdictsAsOf(db: DbOrTx, asOf: string): Map<string, Verdict> {
+  const document = readRegistryDocument(db);
+  const ctx = createEvaluationContext(document, getCompiledKnowledgeBase(db));
+  const out = new Map<string, Verdict>();
+  for (const t of document.transfers) {
+    if (!(t as RegistryTransfer & { archivedAt?: string | null }).archivedAt) out.set(t.id, evaluateTransfer(ctx, t, asOf));
   }
   return out;
 }
+
+const RANK_STATUS = new Map<number, Status>(Object.entries(STATUS_RANK).map(([s, r]) => [r, s as Status]));
+/** The status of a STATUS_RANK value (null: no verdict). */
+export const statusOfRank = (rank: number | null | undefined): Status | null => (rank == null ? null : (RANK_STATUS.get(rank) ?? null));
 
 export { describeDestination };

@@ -23,7 +23,7 @@ export interface TransferCoverage {
 }
 
 /** Days on which something relevant to this transfer starts, or the day after something ends. */
-function collectTransferBoundaries(ctx: EvaluationContext, transfer: RegistryTransfer): string[] {
+export function collectTransferBoundaries(ctx: EvaluationContext, transfer: RegistryTransfer): string[] {
   const dates: string[] = [transfer.start];
   const addEnd = (d: string | null | undefined) => {
     if (d != null) dates.push(addDays(d, 1));

@@ -10,3 +10,4 @@ export * from "./evaluate-transfer";
 export * from "./evaluate-registry";
 export * from "./coverage";
 export * from "./describe";
+export * from "./validity";

@@ -26,7 +26,7 @@ import {
   type DerogationBasis,
   type SafeguardType,
   type SccVersion,
-} from "@/server/schemas/safeguard";
+} from "@/server/schemas/safeguard-labels";
 import { roleArrow } from "../../transfers/_shared/labels";
 
 type Tab = "overview" | "history";
@@ -159,6 +159,11 @@ export function SafeguardDetailView({ id }: { id: string }) {
                 </tbody>
               </Table>
             )}
+            {s.transferTotal > s.transfers.length ? (
+              <p className="border-t border-slate-100 px-5 py-3 text-sm text-slate-600">
+                Showing the {s.transfers.length} most urgent of {s.transferTotal.toLocaleString("en")} transfers relying on this safeguard.
+              </p>
+            ) : null}
           </Card>
           <div className="space-y-6">
             <Card>
@@ -230,6 +235,11 @@ export function SafeguardDetailView({ id }: { id: string }) {
               ) : (
                 <p className="p-5 text-sm text-slate-500">No parties recorded.</p>
               )}
+              {s.partyCount > s.parties.length ? (
+                <p className="border-t border-slate-100 px-5 py-3 text-sm text-slate-600">
+                  and {(s.partyCount - s.parties.length).toLocaleString("en")} more ({s.partyCount.toLocaleString("en")} in all).
+                </p>
+              ) : null}
             </Card>
             <p className="text-xs text-slate-500">
               Version {s.version} · last changed {formatDateTime(s.updatedAt)}

@@ -26,6 +26,19 @@ export function PartyWorstStatus({ partyId }: { partyId: string }) {
   );
 }
 
+/** "Showing the worst 50 of 1,234 — all of them in the transfers list" under a capped table. */
+function MoreLink({ shown, total, href }: { shown: number; total: number; href: string }) {
+  if (total <= shown) return null;
+  return (
+    <p className="px-5 py-2 text-sm text-slate-600">
+      Showing the {shown} most urgent of {total.toLocaleString("en")}.{" "}
+      <Link href={href} className="font-medium text-indigo-700 underline">
+        See all {total.toLocaleString("en")} in the transfers list
+      </Link>
+    </p>
+  );
+}
+
 function TransferTable({ label, items, counterpart }: { label: string; items: PartyTransferItem[]; counterpart: string }) {
   return (
     <Table label={label}>
@@ -83,7 +96,10 @@ export function PartyTransfers({ partyId, isAffiliate }: { partyId: string; isAf
             <section>
               <h3 className="px-5 pt-3 text-xs font-semibold tracking-wide text-slate-500 uppercase">As exporter</h3>
               {q.data.asExporter.length ? (
-                <TransferTable label="Transfers as exporter" items={q.data.asExporter} counterpart="Recipient" />
+                <>
+                  <TransferTable label="Transfers as exporter" items={q.data.asExporter} counterpart="Recipient" />
+                  <MoreLink shown={q.data.asExporter.length} total={q.data.exporterTotal} href={`/transfers?exporter=${encodeURIComponent(partyId)}&archived=all`} />
+                </>
               ) : (
                 <p className="px-5 py-2 text-sm text-slate-500">This party exports no data.</p>
               )}
@@ -92,7 +108,10 @@ export function PartyTransfers({ partyId, isAffiliate }: { partyId: string; isAf
           <section>
             <h3 className="px-5 pt-3 text-xs font-semibold tracking-wide text-slate-500 uppercase">As recipient</h3>
             {q.data.asRecipient.length ? (
-              <TransferTable label="Transfers as recipient" items={q.data.asRecipient} counterpart="Exporter" />
+              <>
+                <TransferTable label="Transfers as recipient" items={q.data.asRecipient} counterpart="Exporter" />
+                <MoreLink shown={q.data.asRecipient.length} total={q.data.recipientTotal} href={`/transfers?recipient=${encodeURIComponent(partyId)}&archived=all`} />
+              </>
             ) : (
               <p className="px-5 py-2 text-sm text-slate-500">This party receives no registered transfers.</p>
             )}

@@ -1,0 +1,81 @@
+/**
+ * The verdict store: derived data, rebuilt from the registry at any time
+ * (`npm run db:rebuild-verdicts`). For every live (not archived) transfer it
+ * holds the verdict as of the day it was evaluated and the interval of dates
+ * over which that verdict holds unchanged, so lists, counts, filters, sorting
+ * and pagination by status and issue are SQL over indexed columns.
+ *
+ * Database triggers (migration 0005) keep it honest: every write to a
+ * registry or knowledge-base table bumps `data_revision` and marks what it
+ * may affect in the `verdict_dirty_*` tables; `syncVerdicts` (server/services/
+ * verdict-store.ts) re-evaluates exactly those transfers, inside the writing
+ * transaction.
+ */
+import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { transfers } from "./transfers";
+
+export const transferVerdicts = sqliteTable(
+  "transfer_verdict",
+  {
+    transferId: text("transfer_id")
+      .primaryKey()
+      .references(() => transfers.id, { onDelete: "cascade" }),
+    status: text("status").notNull(),
+    /** STATUS_RANK of the status (higher is worse), for sorting. */
+    statusRank: integer("status_rank").notNull(),
+    /** EU | UK | CH | none */
+    regime: text("regime").notNull(),
+    /** 0 no issue, 1 info, 2 warning, 3 error. */
+    worstSeverity: integer("worst_severity").notNull(),
+    issueCount: integer("issue_count").notNull(),
+    /** 1 when the transfer needs the DPO's attention (unsafeguarded, derogation, or a warning/error issue). */
+    attention: integer("attention").notNull(),
+    /** The verdict as JSON: { status, regime, basis, issues, reasons }. */
+    verdict: text("verdict").notNull(),
+    /** The date the verdict was evaluated for. */
+    evaluatedOn: text("evaluated_on").notNull(),
+    /** First and last day (inclusive) on which this verdict holds unchanged. */
+    validFrom: text("valid_from").notNull(),
+    validUntil: text("valid_until").notNull(),
+  },
+  (t) => [
+    index("transfer_verdict_status_idx").on(t.statusRank, t.transferId),
+    index("transfer_verdict_valid_until_idx").on(t.validUntil),
+    index("transfer_verdict_valid_from_idx").on(t.validFrom),
+    index("transfer_verdict_attention_idx").on(t.attention, t.statusRank, t.issueCount),
+    index("transfer_verdict_regime_idx").on(t.regime, t.statusRank),
+  ],
+);
+
+/** One row per (transfer, issue code) of the stored verdicts: filtering and counting by issue. */
+export const transferVerdictIssues = sqliteTable(
+  "transfer_verdict_issue",
+  {
+    transferId: text("transfer_id")
+      .notNull()
+      .references(() => transfers.id, { onDelete: "cascade" }),
+    code: text("code").notNull(),
+    /** The worst severity of this code on this transfer. */
+    severity: text("severity").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.transferId, t.code] }), index("transfer_verdict_issue_code_idx").on(t.code, t.transferId)],
+);
+
+/** Transfers whose stored verdict may be out of date (written by triggers). */
+export const verdictDirtyTransfers = sqliteTable("verdict_dirty_transfer", { transferId: text("transfer_id").primaryKey() });
+/** Parties whose transfers (as exporter or recipient) may need re-evaluation. */
+export const verdictDirtyParties = sqliteTable("verdict_dirty_party", { partyId: text("party_id").primaryKey() });
+/** Safeguards whose relying transfers may need re-evaluation. */
+export const verdictDirtySafeguards = sqliteTable("verdict_dirty_safeguard", { safeguardId: text("safeguard_id").primaryKey() });
+
+/** Single row (id = 1): `allDirty` = the knowledge base changed, every transfer is re-evaluated. */
+export const verdictState = sqliteTable("verdict_state", {
+  id: integer("id").primaryKey(),
+  allDirty: integer("all_dirty").notNull().default(1),
+});
+
+/** Single row (id = 1): bumped by triggers on every registry and knowledge-base table. */
+export const dataRevision = sqliteTable("data_revision", {
+  id: integer("id").primaryKey(),
+  revision: integer("revision").notNull().default(0),
+});
