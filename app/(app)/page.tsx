@@ -1,14 +1,21 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { OVERVIEW_DEFAULTS, overviewInput, urlStateFrom } from "@/app/_components/list-inputs";
 import { TableSkeleton } from "@/app/_components/ui/states";
+import { HydrateClient, prefetch, trpc } from "@/app/_trpc/server";
 import { Overview } from "./overview";
 
 export const metadata: Metadata = { title: "Overview" };
 
-export default function OverviewPage() {
+type SearchParams = Promise<Record<string, string | string[] | undefined>>;
+
+export default async function OverviewPage({ searchParams }: { searchParams: SearchParams }) {
+  await prefetch(trpc.dashboard.overview.queryOptions(overviewInput(urlStateFrom(OVERVIEW_DEFAULTS, await searchParams))));
   return (
-    <Suspense fallback={<TableSkeleton />}>
-      <Overview />
-    </Suspense>
+    <HydrateClient>
+      <Suspense fallback={<TableSkeleton />}>
+        <Overview />
+      </Suspense>
+    </HydrateClient>
   );
 }

@@ -1,0 +1,97 @@
+/**
+ * The query inputs of the list pages, built from their URL state. Used by the client components (from
+ * `useUrlState`) and by the server pages that prefetch the same queries (from `searchParams`): the same input
+ * gives the same query key, so a directly loaded page arrives with its data and the client does not fetch again.
+ * Pure; no zod and no server code (it is part of the browser bundle).
+ */
+import type { ISSUE_CODES, STATUSES } from "@/server/domain/rules/types";
+import { PARTY_SORTS, PARTY_STATUS_FILTERS, type RELATIONSHIPS, type SERVICE_CATEGORIES } from "@/server/schemas/party-labels";
+import { SAFEGUARD_SORTS, type SafeguardSort, type SafeguardType } from "@/server/schemas/safeguard-labels";
+import { TRANSFER_SORTS, type TransferSort } from "@/server/schemas/transfer-labels";
+
+export const LIST_PAGE_SIZE = 20;
+
+const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
+const pageOf = (s: string) => Math.max(1, Math.floor(Number(s)) || 1);
+
+/** The URL state of a page: every key of `defaults`, overridden by the search parameters that are present. */
+export function urlStateFrom<T extends Record<string, string>>(defaults: T, searchParams: Record<string, string | string[] | undefined>): T {
+  const out = { ...defaults };
+  for (const key of Object.keys(defaults) as (keyof T & string)[]) {
+    const v = searchParams[key];
+    const value = Array.isArray(v) ? v[0] : v;
+    if (value !== undefined) (out as Record<string, string>)[key] = value;
+  }
+  return out;
+}
+
+export const TRANSFER_LIST_DEFAULTS = {
+  q: "",
+  exporter: "",
+  recipient: "",
+  destination: "",
+  regime: "",
+  status: "",
+  issue: "",
+  archived: "active",
+  asOf: "",
+  sort: "status",
+  dir: "desc",
+  page: "1",
+};
+
+export function transferListInput(state: typeof TRANSFER_LIST_DEFAULTS) {
+  return {
+    search: state.q || undefined,
+    exporterId: state.exporter || undefined,
+    recipientId: state.recipient || undefined,
+    destination: state.destination || undefined,
+    regime: (state.regime || undefined) as "EU" | "UK" | "CH" | "none" | undefined,
+    status: (state.status || undefined) as (typeof STATUSES)[number] | undefined,
+    issue: (state.issue || undefined) as (typeof ISSUE_CODES)[number] | undefined,
+    archived: state.archived as "active" | "archived" | "all",
+    asOf: isDate(state.asOf) ? state.asOf : undefined,
+    sort: ((TRANSFER_SORTS as readonly string[]).includes(state.sort) ? state.sort : "status") as TransferSort,
+    dir: (state.dir === "asc" ? "asc" : "desc") as "asc" | "desc",
+    page: pageOf(state.page),
+    pageSize: LIST_PAGE_SIZE,
+  };
+}
+
+export const PARTY_LIST_DEFAULTS = { q: "", relationship: "", country: "", category: "", status: "", archived: "active", sort: "name", dir: "asc", page: "1" };
+
+export function partyListInput(state: typeof PARTY_LIST_DEFAULTS) {
+  return {
+    search: state.q || undefined,
+    relationship: (state.relationship || undefined) as (typeof RELATIONSHIPS)[number] | undefined,
+    country: state.country || undefined,
+    serviceCategory: (state.category || undefined) as (typeof SERVICE_CATEGORIES)[number] | undefined,
+    archived: state.archived as "active" | "archived" | "all",
+    status: (PARTY_STATUS_FILTERS as readonly string[]).includes(state.status) ? (state.status as (typeof PARTY_STATUS_FILTERS)[number]) : undefined,
+    sort: ((PARTY_SORTS as readonly string[]).includes(state.sort) ? state.sort : "name") as (typeof PARTY_SORTS)[number],
+    dir: (state.dir === "desc" ? "desc" : "asc") as "asc" | "desc",
+    page: pageOf(state.page),
+    pageSize: LIST_PAGE_SIZE,
+  };
+}
+
+export const SAFEGUARD_LIST_DEFAULTS = { q: "", type: "", party: "", archived: "active", sort: "title", dir: "asc", page: "1" };
+
+export function safeguardListInput(state: typeof SAFEGUARD_LIST_DEFAULTS) {
+  return {
+    search: state.q || undefined,
+    type: (state.type || undefined) as SafeguardType | undefined,
+    partyId: state.party || undefined,
+    archived: state.archived as "active" | "archived" | "all",
+    sort: ((SAFEGUARD_SORTS as readonly string[]).includes(state.sort) ? state.sort : "title") as SafeguardSort,
+    dir: (state.dir === "desc" ? "desc" : "asc") as "asc" | "desc",
+    page: pageOf(state.page),
+    pageSize: LIST_PAGE_SIZE,
+  };
+}
+
+export const OVERVIEW_DEFAULTS = { asOf: "" };
+
+export function overviewInput(state: typeof OVERVIEW_DEFAULTS): { asOf?: string } {
+  return isDate(state.asOf) ? { asOf: state.asOf } : {};
+}
