@@ -3,6 +3,13 @@ CREATE TABLE `data_revision` (
 	`revision` integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE `party_verdict` (
+	`party_id` text PRIMARY KEY NOT NULL,
+	`worst_rank` integer NOT NULL,
+	FOREIGN KEY (`party_id`) REFERENCES `party`(`id`) ON UPDATE no action ON DELETE cascade
+);
+--> statement-breakpoint
+CREATE INDEX `party_verdict_rank_idx` ON `party_verdict` (`worst_rank`,`party_id`);--> statement-breakpoint
 CREATE TABLE `transfer_verdict_issue` (
 	`transfer_id` text NOT NULL,
 	`code` text NOT NULL,
@@ -20,19 +27,25 @@ CREATE TABLE `transfer_verdict` (
 	`worst_severity` integer NOT NULL,
 	`issue_count` integer NOT NULL,
 	`attention` integer NOT NULL,
-	`verdict` text NOT NULL,
+	`issues` text NOT NULL,
+	`basis` text NOT NULL,
+	`first_reason` text,
 	`evaluated_on` text NOT NULL,
 	`valid_from` text NOT NULL,
 	`valid_until` text NOT NULL,
 	FOREIGN KEY (`transfer_id`) REFERENCES `transfer`(`id`) ON UPDATE no action ON DELETE cascade
 );
 --> statement-breakpoint
-CREATE INDEX `transfer_verdict_status_idx` ON `transfer_verdict` (`status_rank`,`transfer_id`);--> statement-breakpoint
+CREATE INDEX `transfer_verdict_status_asc_idx` ON `transfer_verdict` (`status_rank`,`transfer_id`);--> statement-breakpoint
+CREATE INDEX `transfer_verdict_status_desc_idx` ON `transfer_verdict` ("status_rank" DESC,`transfer_id`);--> statement-breakpoint
 CREATE INDEX `transfer_verdict_valid_until_idx` ON `transfer_verdict` (`valid_until`);--> statement-breakpoint
 CREATE INDEX `transfer_verdict_valid_from_idx` ON `transfer_verdict` (`valid_from`);--> statement-breakpoint
-CREATE INDEX `transfer_verdict_attention_idx` ON `transfer_verdict` (`attention`,`status_rank`,`issue_count`);--> statement-breakpoint
-CREATE INDEX `transfer_verdict_regime_idx` ON `transfer_verdict` (`regime`,`status_rank`);--> statement-breakpoint
+CREATE INDEX `transfer_verdict_attention_idx` ON `transfer_verdict` (`attention`,"status_rank" DESC,"issue_count" DESC,`transfer_id`);--> statement-breakpoint
 CREATE TABLE `verdict_dirty_party` (
+	`party_id` text PRIMARY KEY NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE `verdict_dirty_party_summary` (
 	`party_id` text PRIMARY KEY NOT NULL
 );
 --> statement-breakpoint
@@ -96,6 +109,8 @@ CREATE TRIGGER `kb_entry_revision_insert` AFTER INSERT ON `kb_entry` BEGIN UPDAT
 CREATE TRIGGER `kb_entry_revision_update` AFTER UPDATE ON `kb_entry` BEGIN UPDATE data_revision SET revision = revision + 1 WHERE id = 1; END;--> statement-breakpoint
 CREATE TRIGGER `kb_entry_revision_delete` AFTER DELETE ON `kb_entry` BEGIN UPDATE data_revision SET revision = revision + 1 WHERE id = 1; END;--> statement-breakpoint
 -- Dirty marking: what a write may change. syncVerdicts expands parties and safeguards to their transfers.
+CREATE TRIGGER `transfer_party_summary_dirty_update` AFTER UPDATE OF `exporter_id`, `recipient_id` ON `transfer` BEGIN INSERT OR IGNORE INTO verdict_dirty_party_summary (party_id) VALUES (old.exporter_id); INSERT OR IGNORE INTO verdict_dirty_party_summary (party_id) VALUES (old.recipient_id); END;--> statement-breakpoint
+CREATE TRIGGER `transfer_party_summary_dirty_delete` AFTER DELETE ON `transfer` BEGIN INSERT OR IGNORE INTO verdict_dirty_party_summary (party_id) VALUES (old.exporter_id); INSERT OR IGNORE INTO verdict_dirty_party_summary (party_id) VALUES (old.recipient_id); END;--> statement-breakpoint
 CREATE TRIGGER `transfer_verdict_dirty_insert` AFTER INSERT ON `transfer` BEGIN INSERT OR IGNORE INTO verdict_dirty_transfer (transfer_id) VALUES (new.id); END;--> statement-breakpoint
 CREATE TRIGGER `transfer_verdict_dirty_update` AFTER UPDATE ON `transfer` BEGIN INSERT OR IGNORE INTO verdict_dirty_transfer (transfer_id) VALUES (new.id); END;--> statement-breakpoint
 CREATE TRIGGER `transfer_safeguard_verdict_dirty_insert` AFTER INSERT ON `transfer_safeguard` BEGIN INSERT OR IGNORE INTO verdict_dirty_transfer (transfer_id) VALUES (new.transfer_id); END;--> statement-breakpoint

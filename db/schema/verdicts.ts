@@ -11,7 +11,9 @@
  * verdict-store.ts) re-evaluates exactly those transfers, inside the writing
  * transaction.
  */
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text } from "drizzle-orm/sqlite-core";
+import { parties } from "./parties";
 import { transfers } from "./transfers";
 
 export const transferVerdicts = sqliteTable(
@@ -30,20 +32,26 @@ export const transferVerdicts = sqliteTable(
     issueCount: integer("issue_count").notNull(),
     /** 1 when the transfer needs the DPO's attention (unsafeguarded, derogation, or a warning/error issue). */
     attention: integer("attention").notNull(),
-    /** The verdict as JSON: { status, regime, basis, issues, reasons }. */
-    verdict: text("verdict").notNull(),
-    /** The date the verdict was evaluated for. */
+    /** The verdict's issues as JSON ([{ code, severity, message }]) and its basis ([{ type, ref }]). */
+    issues: text("issues").notNull(),
+    basis: text("basis").notNull(),
+    /** The most telling sentence: the worst issue's message, else the first reason (the overview shows it). */
+    firstReason: text("first_reason"),
+    /** The day this verdict was computed (it holds unchanged from valid_from to valid_until). */
     evaluatedOn: text("evaluated_on").notNull(),
     /** First and last day (inclusive) on which this verdict holds unchanged. */
     validFrom: text("valid_from").notNull(),
     validUntil: text("valid_until").notNull(),
   },
   (t) => [
-    index("transfer_verdict_status_idx").on(t.statusRank, t.transferId),
+    // Lists sort by status either way with the id ascending as the tie-break: one index per direction,
+    // so the first page is read in order and the scan stops after it.
+    index("transfer_verdict_status_asc_idx").on(t.statusRank, t.transferId),
+    index("transfer_verdict_status_desc_idx").on(sql`${t.statusRank} DESC`, t.transferId),
     index("transfer_verdict_valid_until_idx").on(t.validUntil),
     index("transfer_verdict_valid_from_idx").on(t.validFrom),
-    index("transfer_verdict_attention_idx").on(t.attention, t.statusRank, t.issueCount),
-    index("transfer_verdict_regime_idx").on(t.regime, t.statusRank),
+    // The overview's "needs attention": worst first, most issues first, then by id.
+    index("transfer_verdict_attention_idx").on(t.attention, sql`${t.statusRank} DESC`, sql`${t.issueCount} DESC`, t.transferId),
   ],
 );
 
@@ -61,10 +69,27 @@ export const transferVerdictIssues = sqliteTable(
   (t) => [primaryKey({ columns: [t.transferId, t.code] }), index("transfer_verdict_issue_code_idx").on(t.code, t.transferId)],
 );
 
+/**
+ * Each party's worst status today over its live transfers as exporter or recipient (STATUS_RANK; parties
+ * without live transfers have no row), kept with the store for the parties list's status filter and sort.
+ */
+export const partyVerdicts = sqliteTable(
+  "party_verdict",
+  {
+    partyId: text("party_id")
+      .primaryKey()
+      .references(() => parties.id, { onDelete: "cascade" }),
+    worstRank: integer("worst_rank").notNull(),
+  },
+  (t) => [index("party_verdict_rank_idx").on(t.worstRank, t.partyId)],
+);
+
 /** Transfers whose stored verdict may be out of date (written by triggers). */
 export const verdictDirtyTransfers = sqliteTable("verdict_dirty_transfer", { transferId: text("transfer_id").primaryKey() });
 /** Parties whose transfers (as exporter or recipient) may need re-evaluation. */
 export const verdictDirtyParties = sqliteTable("verdict_dirty_party", { partyId: text("party_id").primaryKey() });
+/** Parties whose worst status must be recomputed although none of their transfers changed verdict (a transfer moved away from them). */
+export const verdictDirtyPartySummaries = sqliteTable("verdict_dirty_party_summary", { partyId: text("party_id").primaryKey() });
 /** Safeguards whose relying transfers may need re-evaluation. */
 export const verdictDirtySafeguards = sqliteTable("verdict_dirty_safeguard", { safeguardId: text("safeguard_id").primaryKey() });
 

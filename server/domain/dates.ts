@@ -36,12 +36,22 @@ export function isValidIsoDate(value: unknown): value is string {
 }
 
 /** Adds `days` (may be negative) to a `YYYY-MM-DD` date, in UTC so no time zone can shift the day. */
+const shiftedDates = new Map<string, string>();
+
 export function addDays(date: string, days: number): string {
-  const year = Number(date.slice(0, 4));
-  const month = Number(date.slice(5, 7));
-  const day = Number(date.slice(8, 10));
-  const shifted = new Date(Date.UTC(year, month - 1, day + days));
-  return shifted.toISOString().slice(0, 10);
+  // Pure, and called for the same few thousand dates over and over when 100k transfers are judged: memoised.
+  const key = `${date}|${days}`;
+  let out = shiftedDates.get(key);
+  if (out === undefined) {
+    const year = Number(date.slice(0, 4));
+    const month = Number(date.slice(5, 7));
+    const day = Number(date.slice(8, 10));
+    const shifted = new Date(Date.UTC(year, month - 1, day + days));
+    out = shifted.toISOString().slice(0, 10);
+    if (shiftedDates.size >= 100_000) shiftedDates.clear();
+    shiftedDates.set(key, out);
+  }
+  return out;
 }
 
 /** The later of two dates where `null` means "open ended" (later than any date). */

@@ -39,24 +39,22 @@ export function overview(db: Db, asOf?: string) {
   const attentionTotal = (prepared(db, `SELECT count(*) AS n FROM ${source.verdicts} WHERE attention = 1`).get() as { n: number }).n;
   const rows = prepared(
     db,
-    `SELECT v.transfer_id AS id, v.verdict, t.destination, e.id AS exporterId, e.name AS exporterName, r.id AS recipientId, r.name AS recipientName
+    `SELECT v.transfer_id AS id, v.status, v.regime, v.issues, v.first_reason AS firstReason, t.destination, e.id AS exporterId, e.name AS exporterName, r.id AS recipientId, r.name AS recipientName
        FROM ${source.verdicts} v JOIN transfer t ON t.id = v.transfer_id JOIN party e ON e.id = t.exporter_id JOIN party r ON r.id = t.recipient_id
       WHERE v.attention = 1
       ORDER BY v.status_rank DESC, v.issue_count DESC, v.transfer_id
       LIMIT ?`,
-  ).all(ATTENTION_SHOWN) as { id: string; verdict: string; destination: string; exporterId: string; exporterName: string; recipientId: string; recipientName: string }[];
+  ).all(ATTENTION_SHOWN) as { id: string; status: Status; regime: string; issues: string; firstReason: string | null; destination: string; exporterId: string; exporterName: string; recipientId: string; recipientName: string }[];
   const attention: AttentionItem[] = rows.map((r) => {
-    const v = JSON.parse(r.verdict) as Verdict;
     return {
       id: r.id,
       exporter: { id: r.exporterId, name: r.exporterName },
       recipient: { id: r.recipientId, name: r.recipientName },
       destination: r.destination,
-      status: v.status,
-      regime: v.regime,
-      issues: v.issues,
-      // The most telling sentence: the worst issue's message, else the first reason.
-      firstReason: (v.issues.find((i) => i.severity === "error") ?? v.issues.find((i) => i.severity === "warning"))?.message ?? v.reasons[0] ?? null,
+      status: r.status,
+      regime: r.regime === "none" ? null : r.regime,
+      issues: JSON.parse(r.issues) as Verdict["issues"],
+      firstReason: r.firstReason,
     };
   });
   return { asOf: source.asOf, total, byStatus, byRegime, byIssue, attention, attentionTotal };

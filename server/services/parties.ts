@@ -16,7 +16,7 @@ import {
   type ListPartiesInput,
   type PartyFields,
 } from "@/server/schemas/party";
-import { statusOfRank, today, verdictSource } from "./verdicts";
+import { statusOfRank, verdictSource } from "./verdicts";
 import { writeTransaction } from "./verdict-store";
 
 export type PartyRow = typeof parties.$inferSelect;
@@ -94,12 +94,14 @@ export function listParties(db: Db, input: ListPartiesInput, asOf?: string): Pag
     updatedAt: parties.updatedAt,
   }[q.sort];
 
-  // Worst status: the highest status rank over the party's live transfers, from the verdict store (today) or
-  // the what-if tables; -1 when it has none. Computed per party only when the status sorts or filters the list,
-  // otherwise only for the page's rows.
+  // Worst status: the highest status rank over the party's live transfers: today kept with the verdict store
+  // (party_verdict), for another date computed from the what-if tables; -1 when it has none.
   const source = verdictSource(db, asOf);
   const verdicts = sql.raw(source.verdicts);
-  const worstRank = sql<number>`max(
+  const worstRank =
+    source.verdicts === "transfer_verdict"
+      ? sql<number>`coalesce((select pv.worst_rank from party_verdict pv where pv.party_id = party.id), -1)`
+      : sql<number>`max(
     coalesce((select max(v.status_rank) from transfer t join ${verdicts} v on v.transfer_id = t.id where t.exporter_id = party.id), -1),
     coalesce((select max(v.status_rank) from transfer t join ${verdicts} v on v.transfer_id = t.id where t.recipient_id = party.id), -1))`;
   if (q.status) where.push(q.status === "none" ? sql`${worstRank} = -1` : sql`${worstRank} = ${STATUS_RANK[q.status as Status]}`);

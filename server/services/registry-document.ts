@@ -35,6 +35,16 @@ function assignPresent(target: Record<string, unknown>, fields: Record<string, u
   }
 }
 
+/** JSON.parse of small values that repeat across rows (data subjects, SCC modules): parsed once per text, copied per row. */
+function parseListCached(cache: Map<string, unknown[]>, text: string): unknown[] {
+  let parsed = cache.get(text);
+  if (parsed === undefined) {
+    parsed = JSON.parse(text) as unknown[];
+    cache.set(text, parsed);
+  }
+  return parsed.slice();
+}
+
 function parseExtra(json: unknown): Record<string, unknown> {
   return typeof json === "string" && json !== "" ? (JSON.parse(json) as Record<string, unknown>) : {};
 }
@@ -96,13 +106,13 @@ export function fillScope(db: DbOrTx, selectTransferIds: string, params: unknown
   prepared(
     db,
     `INSERT OR IGNORE INTO temp.scope_party (id)
-       SELECT t.exporter_id FROM transfer t JOIN temp.scope_transfer s ON s.id = t.id
-       UNION SELECT t.recipient_id FROM transfer t JOIN temp.scope_transfer s ON s.id = t.id`,
+       SELECT t.exporter_id FROM temp.scope_transfer s CROSS JOIN transfer t ON t.id = s.id
+       UNION SELECT t.recipient_id FROM temp.scope_transfer s CROSS JOIN transfer t ON t.id = s.id`,
   ).run();
   prepared(
     db,
     `INSERT OR IGNORE INTO temp.scope_safeguard (id)
-       SELECT DISTINCT ts.safeguard_id FROM transfer_safeguard ts JOIN temp.scope_transfer s ON s.id = ts.transfer_id`,
+       SELECT DISTINCT ts.safeguard_id FROM temp.scope_transfer s CROSS JOIN transfer_safeguard ts ON ts.transfer_id = s.id`,
   ).run();
 }
 
@@ -131,6 +141,7 @@ function all(db: DbOrTx, sqlText: string): Row[] {
 }
 
 function readWith(db: DbOrTx, f: Filters): RegistryDocument {
+  const lists = new Map<string, unknown[]>();
   const locations = groupBy(all(db, `SELECT party_id, country FROM party_processing_location ${f.partyChild} ORDER BY country`), "party_id");
   const partyCategories = groupBy(all(db, `SELECT party_id, category_id FROM party_data_category ${f.partyChild} ORDER BY category_id`), "party_id");
   const certs = groupBy(
@@ -181,7 +192,7 @@ function readWith(db: DbOrTx, f: Filters): RegistryDocument {
     switch (s.type) {
       case "scc":
         doc.version = s.scc_version;
-        if (s.scc_version === "2021/914") doc.modules = s.modules ? (JSON.parse(s.modules as string) as number[]) : [];
+        if (s.scc_version === "2021/914") doc.modules = s.modules ? (parseListCached(lists, s.modules as string) as number[]) : [];
         Object.assign(doc, { parties: partyIds, signed: s.signed, ended, ukAddendum: Boolean(s.uk_addendum), swissAdaptations: Boolean(s.swiss_adaptations) });
         break;
       case "uk_idta":
@@ -257,7 +268,7 @@ function readWith(db: DbOrTx, f: Filters): RegistryDocument {
     assignPresent(doc, {
       dataCategories: (tCategories.get(id) ?? []).map((r) => r.category_id as string),
       specialCategory: Boolean(t.special_category),
-      dataSubjects: JSON.parse(t.data_subjects as string) as string[],
+      dataSubjects: parseListCached(lists, t.data_subjects as string) as string[],
       purposes: (tPurposes.get(id) ?? []).map((r) => r.purpose_id as string),
       notes: t.notes,
       archivedAt: t.archived_at,

@@ -52,20 +52,6 @@ export interface SafeguardListItem {
 
 const nowIso = () => new Date().toISOString();
 
-function partyRefsOf(db: DbOrTx, safeguardIds: string[]): Map<string, PartyRef[]> {
-  const map = new Map<string, PartyRef[]>();
-  if (safeguardIds.length === 0) return map;
-  const rows = db
-    .select({ safeguardId: safeguardParties.safeguardId, id: parties.id, name: parties.name, country: parties.country })
-    .from(safeguardParties)
-    .innerJoin(parties, eq(parties.id, safeguardParties.partyId))
-    .where(inArray(safeguardParties.safeguardId, safeguardIds))
-    .orderBy(asc(safeguardParties.position), asc(parties.id))
-    .all();
-  for (const r of rows) map.set(r.safeguardId, [...(map.get(r.safeguardId) ?? []), { id: r.id, name: r.name, country: r.country }]);
-  return map;
-}
-
 export function findSafeguard(db: DbOrTx, id: string): SafeguardDetail | null {
   const row = db.select().from(safeguards).where(eq(safeguards.id, id)).get();
   if (!row) return null;
@@ -205,7 +191,7 @@ export function viewSafeguard(db: Db, id: string, asOf?: string): SafeguardView 
     `SELECT t.id, t.destination, t.exporter_role AS exporterRole, t.recipient_role AS recipientRole, t.archived_at AS archivedAt,
             e.id AS exporterId, e.name AS exporterName, e.country AS exporterCountry,
             r.id AS recipientId, r.name AS recipientName, r.country AS recipientCountry,
-            CASE WHEN t.archived_at IS NULL THEN v.verdict END AS verdict
+            CASE WHEN t.archived_at IS NULL THEN v.status END AS status, v.issues
        FROM transfer_safeguard ts JOIN transfer t ON t.id = ts.transfer_id
        JOIN party e ON e.id = t.exporter_id JOIN party r ON r.id = t.recipient_id
        LEFT JOIN ${source.verdicts} v ON v.transfer_id = t.id
@@ -224,7 +210,8 @@ export function viewSafeguard(db: Db, id: string, asOf?: string): SafeguardView 
     recipientId: string;
     recipientName: string;
     recipientCountry: string;
-    verdict: string | null;
+    status: Status | null;
+    issues: string | null;
   }[];
   const transferTotal = (prepared(db, "SELECT count(*) AS n FROM transfer_safeguard WHERE safeguard_id = ?").get(id) as { n: number }).n;
   const partyRows = db
@@ -242,7 +229,6 @@ export function viewSafeguard(db: Db, id: string, asOf?: string): SafeguardView 
     partyCount: sg.partyIds.length,
     transferTotal,
     transfers: rows.map((t) => {
-      const v = t.verdict ? (JSON.parse(t.verdict) as Verdict) : null;
       return {
         id: t.id,
         exporter: { id: t.exporterId, name: t.exporterName, country: t.exporterCountry },
@@ -251,8 +237,8 @@ export function viewSafeguard(db: Db, id: string, asOf?: string): SafeguardView 
         exporterRole: t.exporterRole,
         recipientRole: t.recipientRole,
         archivedAt: t.archivedAt,
-        status: v?.status ?? null,
-        issues: v?.issues ?? [],
+        status: t.status,
+        issues: t.status && t.issues ? (JSON.parse(t.issues) as Verdict["issues"]) : [],
       };
     }),
     asOf: source.asOf,

@@ -14,7 +14,7 @@ import { kbEntries, transfers as transferTable } from "@/db/schema";
 import { createTestDb } from "@/db/testing";
 import { SYSTEM_ACTOR } from "@/server/auth/actor";
 import { addDays } from "@/server/domain/dates";
-import { evaluateRegistry, type Verdict } from "@/server/domain/rules";
+import { evaluateRegistry, STATUS_RANK, type Verdict } from "@/server/domain/rules";
 import { certificationFieldsSchema } from "@/server/schemas/certification";
 import { partyFieldsSchema } from "@/server/schemas/party";
 import { safeguardFieldsSchema } from "@/server/schemas/safeguard";
@@ -85,6 +85,16 @@ function differences(db: Db, asOf: string): string[] {
     else if (!(s.validFrom <= asOf && asOf <= s.validUntil)) out.push(`${t.id}: validity ${s.validFrom}..${s.validUntil} does not contain ${asOf}`);
   });
   for (const id of stored.keys()) if (!live.has(id)) out.push(`${id}: stored but archived or deleted`);
+  // Each party's worst status today: the highest STATUS_RANK over its live transfers on either side.
+  const worst = new Map<string, number>();
+  doc.transfers.forEach((t, i) => {
+    if (!live.has(t.id)) return;
+    const rank = STATUS_RANK[fresh.verdicts[i]!.status];
+    for (const p of [t.exporter, t.recipient]) worst.set(p, Math.max(worst.get(p) ?? -1, rank));
+  });
+  const summaries = new Map((db.$client.prepare("SELECT party_id AS id, worst_rank AS rank FROM party_verdict").all() as { id: string; rank: number }[]).map((r) => [r.id, r.rank]));
+  for (const [p, rank] of worst) if (summaries.get(p) !== rank) out.push(`party ${p}: worst rank stored ${summaries.get(p)}, fresh ${rank}`);
+  for (const p of summaries.keys()) if (!worst.has(p)) out.push(`party ${p}: has a worst status but no live transfer`);
   return out;
 }
 
@@ -192,9 +202,11 @@ function step(db: Db, rng: Rng, clock: { date: string }): string {
   if (roll < 0.72) {
     const t = getTransfer(db, rng.pick(transferIds));
     if (t.archivedAt) return "archived transfer";
-    const change = rng.int(0, 2);
+    const change = rng.int(0, 3);
+    const newRecipient = change === 3 ? getParty(db, rng.pick(vendors)) : null;
     const fields = transferFieldsSchema.parse({
       ...t,
+      ...(newRecipient ? { recipientId: newRecipient.id, destination: newRecipient.processingLocations[0] ?? newRecipient.country } : {}),
       safeguardIds: change === 0 ? (rng.chance(0.5) ? [] : t.safeguardIds.slice(0, 1)) : t.safeguardIds,
       end: change === 1 ? (rng.chance(0.5) ? addDays(t.start, rng.int(1, 4000)) : null) : t.end,
       frequency: change === 2 ? rng.pick(["continuous", "occasional"]) : t.frequency,
@@ -255,7 +267,6 @@ describe("verdict store", () => {
     expect(quantaTransfers).toBeGreaterThan(0);
     // A certification of one vendor: its transfers, and nothing else.
     const result = db.transaction((tx) => {
-      tx.$client; // (the raw handle is the same connection)
       db.$client.prepare("UPDATE certification SET \"to\" = '2026-12-31' WHERE party_id = 'quanta-pathway'").run();
       return syncVerdicts(tx, "2026-11-29");
     });

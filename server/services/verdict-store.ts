@@ -47,50 +47,124 @@ export interface SyncResult {
 
 const isArchived = (t: RegistryTransfer) => Boolean((t as RegistryTransfer & { archivedAt?: string | null }).archivedAt);
 
-/** Evaluates the transfers in the scope tables as of `asOf` and replaces their stored verdicts. */
+/** What the verdict tables hold of a verdict (the store and the what-if tables have these columns). */
+export interface VerdictRow {
+  status: Verdict["status"];
+  statusRank: number;
+  regime: string;
+  worstSeverity: number;
+  issueCount: number;
+  attention: number;
+  /** JSON of the issues ({ code, severity, message }[]) and of the basis ({ type, ref }[]). */
+  issues: string;
+  basis: string;
+  firstReason: string | null;
+}
+
+/**
+ * The verdict's row. `json` caches the JSON text of arrays by identity: verdicts with the same outcome share
+ * frozen issue and basis arrays, so each shared array is serialised once per batch.
+ */
+export function toVerdictRow(v: Verdict, json: Map<unknown, string>): VerdictRow {
+  let worst = 0;
+  for (const issue of v.issues) worst = Math.max(worst, SEVERITY_RANK[issue.severity] ?? 0);
+  const text = (value: unknown) => {
+    let out = json.get(value);
+    if (out === undefined) {
+      out = JSON.stringify(value);
+      if (Object.isFrozen(value)) json.set(value, out);
+    }
+    return out;
+  };
+  return {
+    status: v.status,
+    statusRank: STATUS_RANK[v.status],
+    regime: v.regime ?? "none",
+    worstSeverity: worst,
+    issueCount: v.issues.length,
+    attention: needsAttention(v) ? 1 : 0,
+    issues: text(v.issues),
+    basis: text(v.basis),
+    // The most telling sentence: the worst issue's message, else the first reason.
+    firstReason: (v.issues.find((i) => i.severity === "error") ?? v.issues.find((i) => i.severity === "warning"))?.message ?? v.reasons[0] ?? null,
+  };
+}
+
+/**
+ * Evaluates the transfers in scope (all of them, or those in the scope tables) as of `asOf` and writes the
+ * verdicts that differ from what is stored (a knowledge-base edit re-evaluates everything but usually changes
+ * few rows). Archived transfers lose their rows.
+ */
 function storeScope(db: DbOrTx, asOf: string, full: boolean): number {
   const doc = full ? readRegistryDocument(db) : readScopedDocument(db);
   const ctx = createEvaluationContext(doc, getCompiledKnowledgeBase(db));
-  if (full) {
-    prepared(db, "DELETE FROM transfer_verdict_issue").run();
-    prepared(db, "DELETE FROM transfer_verdict").run();
-  } else {
-    prepared(db, "DELETE FROM transfer_verdict_issue WHERE transfer_id IN (SELECT id FROM temp.scope_transfer)").run();
-    prepared(db, "DELETE FROM transfer_verdict WHERE transfer_id IN (SELECT id FROM temp.scope_transfer)").run();
-  }
-  const insertVerdict = prepared(
+  const stored = prepared(
     db,
-    `INSERT INTO transfer_verdict (transfer_id, status, status_rank, regime, worst_severity, issue_count, attention, verdict, evaluated_on, valid_from, valid_until)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `SELECT transfer_id AS id, status || char(0) || regime || char(0) || issues || char(0) || basis || char(0) || coalesce(first_reason, '') || char(0) || valid_from || char(0) || valid_until AS signature
+       FROM transfer_verdict ${full ? "" : "WHERE transfer_id IN (SELECT id FROM temp.scope_transfer)"}`,
+  ).all() as { id: string; signature: string }[];
+  const existing = new Map(stored.map((r) => [r.id, r.signature]));
+  const upsert = prepared(
+    db,
+    `INSERT OR REPLACE INTO transfer_verdict (transfer_id, status, status_rank, regime, worst_severity, issue_count, attention, issues, basis, first_reason, evaluated_on, valid_from, valid_until)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const deleteVerdict = prepared(db, "DELETE FROM transfer_verdict WHERE transfer_id = ?");
+  const deleteIssues = prepared(db, "DELETE FROM transfer_verdict_issue WHERE transfer_id = ?");
   const insertIssue = prepared(
     db,
     `INSERT INTO transfer_verdict_issue (transfer_id, code, severity) VALUES (?, ?, ?)
      ON CONFLICT (transfer_id, code) DO UPDATE SET severity = excluded.severity
      WHERE (CASE excluded.severity WHEN 'error' THEN 3 WHEN 'warning' THEN 2 ELSE 1 END) > (CASE severity WHEN 'error' THEN 3 WHEN 'warning' THEN 2 ELSE 1 END)`,
   );
-  // Verdicts with the same outcome share frozen parts (same objects): serialise each shared set once.
-  const jsonCache = new Map<unknown, { v: Verdict; json: string }>();
-  let n = 0;
+  const json = new Map<unknown, string>();
   for (const t of doc.transfers) {
-    n++;
     if (isArchived(t)) continue;
     const v = evaluateTransfer(ctx, t, asOf);
     const validity = verdictValidity(ctx, t, asOf);
-    let worst = 0;
-    for (const issue of v.issues) worst = Math.max(worst, SEVERITY_RANK[issue.severity] ?? 0);
-    const cached = jsonCache.get(v.reasons);
-    let json: string;
-    if (cached && cached.v.basis === v.basis && cached.v.issues === v.issues && cached.v.status === v.status && cached.v.regime === v.regime) {
-      json = cached.json;
-    } else {
-      json = JSON.stringify({ status: v.status, regime: v.regime, basis: v.basis, issues: v.issues, reasons: v.reasons });
-      if (Object.isFrozen(v.reasons)) jsonCache.set(v.reasons, { v, json });
-    }
-    insertVerdict.run(t.id, v.status, STATUS_RANK[v.status], v.regime ?? "none", worst, v.issues.length, needsAttention(v) ? 1 : 0, json, asOf, validity.from, validity.until);
+    const row = toVerdictRow(v, json);
+    const signature = [row.status, row.regime, row.issues, row.basis, row.firstReason ?? "", validity.from, validity.until].join("\u0000");
+    const before = existing.get(t.id);
+    existing.delete(t.id);
+    if (before === signature) continue;
+    if (before !== undefined) deleteIssues.run(t.id);
+    upsert.run(t.id, row.status, row.statusRank, row.regime, row.worstSeverity, row.issueCount, row.attention, row.issues, row.basis, row.firstReason, asOf, validity.from, validity.until);
     for (const issue of v.issues) insertIssue.run(t.id, issue.code, issue.severity);
   }
-  return n;
+  // Left over: archived (or no longer in the registry).
+  for (const id of existing.keys()) {
+    deleteIssues.run(id);
+    deleteVerdict.run(id);
+  }
+  return doc.transfers.length;
+}
+
+/** Each party's worst status over its live transfers, recomputed from the stored verdicts. */
+function storePartySummaries(db: DbOrTx, full: boolean): void {
+  if (full) {
+    prepared(db, "DELETE FROM party_verdict").run();
+    prepared(
+      db,
+      `INSERT INTO party_verdict (party_id, worst_rank)
+         SELECT party_id, max(rank) FROM (
+           SELECT t.exporter_id AS party_id, v.status_rank AS rank FROM transfer_verdict v JOIN transfer t ON t.id = v.transfer_id
+           UNION ALL SELECT t.recipient_id, v.status_rank FROM transfer_verdict v JOIN transfer t ON t.id = v.transfer_id)
+         GROUP BY party_id`,
+    ).run();
+    return;
+  }
+  prepared(db, "INSERT OR IGNORE INTO temp.scope_party (id) SELECT party_id FROM verdict_dirty_party_summary").run();
+  prepared(db, "DELETE FROM party_verdict WHERE party_id IN (SELECT id FROM temp.scope_party)").run();
+  prepared(
+    db,
+    `INSERT INTO party_verdict (party_id, worst_rank)
+       SELECT id, rank FROM (
+         SELECT s.id, max(
+           coalesce((SELECT max(v.status_rank) FROM transfer t JOIN transfer_verdict v ON v.transfer_id = t.id WHERE t.exporter_id = s.id), -1),
+           coalesce((SELECT max(v.status_rank) FROM transfer t JOIN transfer_verdict v ON v.transfer_id = t.id WHERE t.recipient_id = s.id), -1)) AS rank
+         FROM temp.scope_party s JOIN party p ON p.id = s.id)
+       WHERE rank >= 0`,
+  ).run();
 }
 
 /**
@@ -104,20 +178,23 @@ export function syncVerdicts(db: DbOrTx, asOf = today()): SyncResult {
   let evaluated = 0;
   if (full) {
     evaluated = storeScope(db, asOf, true);
+    storePartySummaries(db, true);
   } else {
-    prepared(db, "INSERT OR IGNORE INTO verdict_dirty_transfer (transfer_id) SELECT t.id FROM transfer t JOIN verdict_dirty_party d ON d.party_id = t.exporter_id").run();
-    prepared(db, "INSERT OR IGNORE INTO verdict_dirty_transfer (transfer_id) SELECT t.id FROM transfer t JOIN verdict_dirty_party d ON d.party_id = t.recipient_id").run();
-    prepared(db, "INSERT OR IGNORE INTO verdict_dirty_transfer (transfer_id) SELECT ts.transfer_id FROM transfer_safeguard ts JOIN verdict_dirty_safeguard d ON d.safeguard_id = ts.safeguard_id").run();
-    const marked = prepared(db, "SELECT EXISTS (SELECT 1 FROM verdict_dirty_transfer) AS any").get() as { any: number };
-    if (marked.any === 1) {
+    prepared(db, "INSERT OR IGNORE INTO verdict_dirty_transfer (transfer_id) SELECT t.id FROM verdict_dirty_party d CROSS JOIN transfer t ON t.exporter_id = d.party_id").run();
+    prepared(db, "INSERT OR IGNORE INTO verdict_dirty_transfer (transfer_id) SELECT t.id FROM verdict_dirty_party d CROSS JOIN transfer t ON t.recipient_id = d.party_id").run();
+    prepared(db, "INSERT OR IGNORE INTO verdict_dirty_transfer (transfer_id) SELECT ts.transfer_id FROM verdict_dirty_safeguard d CROSS JOIN transfer_safeguard ts ON ts.safeguard_id = d.safeguard_id").run();
+    const marked = prepared(db, "SELECT EXISTS (SELECT 1 FROM verdict_dirty_transfer) + EXISTS (SELECT 1 FROM verdict_dirty_party_summary) AS any").get() as { any: number };
+    if (marked.any > 0) {
       fillScope(db, "SELECT transfer_id FROM verdict_dirty_transfer");
       evaluated = storeScope(db, asOf, false);
-      // Deleted transfers lose their verdict rows by cascade; nothing else to do for them.
+      // Deleted transfers lose their verdict rows by cascade; their parties' summaries are recomputed here.
+      storePartySummaries(db, false);
     }
   }
   prepared(db, "DELETE FROM verdict_dirty_transfer").run();
   prepared(db, "DELETE FROM verdict_dirty_party").run();
   prepared(db, "DELETE FROM verdict_dirty_safeguard").run();
+  prepared(db, "DELETE FROM verdict_dirty_party_summary").run();
   if (full) prepared(db, "UPDATE verdict_state SET all_dirty = 0 WHERE id = 1").run();
   return { evaluated, full };
 }
@@ -130,12 +207,13 @@ export function ensureVerdictsCurrent(db: Db, asOf = today()): SyncResult {
   const due = prepared(
     db,
     `SELECT (SELECT all_dirty FROM verdict_state WHERE id = 1)
-          + EXISTS (SELECT 1 FROM verdict_dirty_transfer) + EXISTS (SELECT 1 FROM verdict_dirty_party) + EXISTS (SELECT 1 FROM verdict_dirty_safeguard)
+          + EXISTS (SELECT 1 FROM verdict_dirty_transfer) + EXISTS (SELECT 1 FROM verdict_dirty_party) + EXISTS (SELECT 1 FROM verdict_dirty_safeguard) + EXISTS (SELECT 1 FROM verdict_dirty_party_summary)
           + EXISTS (SELECT 1 FROM transfer_verdict WHERE valid_until < ?) + EXISTS (SELECT 1 FROM transfer_verdict WHERE valid_from > ?) AS due`,
   ).get(asOf, asOf) as { due: number };
   if (due.due === 0) return { evaluated: 0, full: false };
   return db.transaction((tx) => {
-    prepared(tx, "INSERT OR IGNORE INTO verdict_dirty_transfer (transfer_id) SELECT transfer_id FROM transfer_verdict WHERE valid_until < ? OR valid_from > ?").run(asOf, asOf);
+    prepared(tx, "INSERT OR IGNORE INTO verdict_dirty_transfer (transfer_id) SELECT transfer_id FROM transfer_verdict WHERE valid_until < ?").run(asOf);
+    prepared(tx, "INSERT OR IGNORE INTO verdict_dirty_transfer (transfer_id) SELECT transfer_id FROM transfer_verdict WHERE valid_from > ?").run(asOf);
     return syncVerdicts(tx, asOf);
   });
 }
@@ -162,7 +240,8 @@ export function dataRevision(db: DbOrTx): number {
   return (prepared(db, "SELECT revision FROM data_revision WHERE id = 1").get() as { revision: number } | undefined)?.revision ?? 0;
 }
 
-export interface StoredVerdict extends Pick<Verdict, "status" | "regime" | "basis" | "issues" | "reasons"> {
+export interface StoredVerdict extends Pick<Verdict, "status" | "regime" | "basis" | "issues"> {
+  firstReason: string | null;
   evaluatedOn: string;
   validFrom: string;
   validUntil: string;
@@ -170,12 +249,24 @@ export interface StoredVerdict extends Pick<Verdict, "status" | "regime" | "basi
 
 /** Every stored verdict, by transfer id (tests and the rebuild check; never for a request). */
 export function readStoredVerdicts(db: DbOrTx): Map<string, StoredVerdict> {
-  const rows = prepared(db, "SELECT transfer_id AS id, verdict, evaluated_on AS evaluatedOn, valid_from AS validFrom, valid_until AS validUntil FROM transfer_verdict ORDER BY transfer_id").all() as {
-    id: string;
-    verdict: string;
-    evaluatedOn: string;
-    validFrom: string;
-    validUntil: string;
-  }[];
-  return new Map(rows.map((r) => [r.id, { ...(JSON.parse(r.verdict) as Verdict), evaluatedOn: r.evaluatedOn, validFrom: r.validFrom, validUntil: r.validUntil }]));
+  const rows = prepared(
+    db,
+    `SELECT transfer_id AS id, status, regime, issues, basis, first_reason AS firstReason, evaluated_on AS evaluatedOn, valid_from AS validFrom, valid_until AS validUntil
+       FROM transfer_verdict ORDER BY transfer_id`,
+  ).all() as { id: string; status: Verdict["status"]; regime: string; issues: string; basis: string; firstReason: string | null; evaluatedOn: string; validFrom: string; validUntil: string }[];
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        status: r.status,
+        regime: r.regime === "none" ? null : (r.regime as Verdict["regime"]),
+        issues: JSON.parse(r.issues) as Verdict["issues"],
+        basis: JSON.parse(r.basis) as Verdict["basis"],
+        firstReason: r.firstReason,
+        evaluatedOn: r.evaluatedOn,
+        validFrom: r.validFrom,
+        validUntil: r.validUntil,
+      },
+    ]),
+  );
 }

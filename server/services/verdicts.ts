@@ -22,14 +22,14 @@ import {
 import { notFound } from "@/server/errors";
 import { getCompiledKnowledgeBase } from "./knowledge-base";
 import { readRegistryDocument, readRegistrySlice } from "./registry-document";
-import { dataRevision, ensureVerdictsCurrent, needsAttention, today } from "./verdict-store";
+import { dataRevision, ensureVerdictsCurrent, today, toVerdictRow } from "./verdict-store";
 
 export { today };
 
 /** The tables a verdict query reads: the store (today) or the temporary what-if tables (another date). */
 export interface VerdictSource {
   asOf: string;
-  /** Columns: transfer_id, status, status_rank, regime, worst_severity, issue_count, attention, verdict. */
+  /** Columns: transfer_id, status, status_rank, regime, worst_severity, issue_count, attention, issues, basis, first_reason. */
   verdicts: string;
   /** Columns: transfer_id, code, severity. */
   issues: string;
@@ -44,8 +44,10 @@ function ensureWhatIfTables(db: DbOrTx): void {
   rawClient(db).exec(`
     CREATE TEMP TABLE IF NOT EXISTS verdict_at (
       transfer_id TEXT PRIMARY KEY, status TEXT NOT NULL, status_rank INTEGER NOT NULL, regime TEXT NOT NULL,
-      worst_severity INTEGER NOT NULL, issue_count INTEGER NOT NULL, attention INTEGER NOT NULL, verdict TEXT NOT NULL);
-    CREATE INDEX IF NOT EXISTS temp.verdict_at_status_idx ON verdict_at (status_rank, transfer_id);
+      worst_severity INTEGER NOT NULL, issue_count INTEGER NOT NULL, attention INTEGER NOT NULL, issues TEXT NOT NULL, basis TEXT NOT NULL, first_reason TEXT);
+    CREATE INDEX IF NOT EXISTS temp.verdict_at_status_asc_idx ON verdict_at (status_rank, transfer_id);
+    CREATE INDEX IF NOT EXISTS temp.verdict_at_status_desc_idx ON verdict_at (status_rank DESC, transfer_id);
+    CREATE INDEX IF NOT EXISTS temp.verdict_at_attention_idx ON verdict_at (attention, status_rank DESC, issue_count DESC, transfer_id);
     CREATE TEMP TABLE IF NOT EXISTS verdict_issue_at (transfer_id TEXT NOT NULL, code TEXT NOT NULL, severity TEXT NOT NULL, PRIMARY KEY (transfer_id, code)) WITHOUT ROWID;
     CREATE INDEX IF NOT EXISTS temp.verdict_issue_at_code_idx ON verdict_issue_at (code, transfer_id);
   `);
@@ -71,15 +73,14 @@ export function verdictSource(db: Db, asOf?: string): VerdictSource {
       prepared(tx, "DELETE FROM temp.verdict_at").run();
       const doc = readRegistryDocument(tx);
       const ctx = createEvaluationContext(doc, getCompiledKnowledgeBase(tx));
-      const insert = prepared(tx, "INSERT INTO temp.verdict_at VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+      const insert = prepared(tx, "INSERT INTO temp.verdict_at VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
       const insertIssue = prepared(tx, "INSERT OR IGNORE INTO temp.verdict_issue_at VALUES (?, ?, ?)");
+      const json = new Map<unknown, string>();
       for (const t of doc.transfers) {
         if ((t as RegistryTransfer & { archivedAt?: string | null }).archivedAt) continue;
         const v = evaluateTransfer(ctx, t, date);
-        let worst = 0;
-        for (const i of v.issues) worst = Math.max(worst, i.severity === "error" ? 3 : i.severity === "warning" ? 2 : 1);
-        const json = JSON.stringify({ status: v.status, regime: v.regime, basis: v.basis, issues: v.issues, reasons: v.reasons });
-        insert.run(t.id, v.status, STATUS_RANK[v.status], v.regime ?? "none", worst, v.issues.length, needsAttention(v) ? 1 : 0, json);
+        const r = toVerdictRow(v, json);
+        insert.run(t.id, r.status, r.statusRank, r.regime, r.worstSeverity, r.issueCount, r.attention, r.issues, r.basis, r.firstReason);
         for (const i of v.issues) insertIssue.run(t.id, i.code, i.severity);
       }
     });
