@@ -1,6 +1,7 @@
 import type { APIRequestContext } from "@playwright/test";
 import { createPartyViaApi, trpcCall } from "./api";
 import { expect, open, pageAs, test, uniqueName } from "./fixtures";
+import { pick } from "./pickers";
 
 /** The demo's German affiliate, or one created for this test when the demo data has none. */
 async function germanAffiliate(request: APIRequestContext): Promise<{ id: string; name: string }> {
@@ -34,8 +35,8 @@ test.describe("transfers and safeguards", () => {
     await expect(page.getByText("Choose the exporter.", { exact: true })).toBeVisible();
     await expect(page.getByText("Enter the date the transfer started.")).toBeVisible();
 
-    await page.getByRole("combobox", { name: "Exporter", exact: true }).selectOption(exporter.id);
-    await page.getByRole("combobox", { name: "Recipient", exact: true }).selectOption(vendorId);
+    await pick(page, "Exporter", exporter.name, exporter.name);
+    await pick(page, "Recipient", vendor, vendor);
     await expect(page.getByLabel("Destination country")).toHaveValue("US");
     await page.getByLabel("Exporter role").selectOption("controller");
     await page.getByLabel("Recipient role").selectOption("processor");
@@ -60,8 +61,9 @@ test.describe("transfers and safeguards", () => {
     await page.getByLabel("Title").fill(title);
     await page.getByLabel("SCC version").selectOption("2010/87");
     await page.getByLabel("Signed on").fill("2024-01-10");
-    await page.getByRole("combobox", { name: "Signing parties" }).selectOption(exporter.id);
-    await page.getByRole("combobox", { name: "Signing parties" }).selectOption(vendorId);
+    await pick(page, "Signing parties", exporter.name, exporter.name);
+    await pick(page, "Signing parties", vendor, vendor);
+    await expect(page.getByRole("list", { name: "Selected signing parties" }).getByRole("listitem")).toHaveCount(2);
     await page.getByRole("button", { name: "Register safeguard" }).click();
     await expect(page.getByText(/could not be signed after 2021-09-26 under the EU regime/).first()).toBeVisible();
 
@@ -74,7 +76,9 @@ test.describe("transfers and safeguards", () => {
     // 4. Attach them to the transfer.
     await open(page, transferUrl);
     await page.getByRole("link", { name: "Edit" }).click();
-    await page.getByRole("checkbox", { name: new RegExp(title) }).check();
+    // The picker offers the safeguards binding both parties; the new SCCs are among them.
+    await pick(page, "Safeguards relied on", title, title);
+    await expect(page.getByRole("list", { name: "Selected safeguards relied on" })).toContainText(title);
     await expect(page.getByRole("region", { name: "Transfer guidance" }).locator("[data-status]")).toHaveAttribute("data-status", "safeguarded");
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page).toHaveURL(transferUrl);

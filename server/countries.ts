@@ -1,15 +1,11 @@
 /**
- * ISO 3166-1 alpha-2 countries with English names, from the maintained
- * `i18n-iso-countries` package (Kosovo's user-assigned XK code is left out).
- * Pure data: used by forms, filters, validation and display.
+ * ISO 3166-1 alpha-2 countries with English names (Kosovo's user-assigned XK code is left out), from
+ * the list generated from the maintained `i18n-iso-countries` package
+ * (server/domain/registry/country-names.ts, `node server/scripts/generate-countries.mjs`).
+ * Pure data without the package itself: used by forms, filters, validation and display, on the server
+ * and in the browser.
  */
-import countries from "i18n-iso-countries";
-import en from "i18n-iso-countries/langs/en.json";
-
-countries.registerLocale(en);
-
-const names = countries.getNames("en", { select: "official" });
-delete names.XK;
+import { COUNTRY_ENTRIES } from "@/server/domain/registry/country-names";
 
 export interface Country {
   code: string;
@@ -17,11 +13,11 @@ export interface Country {
 }
 
 /** All countries, sorted by name. */
-export const COUNTRIES: readonly Country[] = Object.entries(names)
-  .map(([code, name]) => ({ code, name }))
-  .sort((a, b) => a.name.localeCompare(b.name, "en"));
+export const COUNTRIES: readonly Country[] = COUNTRY_ENTRIES.map(([code, name]) => ({ code, name }));
 
-export const COUNTRY_CODES: ReadonlySet<string> = new Set(COUNTRIES.map((c) => c.code));
+const NAMES: ReadonlyMap<string, string> = new Map(COUNTRY_ENTRIES);
+
+export const COUNTRY_CODES: ReadonlySet<string> = new Set(NAMES.keys());
 
 export function isCountryCode(code: string): boolean {
   return COUNTRY_CODES.has(code);
@@ -29,5 +25,5 @@ export function isCountryCode(code: string): boolean {
 
 export function countryName(code: string | null | undefined): string {
   if (!code) return "";
-  return names[code] ?? code;
+  return NAMES.get(code) ?? code;
 }

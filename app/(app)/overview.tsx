@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { IssueBadge, STATUS_DESCRIPTIONS, STATUS_LABELS, StatusBadge } from "@/app/_components/status-badge";
+import { OVERVIEW_DEFAULTS, overviewInput } from "@/app/_components/list-inputs";
 import { useUrlState } from "@/app/_components/use-url-state";
 import { Card, CardHeader, PageHeader } from "@/app/_components/ui/card";
 import { cn } from "@/app/_components/ui/cn";
@@ -26,9 +27,9 @@ const REGIME_LABELS: Record<string, string> = { EU: "EU / EEA GDPR", UK: "UK GDP
 
 export function Overview() {
   const trpc = useTRPC();
-  const [state, update] = useUrlState({ asOf: "" });
+  const [state, update] = useUrlState(OVERVIEW_DEFAULTS);
   const validDate = /^\d{4}-\d{2}-\d{2}$/.test(state.asOf);
-  const query = useQuery({ ...trpc.dashboard.overview.queryOptions(validDate ? { asOf: state.asOf } : {}), placeholderData: keepPreviousData });
+  const query = useQuery({ ...trpc.dashboard.overview.queryOptions(overviewInput(state)), placeholderData: keepPreviousData });
 
   const asOfLabel = query.data?.asOf;
   const whatIf = validDate;

@@ -4,6 +4,7 @@ import { certificationRouter } from "./routers/certification";
 import { dashboardRouter } from "./routers/dashboard";
 import { kbRouter } from "./routers/kb";
 import { partyRouter } from "./routers/party";
+import { purposeRouter } from "./routers/purpose";
 import { registryRouter } from "./routers/registry";
 import { safeguardRouter } from "./routers/safeguard";
 import { tiaRouter } from "./routers/tia";
@@ -15,6 +16,7 @@ export const appRouter = createTRPCRouter({
   dashboard: dashboardRouter,
   party: partyRouter,
   category: categoryRouter,
+  purpose: purposeRouter,
   transfer: transferRouter,
   safeguard: safeguardRouter,
   certification: certificationRouter,

@@ -1,7 +1,7 @@
 /**
  * tRPC setup.
  * 1. Context: the database and the signed-in user (if any).
- * 2. Init: superjson, zod and domain errors flattened for forms.
+ * 2. Init: superjson, zod and domain errors flattened for forms (which validate on the server only).
  * 3. Procedures: every procedure declares the access it needs in `meta.access`
  *    (an action from server/auth/permissions.ts, or `public` / `authenticated`);
  *    one middleware enforces it. A procedure without a declaration is refused
@@ -45,6 +45,8 @@ const t = initTRPC
         data: {
           ...shape.data,
           zodError: cause instanceof ZodError ? cause.flatten() : null,
+          /** Every input issue with its path (e.g. ["fields", "start"]), so a form can put each message next to its field. */
+          inputIssues: cause instanceof ZodError ? cause.issues.map((i) => ({ path: i.path.map(String), message: i.message })) : null,
           fieldErrors: cause instanceof AppError ? (cause.fieldErrors ?? null) : null,
         },
       };

@@ -1,25 +1,14 @@
 /**
  * US framework self-certifications held by a party (Safe Harbor, Privacy Shield, Data Privacy Framework):
- * input schemas shared by the router and the party page's certification form.
+ * input schemas the router validates with; the party page's certification form shows their messages
+ * (labels: ./certification-labels.ts).
  */
 import { z } from "zod";
-import { FRAMEWORKS } from "@/server/domain/kb";
+import { FRAMEWORKS } from "@/server/domain/kb/types";
+import { COVERED_DATA } from "./certification-labels";
 import { optionalDate, requiredDate } from "./transfer";
 
-export type Framework = (typeof FRAMEWORKS)[number];
-export const FRAMEWORK_LABELS: Record<Framework, string> = {
-  safe_harbor_eu: "EU-US Safe Harbor",
-  safe_harbor_ch: "Swiss-US Safe Harbor",
-  privacy_shield_eu: "EU-US Privacy Shield",
-  privacy_shield_ch: "Swiss-US Privacy Shield",
-  dpf_eu: "EU-US Data Privacy Framework",
-  dpf_uk: "UK Extension to the EU-US DPF",
-  dpf_ch: "Swiss-US Data Privacy Framework",
-};
-
-export const COVERED_DATA = ["hr", "non_hr", "both"] as const;
-export type CoveredData = (typeof COVERED_DATA)[number];
-export const COVERED_DATA_LABELS: Record<CoveredData, string> = { hr: "HR data only", non_hr: "Non-HR data only", both: "HR and non-HR data" };
+export * from "./certification-labels";
 
 export const certificationFieldsSchema = z
   .object({

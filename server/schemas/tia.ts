@@ -1,17 +1,12 @@
 /**
  * Transfer impact assessments (EDPB Recommendations 01/2020; SCC 2021/914 Clause 14): input schemas
- * shared by the router and the "Record TIA" form.
+ * the router validates with; the "Record TIA" form shows their messages (labels: ./tia-labels.ts).
  */
 import { z } from "zod";
+import { TIA_OUTCOMES } from "./tia-labels";
 import { optionalDate, optionalText, requiredDate } from "./transfer";
 
-export const TIA_OUTCOMES = ["proceed", "proceed_with_measures", "suspend"] as const;
-export type TiaOutcome = (typeof TIA_OUTCOMES)[number];
-export const TIA_OUTCOME_LABELS: Record<TiaOutcome, string> = {
-  proceed: "Proceed",
-  proceed_with_measures: "Proceed with supplementary measures",
-  suspend: "Suspend the transfer",
-};
+export * from "./tia-labels";
 
 export const tiaFieldsSchema = z
   .object({

@@ -1,35 +1,16 @@
 /**
- * Input schemas for transfers, shared by the tRPC router (server-side
- * validation) and the transfer form (field-level messages before submitting).
+ * Input schemas for transfers: the tRPC router validates with them on the server, and the transfer form
+ * shows their messages next to its fields. The choices and labels (no zod) are in ./transfer-labels.ts,
+ * which client components import instead of this file.
  */
 import { z } from "zod";
 import { isCountryCode } from "@/server/countries";
 import { isValidIsoDate } from "@/server/domain/dates";
-import { FREQUENCIES } from "@/server/domain/registry";
-import { ISSUE_CODES, STATUSES } from "@/server/domain/rules";
-import { PARTY_ID_PATTERN } from "./party";
+import { FREQUENCIES } from "@/server/domain/registry/types";
+import { ISSUE_CODES, STATUSES } from "@/server/domain/rules/types";
+import { DATA_SUBJECTS, PARTY_ROLES, REGISTRY_ID_PATTERN, TRANSFER_SORTS } from "./transfer-labels";
 
-export const PARTY_ROLES = ["controller", "processor"] as const;
-export const PARTY_ROLE_LABELS: Record<(typeof PARTY_ROLES)[number], string> = { controller: "Controller", processor: "Processor" };
-
-export const FREQUENCY_LABELS: Record<(typeof FREQUENCIES)[number], string> = {
-  continuous: "Continuous (regular, repetitive)",
-  occasional: "Occasional (non-repetitive)",
-};
-
-export const DATA_SUBJECTS = ["customers", "prospects", "employees", "website_visitors", "healthcare_professionals", "event_attendees"] as const;
-export type DataSubject = (typeof DATA_SUBJECTS)[number];
-export const DATA_SUBJECT_LABELS: Record<DataSubject, string> = {
-  customers: "Customers",
-  prospects: "Prospects",
-  employees: "Employees",
-  website_visitors: "Website visitors",
-  healthcare_professionals: "Healthcare professionals",
-  event_attendees: "Event attendees",
-};
-
-/** Registry ids for transfers and safeguards: the same pattern as party ids (transfer-registry/v1). */
-export const REGISTRY_ID_PATTERN = PARTY_ID_PATTERN;
+export * from "./transfer-labels";
 
 /** A required `YYYY-MM-DD` date. */
 export const requiredDate = (message: string) =>
@@ -105,9 +86,6 @@ export const updateTransferSchema = z.object({
   fields: transferFieldsSchema,
 });
 
-export const TRANSFER_SORTS = ["id", "exporter", "recipient", "destination", "start", "status", "updatedAt"] as const;
-export type TransferSort = (typeof TRANSFER_SORTS)[number];
-
 export const listTransfersSchema = z.object({
   search: z.string().trim().max(200).optional(),
   exporterId: z.string().min(1).optional(),
@@ -128,7 +106,7 @@ export type ListTransfersInput = z.input<typeof listTransfersSchema>;
 
 export const transferIdSchema = z.object({ id: z.string().min(1) });
 export const archiveTransferSchema = z.object({ id: z.string().min(1), version: z.number().int().positive() });
-export const transfersOfPartySchema = z.object({ partyId: z.string().min(1) });
+export const transfersOfPartySchema = z.object({ partyId: z.string().min(1), asOf: z.iso.date("Use a date as YYYY-MM-DD.").optional() });
 
 /** What the transfer form asks while it is filled in: the regime, the destination, fitting safeguards, a preview verdict. */
 export const describeTransferSchema = z.object({

@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ROLES } from "@/server/auth/permissions";
+import { MIN_PASSWORD_LENGTH } from "./user-labels";
 
-export const MIN_PASSWORD_LENGTH = 10;
+export { MIN_PASSWORD_LENGTH };
 
 export const passwordSchema = z
   .string()

@@ -1,18 +1,16 @@
 /**
- * Transfer use cases. Each mutation writes the change and its audit row in one
- * synchronous better-sqlite3 transaction. Status, regime and issues are never
- * stored: lists and pages evaluate the live verdicts once per request
- * (server/services/verdicts.ts) and filter, sort and paginate in memory.
+ * Transfer use cases. Each mutation writes the change, its audit row and the re-evaluated verdicts of what it
+ * affects in one synchronous better-sqlite3 transaction (`writeTransaction`). Lists read the verdict store
+ * (today) or the what-if tables (another date) with SQL; one transfer's page evaluates only that transfer.
  */
 import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
-import type { Db, DbOrTx } from "@/db/client";
+import { prepared, type Db, type DbOrTx } from "@/db/client";
 import {
   auditLog,
   dataCategories,
   parties,
   partyProcessingLocations,
   purposes,
-  safeguardParties,
   safeguards,
   transferDataCategories,
   transferPurposes,
@@ -24,10 +22,10 @@ import { setArchived, type ArchiveSpec } from "./archiving";
 import type { Actor } from "@/server/auth/actor";
 import type { RegistryTransfer } from "@/server/domain/registry";
 import {
+  createEvaluationContext,
   evaluateTransfer,
   STATUS_RANK,
   suggestSafeguardTypes,
-  worstStatus,
   type DestinationDescription,
   type SafeguardSuggestion,
   type Status,
@@ -42,8 +40,12 @@ import {
   type DescribeTransferInput,
   type ListTransfersInput,
   type TransferFields,
+  type TransferSort,
 } from "@/server/schemas/transfer";
-import { coverageOf, describeDestination, loadEvaluation, today, verdictsAsOf } from "./verdicts";
+import { getCompiledKnowledgeBase } from "./knowledge-base";
+import { fillScope, readScopedDocument } from "./registry-document";
+import { coverageOf, describeDestination, statusOfRank, today, transferVerdict, verdictSource } from "./verdicts";
+import { writeTransaction } from "./verdict-store";
 
 export type TransferRow = typeof transfers.$inferSelect;
 
@@ -164,7 +166,7 @@ export interface TransferView extends TransferDetail {
   asOf: string;
 }
 
-/** A transfer with its parties, safeguards and live verdict, for the transfer page. */
+/** A transfer with its parties, safeguards and verdict, for the transfer page: reads only what it depends on. */
 export function viewTransfer(db: Db, id: string, asOf = today()): TransferView {
   const t = getTransfer(db, id);
   const refs = partyRefs(db, [t.exporterId, t.recipientId]);
@@ -172,39 +174,123 @@ export function viewTransfer(db: Db, id: string, asOf = today()): TransferView {
     ? db.select({ id: safeguards.id, title: safeguards.title, type: safeguards.type, archivedAt: safeguards.archivedAt }).from(safeguards).where(inArray(safeguards.id, t.safeguardIds)).all()
     : [];
   const byId = new Map(sgRows.map((s) => [s.id, s]));
-  const evaluation = loadEvaluation(db);
-  const doc = evaluation.document.transfers.find((d) => d.id === id)!;
   return {
     ...t,
     exporter: refOf(refs, t.exporterId),
     recipient: refOf(refs, t.recipientId),
     safeguards: t.safeguardIds.map((sid) => byId.get(sid) ?? { id: sid, title: sid, type: "unknown", archivedAt: null }),
-    verdict: evaluateTransfer(evaluation.ctx, doc, asOf),
+    verdict: transferVerdict(db, id, asOf),
     asOf,
   };
 }
 
-function matchesSearch(item: TransferListItem, needle: string): boolean {
-  const hay = [item.id, item.exporter.name, item.exporter.id, item.recipient.name, item.recipient.id, item.destination].join(" ").toLowerCase();
-  return hay.includes(needle.toLowerCase());
+/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
+function likePattern(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-/** Rank for sorting by status: archived transfers (no verdict) sort below every status. */
-const statusRank = (i: TransferListItem) => (i.verdict ? STATUS_RANK[i.verdict.status] : -1);
 
+interface ListRow {
+  id: string;
+  destination: string;
+  exporterRole: string;
+  recipientRole: string;
+  frequency: string;
+  start: string;
+  end: string | null;
+  archivedAt: string | null;
+  updatedAt: string;
+  version: number;
+  exporterId: string;
+  exporterName: string;
+  exporterCountry: string;
+  recipientId: string;
+  recipientName: string;
+  recipientCountry: string;
+  status: Status | null;
+  regime: string | null;
+  issues: string | null;
+}
+
+const SORT_SQL: Record<TransferSort, string> = {
+  id: "t.id",
+  exporter: "e.name COLLATE NOCASE",
+  recipient: "r.name COLLATE NOCASE",
+  destination: "t.destination",
+  start: "t.start",
+  status: "coalesce(v.status_rank, -1)",
+  updatedAt: "t.updated_at",
+};
+
+/**
+ * One page of transfers with their verdicts as of `asOf` (today: the verdict store; another date: the
+ * what-if tables). Filtering, counting, sorting and paging are SQL; only the page's rows are read.
+ */
 export function listTransfers(db: Db, input: ListTransfersInput): Page<TransferListItem> & { asOf: string } {
   const q = listTransfersSchema.parse(input);
-  const asOf = q.asOf ?? today();
-  const rows = db.select().from(transfers).orderBy(asc(transfers.id)).all();
-  const refs = partyRefs(db, rows.flatMap((r) => [r.exporterId, r.recipientId]));
-  const verdicts = verdictsAsOf(db, asOf);
+  const source = verdictSource(db, q.asOf);
+  // Live transfers are exactly the rows of the verdict tables, so the active list is driven from them (and its
+  // first page by status is read in index order); archived ones have no verdict and come from the transfers.
+  const activeOnly = q.archived === "active";
+  const where: string[] = [];
+  const params: unknown[] = [];
+  let needsTransfer = false;
+  const onTransfer = (condition: string, ...values: unknown[]) => {
+    where.push(condition);
+    params.push(...values);
+    needsTransfer = true;
+  };
+  if (q.archived === "archived") onTransfer("t.archived_at IS NOT NULL");
+  if (q.exporterId) onTransfer("t.exporter_id = ?", q.exporterId);
+  if (q.recipientId) onTransfer("t.recipient_id = ?", q.recipientId);
+  if (q.destination) onTransfer("t.destination = ?", q.destination.toUpperCase());
+  const onVerdict = (condition: string, value: unknown) => {
+    where.push(condition);
+    params.push(value);
+  };
+  if (q.regime) onVerdict("coalesce(v.regime, 'none') = ?", q.regime);
+  if (q.status) onVerdict("v.status_rank = ?", STATUS_RANK[q.status]);
+  if (q.issue) onVerdict(`v.transfer_id IN (SELECT transfer_id FROM ${source.issues} WHERE code = ?)`, q.issue);
+  if (q.search) {
+    // Names are matched on the parties first (20k rows), then transfers by their party ids: no LIKE per transfer row on joined names.
+    const p = likePattern(q.search);
+    onTransfer(
+      `(t.id LIKE ? ESCAPE '\\' OR t.destination LIKE ? ESCAPE '\\'
+        OR t.exporter_id IN (SELECT id FROM party WHERE name LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\')
+        OR t.recipient_id IN (SELECT id FROM party WHERE name LIKE ? ESCAPE '\\' OR id LIKE ? ESCAPE '\\'))`,
+      p,
+      p,
+      p,
+      p,
+      p,
+      p,
+    );
+  }
+  const whereSql = where.length ? `WHERE ${where.join(" AND ")}` : "";
+  const base = activeOnly ? `${source.verdicts} v JOIN transfer t ON t.id = v.transfer_id` : `transfer t LEFT JOIN ${source.verdicts} v ON v.transfer_id = t.id`;
+  const countFrom = activeOnly && !needsTransfer ? `${source.verdicts} v` : base;
+  const total = (prepared(db, `SELECT count(*) AS n FROM ${countFrom} ${whereSql}`).get(...params) as { n: number }).n;
+  const dir = q.dir === "asc" ? "ASC" : "DESC";
+  const order = q.sort === "status" ? (activeOnly ? `v.status_rank ${dir}, v.transfer_id ASC` : `coalesce(v.status_rank, -1) ${dir}, t.id ASC`) : `${SORT_SQL[q.sort]} ${dir}, t.id ASC`;
+  const rows = prepared(
+    db,
+    `SELECT t.id, t.destination, t.exporter_role AS exporterRole, t.recipient_role AS recipientRole, t.frequency, t.start, t."end",
+            t.archived_at AS archivedAt, t.updated_at AS updatedAt, t.version,
+            e.id AS exporterId, e.name AS exporterName, e.country AS exporterCountry,
+            r.id AS recipientId, r.name AS recipientName, r.country AS recipientCountry,
+            CASE WHEN t.archived_at IS NULL THEN v.status END AS status, v.regime, v.issues
+       FROM ${base} JOIN party e ON e.id = t.exporter_id JOIN party r ON r.id = t.recipient_id
+       ${whereSql}
+      ORDER BY ${order}
+      LIMIT ? OFFSET ?`,
+  ).all(...params, q.pageSize, (q.page - 1) * q.pageSize) as ListRow[];
 
-  let items: TransferListItem[] = rows.map((r) => {
-    const v = r.archivedAt ? undefined : verdicts.get(r.id);
+  const items: TransferListItem[] = rows.map((r) => {
+    const v = r.status ? { status: r.status, regime: r.regime === "none" ? null : (r.regime as Verdict["regime"]), issues: JSON.parse(r.issues!) as Verdict["issues"] } : null;
     return {
       id: r.id,
-      exporter: refOf(refs, r.exporterId),
-      recipient: refOf(refs, r.recipientId),
+      exporter: { id: r.exporterId, name: r.exporterName, country: r.exporterCountry },
+      recipient: { id: r.recipientId, name: r.recipientName, country: r.recipientCountry },
       destination: r.destination,
       exporterRole: r.exporterRole,
       recipientRole: r.recipientRole,
@@ -214,44 +300,10 @@ export function listTransfers(db: Db, input: ListTransfersInput): Page<TransferL
       archivedAt: r.archivedAt,
       updatedAt: r.updatedAt,
       version: r.version,
-      verdict: v ? { status: v.status, regime: v.regime, issues: v.issues } : null,
+      verdict: v,
     };
   });
-
-  items = items.filter((i) => {
-    if (q.archived === "active" && i.archivedAt) return false;
-    if (q.archived === "archived" && !i.archivedAt) return false;
-    if (q.exporterId && i.exporter.id !== q.exporterId) return false;
-    if (q.recipientId && i.recipient.id !== q.recipientId) return false;
-    if (q.destination && i.destination !== q.destination.toUpperCase()) return false;
-    if (q.regime && (i.verdict?.regime ?? "none") !== q.regime) return false;
-    if (q.status && i.verdict?.status !== q.status) return false;
-    if (q.issue && !i.verdict?.issues.some((is) => is.code === q.issue)) return false;
-    if (q.search && !matchesSearch(i, q.search)) return false;
-    return true;
-  });
-
-  const key: Record<(typeof q)["sort"], (i: TransferListItem) => string | number> = {
-    id: (i) => i.id,
-    exporter: (i) => i.exporter.name.toLowerCase(),
-    recipient: (i) => i.recipient.name.toLowerCase(),
-    destination: (i) => i.destination,
-    start: (i) => i.start,
-    status: statusRank,
-    updatedAt: (i) => i.updatedAt,
-  };
-  const k = key[q.sort];
-  const sign = q.dir === "asc" ? 1 : -1;
-  items.sort((a, b) => {
-    const ka = k(a);
-    const kb = k(b);
-    if (ka < kb) return -sign;
-    if (ka > kb) return sign;
-    return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-  });
-
-  const total = items.length;
-  return { items: items.slice((q.page - 1) * q.pageSize, q.page * q.pageSize), total, page: q.page, pageSize: q.pageSize, asOf };
+  return { items, total, page: q.page, pageSize: q.pageSize, asOf: source.asOf };
 }
 
 export interface PartyTransferItem {
@@ -267,38 +319,72 @@ export interface PartyTransferItem {
   issueCount: number;
 }
 
-/** The transfers a party exports and receives, with their live status and the party's worst status. */
-export function transfersOfParty(db: Db, partyId: string, asOf = today()) {
-  const rows = db
-    .select()
-    .from(transfers)
-    .where(or(eq(transfers.exporterId, partyId), eq(transfers.recipientId, partyId)))
-    .orderBy(asc(transfers.id))
-    .all();
-  const refs = partyRefs(db, rows.flatMap((r) => [r.exporterId, r.recipientId]));
-  const verdicts = verdictsAsOf(db, asOf);
-  const toItem = (r: TransferRow, counterpartId: string): PartyTransferItem => {
-    const v = r.archivedAt ? undefined : verdicts.get(r.id);
-    return {
+/** How many of a party's transfers its page lists per side; the rest are one click away in the filtered list. */
+export const PARTY_TRANSFERS_SHOWN = 50;
+
+/**
+ * The transfers a party exports and receives (the worst first, at most {@link PARTY_TRANSFERS_SHOWN} per side,
+ * with the totals) and the party's worst status over all its live transfers.
+ */
+export function transfersOfParty(db: Db, partyId: string, asOf?: string) {
+  const source = verdictSource(db, asOf);
+  const side = (column: "exporter_id" | "recipient_id", other: "exporter_id" | "recipient_id") => {
+    const rows = prepared(
+      db,
+      `SELECT t.id, t.destination, t.exporter_role AS exporterRole, t.recipient_role AS recipientRole, t.start, t."end", t.archived_at AS archivedAt,
+              c.id AS counterpartId, c.name AS counterpartName, c.country AS counterpartCountry,
+              CASE WHEN t.archived_at IS NULL THEN v.status_rank END AS rank, CASE WHEN t.archived_at IS NULL THEN v.issue_count END AS issueCount
+         FROM transfer t JOIN party c ON c.id = t.${other} LEFT JOIN ${source.verdicts} v ON v.transfer_id = t.id
+        WHERE t.${column} = ?
+        ORDER BY t.archived_at IS NOT NULL, coalesce(v.status_rank, -1) DESC, t.id
+        LIMIT ?`,
+    ).all(partyId, PARTY_TRANSFERS_SHOWN) as {
+      id: string;
+      destination: string;
+      exporterRole: string;
+      recipientRole: string;
+      start: string;
+      end: string | null;
+      archivedAt: string | null;
+      counterpartId: string;
+      counterpartName: string;
+      counterpartCountry: string;
+      rank: number | null;
+      issueCount: number | null;
+    }[];
+    const summary = prepared(
+      db,
+      `SELECT count(*) AS total, max(CASE WHEN t.archived_at IS NULL THEN v.status_rank END) AS worst
+         FROM transfer t LEFT JOIN ${source.verdicts} v ON v.transfer_id = t.id WHERE t.${column} = ?`,
+    ).get(partyId) as { total: number; worst: number | null };
+    const items: PartyTransferItem[] = rows.map((r) => ({
       id: r.id,
-      counterpart: refOf(refs, counterpartId),
+      counterpart: { id: r.counterpartId, name: r.counterpartName, country: r.counterpartCountry },
       destination: r.destination,
       exporterRole: r.exporterRole,
       recipientRole: r.recipientRole,
       start: r.start,
       end: r.end,
       archivedAt: r.archivedAt,
-      status: v?.status ?? null,
-      issueCount: v?.issues.length ?? 0,
-    };
+      status: statusOfRank(r.rank),
+      issueCount: r.issueCount ?? 0,
+    }));
+    return { items, total: summary.total, worst: summary.worst };
   };
-  const asExporter = rows.filter((r) => r.exporterId === partyId).map((r) => toItem(r, r.recipientId));
-  const asRecipient = rows.filter((r) => r.recipientId === partyId).map((r) => toItem(r, r.exporterId));
-  const statuses = [...asExporter, ...asRecipient].map((i) => i.status).filter((s): s is Status => s !== null);
-  return { asExporter, asRecipient, worstStatus: worstStatus(statuses), asOf };
+  const exported = side("exporter_id", "recipient_id");
+  const received = side("recipient_id", "exporter_id");
+  const worstRank = Math.max(exported.worst ?? -1, received.worst ?? -1);
+  return {
+    asExporter: exported.items,
+    asRecipient: received.items,
+    exporterTotal: exported.total,
+    recipientTotal: received.total,
+    worstStatus: statusOfRank(worstRank < 0 ? null : worstRank),
+    asOf: source.asOf,
+  };
 }
 
-/** The coverage timeline shown on the transfer page: from the start (at the earliest 2015-01-01) to today. */
+/** The coverage timeline shown on the transfer page: from the start (at the earliest 2015-01-01) to `asOf`. */
 export function transferCoverageTimeline(db: Db, id: string, asOf = today()) {
   const t = getTransfer(db, id);
   const from = t.start < "2015-01-01" ? "2015-01-01" : t.start;
@@ -324,41 +410,15 @@ export function transferHistory(db: Db, id: string) {
 
 // ---------------------------------------------------------------- form support
 
-export interface TransferFormOptions {
-  parties: { id: string; name: string; relationship: string; country: string; processingLocations: string[]; archived: boolean }[];
-  safeguards: { id: string; title: string; type: string; partyIds: string[]; archived: boolean }[];
-  purposes: { id: string; label: string; archived: boolean }[];
-}
-
-/** The choices of the transfer form, in one request. */
-export function transferFormOptions(db: Db): TransferFormOptions {
-  const locations = new Map<string, string[]>();
-  for (const l of db.select().from(partyProcessingLocations).orderBy(asc(partyProcessingLocations.country)).all()) {
-    locations.set(l.partyId, [...(locations.get(l.partyId) ?? []), l.country]);
-  }
-  const signatories = new Map<string, string[]>();
-  const sgParties = db.select().from(safeguardParties).orderBy(asc(safeguardParties.safeguardId), asc(safeguardParties.position)).all();
-  for (const s of sgParties) signatories.set(s.safeguardId, [...(signatories.get(s.safeguardId) ?? []), s.partyId]);
-  return {
-    parties: db
-      .select()
-      .from(parties)
-      .orderBy(sql`${parties.name} collate nocase`)
-      .all()
-      .map((p) => ({ id: p.id, name: p.name, relationship: p.relationship, country: p.country, processingLocations: locations.get(p.id) ?? [p.country], archived: p.archivedAt !== null })),
-    safeguards: db
-      .select()
-      .from(safeguards)
-      .orderBy(sql`${safeguards.title} collate nocase`)
-      .all()
-      .map((s) => ({ id: s.id, title: s.title, type: s.type, partyIds: signatories.get(s.id) ?? [], archived: s.archivedAt !== null })),
-    purposes: db
-      .select()
-      .from(purposes)
-      .orderBy(asc(purposes.sortOrder), asc(purposes.id))
-      .all()
-      .map((p) => ({ id: p.id, label: p.label, archived: p.archived })),
-  };
+/** The evaluation of a draft: the given parties and safeguards (at most a form's worth) and the edited transfer. */
+function loadDraftEvaluation(db: DbOrTx, partyIds: (string | undefined)[], safeguardIds: string[], transferId: string | undefined) {
+  fillScope(db, "SELECT id FROM transfer WHERE id = ?", [transferId ?? ""]);
+  const insertParty = prepared(db, "INSERT OR IGNORE INTO temp.scope_party (id) VALUES (?)");
+  for (const id of partyIds) if (id) insertParty.run(id);
+  const insertSafeguard = prepared(db, "INSERT OR IGNORE INTO temp.scope_safeguard (id) VALUES (?)");
+  for (const id of safeguardIds.slice(0, 20)) insertSafeguard.run(id);
+  const document = readScopedDocument(db);
+  return { document, ctx: createEvaluationContext(document, getCompiledKnowledgeBase(db)) };
 }
 
 export interface TransferDescription {
@@ -392,7 +452,8 @@ export function describeTransfer(db: Db, input: DescribeTransferInput, asOf = to
   const out: TransferDescription = { asOf, exporter, recipient, destinationOptions, destination: null, suggestions: [], preview: null };
   if (!exporter) return out;
 
-  const evaluation = loadEvaluation(db);
+  // Only what the draft depends on: the two parties (with certifications), the chosen safeguards, the edited transfer's TIA.
+  const evaluation = loadDraftEvaluation(db, [exporter.id, recipient?.id], q.safeguardIds, q.transferId);
   if (q.destination) {
     const recipientDoc = recipient ? evaluation.ctx.parties.get(recipient.id) : undefined;
     const described = describeDestination(evaluation.ctx.ckb, {
@@ -477,7 +538,7 @@ function writeChildren(tx: DbOrTx, id: string, fields: TransferFields): void {
 }
 
 export function createTransfer(db: Db, actor: Actor, input: { id?: string; fields: TransferFields }, options: { extra?: Record<string, unknown> } = {}): TransferDetail {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const { fields } = input;
     if (input.id !== undefined && !REGISTRY_ID_PATTERN.test(input.id)) {
       throw new AppError("BAD_REQUEST", `"${input.id}" is not a valid transfer id.`, { id: "Use 1–64 lower-case letters, digits, dots, dashes or underscores." });
@@ -501,7 +562,7 @@ export function createTransfer(db: Db, actor: Actor, input: { id?: string; field
 }
 
 export function updateTransfer(db: Db, actor: Actor, input: { id: string; version: number; fields: TransferFields }): TransferDetail {
-  return db.transaction((tx) => {
+  return writeTransaction(db, (tx) => {
     const before = getTransfer(tx, input.id);
     if (before.archivedAt) throw new AppError("CONFLICT", "This transfer is archived: restore it before editing.");
     assertReferences(tx, input.fields);

@@ -18,7 +18,7 @@ import {
   REGIMES,
   type AdequacyEntry,
   type KbEntry,
-} from "@/server/domain/kb";
+} from "@/server/domain/kb/types";
 
 interface Saved {
   id: string;

@@ -15,7 +15,7 @@ import { SearchBox } from "@/app/_components/ui/filters";
 import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/states";
 import { Pagination, Table, Td, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/client";
-import { KB_KINDS, type KbKind } from "@/server/domain/kb";
+import { KB_KINDS, type KbKind } from "@/server/domain/kb/types";
 
 const DEFAULTS = { kind: "adequacy", q: "", regime: "", unconfirmed: "", page: "1" };
 const PAGE_SIZE = 25;

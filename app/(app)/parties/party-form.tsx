@@ -1,7 +1,6 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button, ButtonLink } from "@/app/_components/ui/button";
@@ -10,18 +9,19 @@ import { CountryMultiSelect, CountrySelect } from "@/app/_components/ui/country-
 import { Field, inputClass } from "@/app/_components/ui/field";
 import { ErrorState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_trpc/client";
-import type { PartyDetail } from "@/server/services/parties";
+import type { PartyFieldsInput } from "@/server/schemas/party";
 import {
   ADVISER_TYPE_LABELS,
   ADVISER_TYPES,
   CCPA_ROLE_LABELS,
   CCPA_ROLES,
-  partyFieldsSchema,
   RELATIONSHIP_LABELS,
   RELATIONSHIPS,
   SERVICE_CATEGORIES,
   SERVICE_CATEGORY_LABELS,
-} from "@/server/schemas/party";
+} from "@/server/schemas/party-labels";
+import type { PartyDetail } from "@/server/services/parties";
+import { saveFailure, serverFieldErrors, type SaveFailure } from "@/app/_components/form-errors";
 
 interface FormState {
   name: string;
@@ -79,26 +79,18 @@ function fromParty(p: PartyDetail): FormState {
   };
 }
 
-function toInput(s: FormState) {
+/** The form as the server's input: the server validates it (the zod schema never reaches the browser). */
+function toInput(s: FormState): PartyFieldsInput {
   return {
     ...s,
     relationship: s.relationship || undefined,
     serviceCategory: s.serviceCategory || null,
     adviserType: s.adviserType || null,
     ccpaRole: s.ccpaRole || null,
-  };
+  } as PartyFieldsInput;
 }
 
 type Errors = Partial<Record<keyof FormState, string>>;
-
-function serverFieldErrors(error: unknown): Errors {
-  if (!(error instanceof TRPCClientError)) return {};
-  const data = error.data as { zodError?: { fieldErrors?: Record<string, string[]> } | null; fieldErrors?: Record<string, string> | null } | undefined;
-  const out: Errors = {};
-  for (const [k, v] of Object.entries(data?.zodError?.fieldErrors ?? {})) if (v?.[0]) out[k as keyof FormState] = v[0];
-  for (const [k, v] of Object.entries(data?.fieldErrors ?? {})) out[k as keyof FormState] = v;
-  return out;
-}
 
 export function PartyForm({ party: loaded }: { party?: PartyDetail }) {
   const trpc = useTRPC();
@@ -108,7 +100,7 @@ export function PartyForm({ party: loaded }: { party?: PartyDetail }) {
   const queryClient = useQueryClient();
   const [form, setForm] = useState<FormState>(party ? fromParty(party) : EMPTY);
   const [errors, setErrors] = useState<Errors>({});
-  const [formError, setFormError] = useState<{ title: string; message: string; stale?: boolean } | null>(null);
+  const [formError, setFormError] = useState<SaveFailure | null>(null);
   const categories = useQuery(trpc.category.list.queryOptions());
 
   const onSaved = async (saved: PartyDetail) => {
@@ -116,14 +108,8 @@ export function PartyForm({ party: loaded }: { party?: PartyDetail }) {
     router.push(`/parties/${saved.id}`);
   };
   const onError = (error: unknown) => {
-    const fieldErrors = serverFieldErrors(error);
-    setErrors(fieldErrors);
-    const code = error instanceof TRPCClientError ? (error.data as { code?: string } | undefined)?.code : undefined;
-    setFormError({
-      title: code === "CONFLICT" ? "Not saved: this party changed meanwhile" : "Not saved",
-      message: error instanceof Error ? error.message : "The party could not be saved.",
-      stale: code === "CONFLICT" && Boolean(party),
-    });
+    setErrors(serverFieldErrors(error) as Errors);
+    setFormError(saveFailure(error, "party", Boolean(party)));
   };
   const create = useMutation(trpc.party.create.mutationOptions({ onSuccess: onSaved, onError }));
   const update = useMutation(trpc.party.update.mutationOptions({ onSuccess: onSaved, onError }));
@@ -136,19 +122,9 @@ export function PartyForm({ party: loaded }: { party?: PartyDetail }) {
   function submit(e: React.FormEvent) {
     e.preventDefault();
     setFormError(null);
-    const parsed = partyFieldsSchema.safeParse(toInput(form));
-    if (!parsed.success) {
-      const next: Errors = {};
-      for (const issue of parsed.error.issues) {
-        const key = issue.path[0] as keyof FormState | undefined;
-        if (key && !next[key]) next[key] = issue.message;
-      }
-      setErrors(next);
-      setFormError({ title: "Please correct the highlighted fields", message: `${Object.keys(next).length} field(s) need attention.` });
-      return;
-    }
-    if (party) update.mutate({ id: party.id, version: party.version, fields: parsed.data });
-    else create.mutate(parsed.data);
+    const fields = toInput(form);
+    if (party) update.mutate({ id: party.id, version: party.version, fields });
+    else create.mutate(fields);
   }
 
   const busy = create.isPending || update.isPending;

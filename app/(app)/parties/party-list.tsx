@@ -6,6 +6,7 @@ import Link from "next/link";
 import { relationshipLabel } from "@/app/_components/party-labels";
 import { useCan } from "@/app/_components/session";
 import { STATUS_LABELS, StatusBadge } from "@/app/_components/status-badge";
+import { PARTY_LIST_DEFAULTS, partyListInput } from "@/app/_components/list-inputs";
 import { useUrlState } from "@/app/_components/use-url-state";
 import { Badge } from "@/app/_components/ui/badge";
 import { ButtonLink } from "@/app/_components/ui/button";
@@ -15,17 +16,16 @@ import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/stat
 import { Pagination, SortableTh, Table, Td, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/client";
 import { COUNTRIES, countryName } from "@/server/countries";
-import { STATUSES } from "@/server/domain/rules";
+import { STATUSES } from "@/server/domain/rules/types";
 import {
-  PARTY_SORTS,
-  PARTY_STATUS_FILTERS,
+  type PARTY_SORTS,
   RELATIONSHIP_LABELS,
   RELATIONSHIPS,
   SERVICE_CATEGORIES,
   SERVICE_CATEGORY_LABELS,
-} from "@/server/schemas/party";
+} from "@/server/schemas/party-labels";
 
-const DEFAULTS = { q: "", relationship: "", country: "", category: "", status: "", archived: "active", sort: "name", dir: "asc", page: "1" };
+const DEFAULTS = PARTY_LIST_DEFAULTS;
 type Sort = (typeof PARTY_SORTS)[number];
 
 export function PartyList() {
@@ -33,20 +33,10 @@ export function PartyList() {
   const can = useCan();
   const [state, update] = useUrlState(DEFAULTS);
 
-  const page = Math.max(1, Number(state.page) || 1);
+  const input = partyListInput(state);
+  const { page } = input;
   const query = useQuery({
-    ...trpc.party.list.queryOptions({
-      search: state.q || undefined,
-      relationship: (state.relationship || undefined) as (typeof RELATIONSHIPS)[number] | undefined,
-      country: state.country || undefined,
-      serviceCategory: (state.category || undefined) as (typeof SERVICE_CATEGORIES)[number] | undefined,
-      archived: state.archived as "active" | "archived" | "all",
-      status: (PARTY_STATUS_FILTERS as readonly string[]).includes(state.status) ? (state.status as (typeof PARTY_STATUS_FILTERS)[number]) : undefined,
-      sort: (PARTY_SORTS as readonly string[]).includes(state.sort) ? (state.sort as Sort) : "name",
-      dir: state.dir === "desc" ? "desc" : "asc",
-      page,
-      pageSize: 20,
-    }),
+    ...trpc.party.list.queryOptions(input),
     placeholderData: keepPreviousData,
   });
 

@@ -1,28 +1,30 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { X } from "lucide-react";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { PartyMultiPicker } from "@/app/_components/pickers";
 import { Button, ButtonLink } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
 import { Field, inputClass } from "@/app/_components/ui/field";
 import { ErrorState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_trpc/client";
-import { DEROGATION_BASES } from "@/server/domain/kb";
-import { BCR_VARIANTS, SAFEGUARD_TYPES, SCC_VERSIONS } from "@/server/domain/registry";
+import type { SafeguardFieldsInput } from "@/server/schemas/safeguard";
 import {
   BCR_VARIANT_LABELS,
+  BCR_VARIANTS,
+  DEROGATION_BASES,
   DEROGATION_BASIS_LABELS,
   SAFEGUARD_TYPE_LABELS,
-  safeguardFieldsSchema,
+  SAFEGUARD_TYPES,
   SCC_MODULE_LABELS,
   SCC_MODULES,
   SCC_VERSION_LABELS,
+  SCC_VERSIONS,
   type SafeguardType,
-} from "@/server/schemas/safeguard";
+} from "@/server/schemas/safeguard-labels";
 import type { SafeguardView } from "@/server/services/safeguards";
-import { errorCode, serverFieldErrors, zodFieldErrors, type FieldErrors } from "../transfers/_shared/form-errors";
+import { saveFailure, serverFieldErrors, type FieldErrors, type SaveFailure } from "@/app/_components/form-errors";
 
 interface FormState {
   id: string;
@@ -105,7 +107,8 @@ function fromSafeguard(s: SafeguardView): FormState {
   };
 }
 
-function toInput(s: FormState) {
+/** The form as the server's input: the server validates it (the zod schema never reaches the browser). */
+function toInput(s: FormState): SafeguardFieldsInput {
   const { id: _id, ...rest } = s;
   return {
     ...rest,
@@ -113,7 +116,7 @@ function toInput(s: FormState) {
     sccVersion: s.sccVersion || null,
     bcrVariant: s.bcrVariant || null,
     derogationBasis: s.derogationBasis || null,
-  };
+  } as SafeguardFieldsInput;
 }
 
 const PARTY_LABEL: Partial<Record<SafeguardType, { label: string; hint: string }>> = {
@@ -129,8 +132,7 @@ export function SafeguardForm({ safeguard: loaded }: { safeguard?: SafeguardView
   const queryClient = useQueryClient();
   const [form, setForm] = useState<FormState>(safeguard ? fromSafeguard(safeguard) : EMPTY);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<{ title: string; message: string; stale?: boolean } | null>(null);
-  const options = useQuery(trpc.transfer.formOptions.queryOptions());
+  const [formError, setFormError] = useState<SaveFailure | null>(null);
 
   const onSaved = async (saved: { id: string }) => {
     await Promise.all([queryClient.invalidateQueries({ queryKey: trpc.safeguard.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.transfer.pathKey() })]);
@@ -138,12 +140,7 @@ export function SafeguardForm({ safeguard: loaded }: { safeguard?: SafeguardView
   };
   const onError = (error: unknown) => {
     setErrors(serverFieldErrors(error));
-    const code = errorCode(error);
-    setFormError({
-      title: code === "CONFLICT" && safeguard ? "Not saved: this safeguard changed meanwhile" : "Not saved",
-      message: error instanceof Error ? error.message : "The safeguard could not be saved.",
-      stale: code === "CONFLICT" && Boolean(safeguard),
-    });
+    setFormError(saveFailure(error, "safeguard", Boolean(safeguard)));
   };
   const create = useMutation(trpc.safeguard.create.mutationOptions({ onSuccess: onSaved, onError }));
   const update = useMutation(trpc.safeguard.update.mutationOptions({ onSuccess: onSaved, onError }));
@@ -156,20 +153,12 @@ export function SafeguardForm({ safeguard: loaded }: { safeguard?: SafeguardView
   function submit(e: React.FormEvent) {
     e.preventDefault();
     setFormError(null);
-    const parsed = safeguardFieldsSchema.safeParse(toInput(form));
-    if (!parsed.success) {
-      const next = zodFieldErrors(parsed.error);
-      setErrors(next);
-      setFormError({ title: "Please correct the highlighted fields", message: `${Object.keys(next).length} field(s) need attention.` });
-      return;
-    }
-    if (safeguard) update.mutate({ id: safeguard.id, version: safeguard.version, fields: parsed.data });
-    else create.mutate({ id: form.id || undefined, fields: parsed.data });
+    const fields = toInput(form);
+    if (safeguard) update.mutate({ id: safeguard.id, version: safeguard.version, fields });
+    else create.mutate({ id: form.id || undefined, fields });
   }
 
   const type = form.type as SafeguardType | "";
-  const parties = (options.data?.parties ?? []).filter((p) => !p.archived || form.partyIds.includes(p.id));
-  const partyName = (id: string) => parties.find((p) => p.id === id)?.name ?? id;
   const partyLabel = (type && PARTY_LABEL[type]) || { label: "Parties bound", hint: "Optional: the parties that rely on it." };
   const busy = create.isPending || update.isPending;
   const text = (key: keyof FormState, label: string, opts: { required?: boolean; hint?: string; className?: string; date?: boolean } = {}) => (
@@ -343,42 +332,16 @@ export function SafeguardForm({ safeguard: loaded }: { safeguard?: SafeguardView
 
       {type ? (
         <Card className="p-6">
-          <Field label={partyLabel.label} required={type === "scc" || type === "uk_idta" || type === "bcr"} error={errors.partyIds} hint={partyLabel.hint}>
-            {(p) => (
-              <div className="space-y-2">
-                {form.partyIds.length ? (
-                  <ul className="flex flex-wrap gap-2" aria-label={`Selected ${partyLabel.label.toLowerCase()}`}>
-                    {form.partyIds.map((id) => (
-                      <li key={id} className="inline-flex items-center gap-1 rounded-full bg-indigo-50 py-1 pr-1 pl-3 text-sm text-indigo-800 ring-1 ring-indigo-200 ring-inset">
-                        {partyName(id)}
-                        <button type="button" className="rounded-full p-0.5 hover:bg-indigo-100" aria-label={`Remove ${partyName(id)}`} onClick={() => set("partyIds", form.partyIds.filter((x) => x !== id))}>
-                          <X className="size-3.5" aria-hidden />
-                        </button>
-                      </li>
-                    ))}
-                  </ul>
-                ) : null}
-                <select
-                  {...p}
-                  className={inputClass(Boolean(errors.partyIds))}
-                  value=""
-                  onChange={(e) => {
-                    const id = e.target.value;
-                    if (id && !form.partyIds.includes(id)) set("partyIds", [...form.partyIds, id]);
-                  }}
-                >
-                  <option value="">{options.isPending ? "Loading…" : "Add a party…"}</option>
-                  {parties
-                    .filter((x) => !form.partyIds.includes(x.id))
-                    .map((x) => (
-                      <option key={x.id} value={x.id}>
-                        {x.name} ({x.country})
-                      </option>
-                    ))}
-                </select>
-              </div>
-            )}
-          </Field>
+          <PartyMultiPicker
+            label={partyLabel.label}
+            required={type === "scc" || type === "uk_idta" || type === "bcr"}
+            error={errors.partyIds}
+            hint={`${partyLabel.hint} Type part of a name or id to add one.`}
+            placeholder="Search the parties…"
+            value={form.partyIds}
+            known={safeguard?.parties}
+            onChange={(ids) => set("partyIds", ids)}
+          />
         </Card>
       ) : null}
 

@@ -3,7 +3,9 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
 import Link from "next/link";
+import { PartyPicker } from "@/app/_components/pickers";
 import { useCan } from "@/app/_components/session";
+import { SAFEGUARD_LIST_DEFAULTS, safeguardListInput } from "@/app/_components/list-inputs";
 import { useUrlState } from "@/app/_components/use-url-state";
 import { Badge } from "@/app/_components/ui/badge";
 import { ButtonLink } from "@/app/_components/ui/button";
@@ -12,31 +14,19 @@ import { FilterSelect, SearchBox } from "@/app/_components/ui/filters";
 import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/states";
 import { Pagination, SortableTh, Table, Td, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/client";
-import { SAFEGUARD_TYPES } from "@/server/domain/registry";
-import { SAFEGUARD_SORTS, SAFEGUARD_TYPE_LABELS, SAFEGUARD_TYPE_SHORT, type SafeguardSort, type SafeguardType } from "@/server/schemas/safeguard";
+import { SAFEGUARD_TYPE_LABELS, SAFEGUARD_TYPE_SHORT, SAFEGUARD_TYPES, type SafeguardSort, type SafeguardType } from "@/server/schemas/safeguard-labels";
 
-const DEFAULTS = { q: "", type: "", party: "", archived: "active", sort: "title", dir: "asc", page: "1" };
+const DEFAULTS = SAFEGUARD_LIST_DEFAULTS;
 
 export function SafeguardList() {
   const trpc = useTRPC();
   const can = useCan();
   const [state, update] = useUrlState(DEFAULTS);
 
-  const options = useQuery(trpc.transfer.formOptions.queryOptions());
-  const page = Math.max(1, Number(state.page) || 1);
-  const sort: SafeguardSort = (SAFEGUARD_SORTS as readonly string[]).includes(state.sort) ? (state.sort as SafeguardSort) : "title";
-  const dir = state.dir === "desc" ? "desc" : "asc";
+  const input = safeguardListInput(state);
+  const { page, sort, dir } = input;
   const query = useQuery({
-    ...trpc.safeguard.list.queryOptions({
-      search: state.q || undefined,
-      type: (state.type || undefined) as SafeguardType | undefined,
-      partyId: state.party || undefined,
-      archived: state.archived as "active" | "archived" | "all",
-      sort,
-      dir,
-      page,
-      pageSize: 20,
-    }),
+    ...trpc.safeguard.list.queryOptions(input),
     placeholderData: keepPreviousData,
   });
   const filtered = Boolean(state.q || state.type || state.party || state.archived !== "active");
@@ -67,14 +57,7 @@ export function SafeguardList() {
               </option>
             ))}
           </FilterSelect>
-          <FilterSelect label="Party" value={state.party} onChange={(party) => update({ party })}>
-            <option value="">All parties</option>
-            {options.data?.parties.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </FilterSelect>
+          <PartyPicker variant="filter" label="Party" placeholder="All parties" value={state.party} onChange={(party) => update({ party: party?.id ?? "" })} className="min-w-56" />
           <FilterSelect label="Records" value={state.archived} onChange={(archived) => update({ archived })}>
             <option value="active">Active</option>
             <option value="archived">Archived</option>
@@ -143,7 +126,10 @@ export function SafeguardList() {
                         </div>
                       ) : null}
                     </Td>
-                    <Td className="text-xs">{s.parties.map((p) => p.name).join(", ") || <span className="text-slate-400">—</span>}</Td>
+                    <Td className="text-xs">
+                      {s.parties.map((p) => p.name).join(", ") || <span className="text-slate-400">—</span>}
+                      {s.partyCount > s.parties.length ? <span className="text-slate-500"> and {(s.partyCount - s.parties.length).toLocaleString("en")} more</span> : null}
+                    </Td>
                     <Td className="whitespace-nowrap text-slate-600">
                       {s.date ?? "—"}
                       {s.ended ? <div className="text-xs text-slate-500">ended {s.ended}</div> : null}

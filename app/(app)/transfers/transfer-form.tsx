@@ -4,6 +4,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import { CheckCircle2, Globe2, Lightbulb } from "lucide-react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { PartyPicker, SafeguardMultiPicker } from "@/app/_components/pickers";
 import { IssueBadge, StatusBadge } from "@/app/_components/status-badge";
 import { Button, ButtonLink } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
@@ -11,19 +12,11 @@ import { Field, inputClass } from "@/app/_components/ui/field";
 import { ErrorState, Notice } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_trpc/client";
 import { countryName } from "@/server/countries";
-import { FREQUENCIES } from "@/server/domain/registry";
-import { SAFEGUARD_TYPE_SHORT, type SafeguardType } from "@/server/schemas/safeguard";
-import {
-  DATA_SUBJECT_LABELS,
-  DATA_SUBJECTS,
-  FREQUENCY_LABELS,
-  PARTY_ROLE_LABELS,
-  PARTY_ROLES,
-  transferFieldsSchema,
-  type DataSubject,
-} from "@/server/schemas/transfer";
+import { DATA_SUBJECT_LABELS, DATA_SUBJECTS, FREQUENCIES, FREQUENCY_LABELS, PARTY_ROLE_LABELS, PARTY_ROLES, type DataSubject } from "@/server/schemas/transfer-labels";
+import type { TransferFieldsInput } from "@/server/schemas/transfer";
+import type { PartyOption } from "@/server/services/search";
 import type { TransferView } from "@/server/services/transfers";
-import { errorCode, serverFieldErrors, zodFieldErrors, type FieldErrors } from "./_shared/form-errors";
+import { saveFailure, serverFieldErrors, type FieldErrors, type SaveFailure } from "@/app/_components/form-errors";
 import { REGIME_LABELS } from "./_shared/labels";
 
 interface FormState {
@@ -82,7 +75,8 @@ function fromTransfer(t: TransferView): FormState {
   };
 }
 
-function toInput(s: FormState) {
+/** The form as the server's input: the server validates it (the zod schema never reaches the browser). */
+function toInput(s: FormState): TransferFieldsInput {
   const { id: _id, ...rest } = s;
   return {
     ...rest,
@@ -90,7 +84,7 @@ function toInput(s: FormState) {
     recipientRole: s.recipientRole || undefined,
     frequency: s.frequency || undefined,
     end: s.end || null,
-  };
+  } as TransferFieldsInput;
 }
 
 const toggle = <T,>(list: T[], value: T, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value));
@@ -103,8 +97,12 @@ export function TransferForm({ transfer: loaded }: { transfer?: TransferView }) 
   const queryClient = useQueryClient();
   const [form, setForm] = useState<FormState>(transfer ? fromTransfer(transfer) : EMPTY);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [formError, setFormError] = useState<{ title: string; message: string; stale?: boolean } | null>(null);
-  const options = useQuery(trpc.transfer.formOptions.queryOptions());
+  const [formError, setFormError] = useState<SaveFailure | null>(null);
+  /** Where the chosen recipient processes data, until the guidance (transfer.describe) answers. */
+  const [recipientLocations, setRecipientLocations] = useState<string[]>([]);
+  /** Offer every safeguard, not only those binding both chosen parties. */
+  const [showAllSafeguards, setShowAllSafeguards] = useState(false);
+  const purposes = useQuery(trpc.purpose.list.queryOptions());
   const categories = useQuery(trpc.category.list.queryOptions());
   const describe = useQuery({
     ...trpc.transfer.describe.queryOptions({
@@ -129,12 +127,7 @@ export function TransferForm({ transfer: loaded }: { transfer?: TransferView }) 
   };
   const onError = (error: unknown) => {
     setErrors(serverFieldErrors(error));
-    const code = errorCode(error);
-    setFormError({
-      title: code === "CONFLICT" && transfer ? "Not saved: this transfer changed meanwhile" : "Not saved",
-      message: error instanceof Error ? error.message : "The transfer could not be saved.",
-      stale: code === "CONFLICT" && Boolean(transfer),
-    });
+    setFormError(saveFailure(error, "transfer", Boolean(transfer)));
   };
   const create = useMutation(trpc.transfer.create.mutationOptions({ onSuccess: onSaved, onError }));
   const update = useMutation(trpc.transfer.update.mutationOptions({ onSuccess: onSaved, onError }));
@@ -144,36 +137,22 @@ export function TransferForm({ transfer: loaded }: { transfer?: TransferView }) 
     if (errors[key]) setErrors((e) => ({ ...e, [key]: undefined }));
   };
 
-  const parties = options.data?.parties ?? [];
-  const exporters = parties.filter((p) => p.relationship === "affiliate" && (!p.archived || p.id === form.exporterId));
-  const recipients = parties.filter((p) => p.id !== form.exporterId && (!p.archived || p.id === form.recipientId));
-  const destinationOptions = describe.data?.destinationOptions.length
-    ? describe.data.destinationOptions
-    : (parties.find((p) => p.id === form.recipientId)?.processingLocations ?? []);
-  const relevantSafeguards = (options.data?.safeguards ?? []).filter(
-    (s) =>
-      form.safeguardIds.includes(s.id) ||
-      (!s.archived && (s.partyIds.length === 0 || s.partyIds.includes(form.exporterId) || s.partyIds.includes(form.recipientId))),
-  );
+  const locations = form.recipientId && describe.data?.recipient?.id === form.recipientId && describe.data.destinationOptions.length ? describe.data.destinationOptions : recipientLocations;
+  const destinationOptions = form.destination && !locations.includes(form.destination) ? [form.destination, ...locations] : locations;
 
-  function chooseRecipient(recipientId: string) {
-    const locations = parties.find((p) => p.id === recipientId)?.processingLocations ?? [];
-    setForm((f) => ({ ...f, recipientId, destination: locations.length === 1 ? locations[0]! : locations.includes(f.destination) ? f.destination : "" }));
+  function chooseRecipient(recipient: PartyOption | null) {
+    const locations = recipient?.processingLocations ?? [];
+    setRecipientLocations(locations);
+    setForm((f) => ({ ...f, recipientId: recipient?.id ?? "", destination: locations.length === 1 ? locations[0]! : locations.includes(f.destination) ? f.destination : "" }));
     setErrors((e) => ({ ...e, recipientId: undefined, destination: undefined }));
   }
 
   function submit(e: React.FormEvent) {
     e.preventDefault();
     setFormError(null);
-    const parsed = transferFieldsSchema.safeParse(toInput(form));
-    if (!parsed.success) {
-      const next = zodFieldErrors(parsed.error);
-      setErrors(next);
-      setFormError({ title: "Please correct the highlighted fields", message: `${Object.keys(next).length} field(s) need attention.` });
-      return;
-    }
-    if (transfer) update.mutate({ id: transfer.id, version: transfer.version, fields: parsed.data });
-    else create.mutate({ id: form.id || undefined, fields: parsed.data });
+    const fields = toInput(form);
+    if (transfer) update.mutate({ id: transfer.id, version: transfer.version, fields });
+    else create.mutate({ id: form.id || undefined, fields });
   }
 
   const busy = create.isPending || update.isPending;
@@ -192,36 +171,33 @@ export function TransferForm({ transfer: loaded }: { transfer?: TransferView }) 
           ) : null}
         </div>
       ) : null}
-      {options.isError ? <ErrorState title="Could not load the parties and safeguards" message={options.error.message} onRetry={() => options.refetch()} /> : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="p-6 lg:col-span-2">
           <h2 className="text-base font-semibold text-slate-900">Who sends the data to whom, and where</h2>
           <div className="mt-4 grid grid-cols-1 gap-5 md:grid-cols-2">
-            <Field label="Exporter" required error={errors.exporterId} hint="A group affiliate that sends the data.">
-              {(p) => (
-                <select {...p} className={inputClass(Boolean(errors.exporterId))} value={form.exporterId} onChange={(e) => set("exporterId", e.target.value)}>
-                  <option value="">{options.isPending ? "Loading…" : "Choose an affiliate…"}</option>
-                  {exporters.map((x) => (
-                    <option key={x.id} value={x.id}>
-                      {x.name} ({x.country})
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field label="Recipient" required error={errors.recipientId} hint="The vendor or affiliate that receives it.">
-              {(p) => (
-                <select {...p} className={inputClass(Boolean(errors.recipientId))} value={form.recipientId} onChange={(e) => chooseRecipient(e.target.value)}>
-                  <option value="">{options.isPending ? "Loading…" : "Choose a party…"}</option>
-                  {recipients.map((x) => (
-                    <option key={x.id} value={x.id}>
-                      {x.name} ({x.country})
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <PartyPicker
+              label="Exporter"
+              required
+              error={errors.exporterId}
+              hint="A group affiliate that sends the data: type part of its name."
+              placeholder="Search the affiliates…"
+              relationship="affiliate"
+              value={form.exporterId}
+              known={transfer ? [transfer.exporter] : undefined}
+              onChange={(party) => set("exporterId", party?.id ?? "")}
+            />
+            <PartyPicker
+              label="Recipient"
+              required
+              error={errors.recipientId}
+              hint="The vendor or affiliate that receives it: type part of its name or id."
+              placeholder="Search the parties…"
+              value={form.recipientId}
+              exclude={form.exporterId ? [form.exporterId] : undefined}
+              known={transfer ? [transfer.recipient] : undefined}
+              onChange={chooseRecipient}
+            />
             <Field
               label="Destination country"
               required
@@ -359,8 +335,10 @@ export function TransferForm({ transfer: loaded }: { transfer?: TransferView }) 
 
       <Card className="p-6">
         <h2 className="text-base font-semibold text-slate-900">Safeguards relied on</h2>
-        <p className="mt-1 text-sm text-slate-500">Safeguards that bind the exporter or the recipient. Register a new one under Safeguards.</p>
-        {errors.safeguardIds ? <p className="mt-1 text-sm text-red-600">{errors.safeguardIds}</p> : null}
+        <p className="mt-1 text-sm text-slate-500">
+          {showAllSafeguards ? "Search every safeguard in the register." : "The search offers the safeguards that bind both the exporter and the recipient, and those that name no party."} Register a new one
+          under Safeguards.
+        </p>
         {mismatch.length ? (
           <div className="mt-3">
             <Notice tone="warning">
@@ -373,32 +351,22 @@ export function TransferForm({ transfer: loaded }: { transfer?: TransferView }) 
             </Notice>
           </div>
         ) : null}
-        <fieldset className="mt-3">
-          <legend className="sr-only">Safeguards relied on</legend>
-          {relevantSafeguards.length === 0 ? (
-            <p className="text-sm text-slate-500">{form.exporterId ? "No safeguard binds these parties yet." : "Choose the exporter and recipient first."}</p>
-          ) : (
-            <div className="grid gap-2 md:grid-cols-2">
-              {relevantSafeguards.map((s) => (
-                <label key={s.id} className="flex items-start gap-2 rounded-md p-2 text-sm text-slate-700 ring-1 ring-slate-200 ring-inset has-checked:bg-indigo-50 has-checked:ring-indigo-300">
-                  <input
-                    type="checkbox"
-                    className="mt-0.5 size-4 rounded border-slate-300"
-                    checked={form.safeguardIds.includes(s.id)}
-                    onChange={(e) => set("safeguardIds", toggle(form.safeguardIds, s.id, e.target.checked))}
-                  />
-                  <span>
-                    {s.title}
-                    <span className="block text-xs text-slate-500">
-                      {SAFEGUARD_TYPE_SHORT[s.type as SafeguardType] ?? s.type} · <span className="font-mono">{s.id}</span>
-                      {s.archived ? " · archived" : ""}
-                    </span>
-                  </span>
-                </label>
-              ))}
-            </div>
-          )}
-        </fieldset>
+        <div className="mt-3 space-y-2">
+          <SafeguardMultiPicker
+            label="Safeguards relied on"
+            error={errors.safeguardIds}
+            value={form.safeguardIds}
+            partyIds={[form.exporterId, form.recipientId]}
+            showAll={showAllSafeguards}
+            known={transfer?.safeguards}
+            placeholder={form.exporterId || showAllSafeguards ? "Search the safeguards by title or id…" : "Choose the exporter and recipient first, or show all"}
+            onChange={(ids) => set("safeguardIds", ids)}
+          />
+          <label className="flex items-center gap-2 text-sm text-slate-700">
+            <input type="checkbox" className="size-4 rounded border-slate-300" checked={showAllSafeguards} onChange={(e) => setShowAllSafeguards(e.target.checked)} />
+            Show all safeguards, not only those binding both parties
+          </label>
+        </div>
         {d?.preview && d.preview.status === "safeguarded" && !mismatch.length ? (
           <p className="mt-3 flex items-center gap-1.5 text-sm text-emerald-700">
             <CheckCircle2 className="size-4" aria-hidden /> The chosen safeguards cover this transfer today.
@@ -456,8 +424,9 @@ export function TransferForm({ transfer: loaded }: { transfer?: TransferView }) 
             <legend className="text-sm font-medium text-slate-800">Purposes</legend>
             {errors.purposes ? <p className="mt-1 text-sm text-red-600">{errors.purposes}</p> : null}
             <div className="mt-2 space-y-2">
-              {options.data?.purposes
-                .filter((p) => !p.archived || form.purposes.includes(p.id))
+              {purposes.isPending ? <p className="text-sm text-slate-500">Loading purposes…</p> : null}
+              {purposes.data
+                ?.filter((p) => !p.archived || form.purposes.includes(p.id))
                 .map((p) => (
                   <label key={p.id} className="flex items-start gap-2 text-sm text-slate-700">
                     <input

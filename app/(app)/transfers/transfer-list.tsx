@@ -3,8 +3,10 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ArrowRight, Plus } from "lucide-react";
 import Link from "next/link";
+import { PartyPicker } from "@/app/_components/pickers";
 import { useCan } from "@/app/_components/session";
 import { IssueBadge, STATUS_LABELS, StatusBadge } from "@/app/_components/status-badge";
+import { TRANSFER_LIST_DEFAULTS, transferListInput } from "@/app/_components/list-inputs";
 import { useUrlState } from "@/app/_components/use-url-state";
 import { Badge } from "@/app/_components/ui/badge";
 import { ButtonLink } from "@/app/_components/ui/button";
@@ -14,11 +16,11 @@ import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/stat
 import { Pagination, SortableTh, Table, Td, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/client";
 import { COUNTRIES, countryName } from "@/server/countries";
-import { ISSUE_CODES, STATUSES } from "@/server/domain/rules";
-import { TRANSFER_SORTS, type TransferSort } from "@/server/schemas/transfer";
+import { ISSUE_CODES, STATUSES } from "@/server/domain/rules/types";
+import type { TransferSort } from "@/server/schemas/transfer-labels";
 import { ISSUE_LABELS, REGIME_LABELS, roleArrow } from "./_shared/labels";
 
-const DEFAULTS = { q: "", exporter: "", recipient: "", destination: "", regime: "", status: "", issue: "", archived: "active", asOf: "", sort: "status", dir: "desc", page: "1" };
+const DEFAULTS = TRANSFER_LIST_DEFAULTS;
 const FILTER_KEYS = ["q", "exporter", "recipient", "destination", "regime", "status", "issue"] as const;
 
 export function TransferList() {
@@ -26,32 +28,15 @@ export function TransferList() {
   const can = useCan();
   const [state, update] = useUrlState(DEFAULTS);
 
-  const options = useQuery(trpc.transfer.formOptions.queryOptions());
-  const page = Math.max(1, Number(state.page) || 1);
-  const sort: TransferSort = (TRANSFER_SORTS as readonly string[]).includes(state.sort) ? (state.sort as TransferSort) : "status";
-  const dir = state.dir === "asc" ? "asc" : "desc";
+  const input = transferListInput(state);
+  const { page, sort, dir } = input;
   const query = useQuery({
-    ...trpc.transfer.list.queryOptions({
-      search: state.q || undefined,
-      exporterId: state.exporter || undefined,
-      recipientId: state.recipient || undefined,
-      destination: state.destination || undefined,
-      regime: (state.regime || undefined) as "EU" | "UK" | "CH" | "none" | undefined,
-      status: (state.status || undefined) as (typeof STATUSES)[number] | undefined,
-      issue: (state.issue || undefined) as (typeof ISSUE_CODES)[number] | undefined,
-      archived: state.archived as "active" | "archived" | "all",
-      asOf: /^\d{4}-\d{2}-\d{2}$/.test(state.asOf) ? state.asOf : undefined,
-      sort,
-      dir,
-      page,
-      pageSize: 20,
-    }),
+    ...trpc.transfer.list.queryOptions(input),
     placeholderData: keepPreviousData,
   });
 
   const filtered = FILTER_KEYS.some((k) => state[k]) || state.archived !== "active";
   const onSort = (s: TransferSort, d: "asc" | "desc") => update({ sort: s, dir: d });
-  const exporters = options.data?.parties.filter((p) => p.relationship === "affiliate") ?? [];
 
   return (
     <>
@@ -100,22 +85,15 @@ export function TransferList() {
               </option>
             ))}
           </FilterSelect>
-          <FilterSelect label="Exporter" value={state.exporter} onChange={(exporter) => update({ exporter })}>
-            <option value="">All exporters</option>
-            {exporters.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </FilterSelect>
-          <FilterSelect label="Recipient" value={state.recipient} onChange={(recipient) => update({ recipient })}>
-            <option value="">All recipients</option>
-            {options.data?.parties.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </FilterSelect>
+          <PartyPicker
+            variant="filter"
+            label="Exporter"
+            placeholder="All exporters"
+            relationship="affiliate"
+            value={state.exporter}
+            onChange={(party) => update({ exporter: party?.id ?? "" })}
+          />
+          <PartyPicker variant="filter" label="Recipient" placeholder="All recipients" value={state.recipient} onChange={(party) => update({ recipient: party?.id ?? "" })} />
           <FilterSelect label="Destination" value={state.destination} onChange={(destination) => update({ destination })}>
             <option value="">All destinations</option>
             {COUNTRIES.map((c) => (

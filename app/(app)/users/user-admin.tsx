@@ -13,7 +13,9 @@ import { ErrorState, TableSkeleton } from "@/app/_components/ui/states";
 import { Table, Td, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/client";
 import { ACTIONS, can as canRole, ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from "@/server/auth/permissions";
-import { createUserSchema, MIN_PASSWORD_LENGTH } from "@/server/schemas/user";
+import type { CreateUserInput } from "@/server/schemas/user";
+import { MIN_PASSWORD_LENGTH } from "@/server/schemas/user-labels";
+import { serverFieldErrors } from "@/app/_components/form-errors";
 import type { UserSummary } from "@/server/services/users";
 
 export function UserAdmin() {
@@ -143,7 +145,7 @@ export function UserAdmin() {
 function CreateUserDialog({ open, onClose, onCreated }: { open: boolean; onClose: () => void; onCreated: () => void }) {
   const trpc = useTRPC();
   const [form, setForm] = useState({ name: "", email: "", role: "procurement", password: "" });
-  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [errors, setErrors] = useState<Record<string, string | undefined>>({});
   const create = useMutation(
     trpc.user.create.mutationOptions({
       onSuccess: () => {
@@ -151,20 +153,14 @@ function CreateUserDialog({ open, onClose, onCreated }: { open: boolean; onClose
         setForm({ name: "", email: "", role: "procurement", password: "" });
         onClose();
       },
-      onError: (e) => setErrors({ ...(e.data as { fieldErrors?: Record<string, string> } | undefined)?.fieldErrors }),
+      onError: (e) => setErrors(serverFieldErrors(e)),
     }),
   );
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    const parsed = createUserSchema.safeParse(form);
-    if (!parsed.success) {
-      const next: Record<string, string> = {};
-      for (const i of parsed.error.issues) next[String(i.path[0])] ??= i.message;
-      setErrors(next);
-      return;
-    }
     setErrors({});
-    create.mutate(parsed.data);
+    // Validated on the server: its field messages come back through onError.
+    create.mutate(form as CreateUserInput);
   }
   return (
     <Dialog open={open} onClose={onClose} title="New user" description="The user signs in with this e-mail address and password; share the password through a safe channel.">

@@ -3,6 +3,7 @@ import { dashboardSamples } from "./dashboard";
 import { kbSamples } from "./kb";
 import { partySamples } from "./party";
 import { registrySamples } from "./registry";
+import { searchSamples } from "./search";
 import { transferSamples } from "./transfer";
 import type { SampleInputs } from "./types";
 
@@ -14,4 +15,5 @@ export const SAMPLE_INPUTS: SampleInputs = {
   ...registrySamples,
   ...kbSamples,
   ...dashboardSamples,
+  ...searchSamples,
 };

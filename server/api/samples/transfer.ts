@@ -19,7 +19,6 @@ export const transferSamples: SampleInputs = {
   "transfer.coverage": (db) => ({ id: insertTransfer(db).id }),
   "transfer.history": (db) => ({ id: insertTransfer(db).id }),
   "transfer.byParty": (db) => ({ partyId: insertTransfer(db).exporterId }),
-  "transfer.formOptions": () => undefined,
   "transfer.describe": (db) => {
     const { exporter, recipient } = insertTransferParties(db);
     return { exporterId: exporter.id, recipientId: recipient.id, destination: "US", exporterRole: "controller", recipientRole: "processor" };

@@ -11,8 +11,9 @@ import { Dialog } from "@/app/_components/ui/dialog";
 import { Field, inputClass } from "@/app/_components/ui/field";
 import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_trpc/client";
-import { TIA_OUTCOME_LABELS, TIA_OUTCOMES, tiaFieldsSchema, type TiaOutcome } from "@/server/schemas/tia";
-import { serverFieldErrors, zodFieldErrors, type FieldErrors } from "../_shared/form-errors";
+import type { TiaFieldsInput } from "@/server/schemas/tia";
+import { TIA_OUTCOME_LABELS, TIA_OUTCOMES, type TiaOutcome } from "@/server/schemas/tia-labels";
+import { serverFieldErrors, type FieldErrors } from "@/app/_components/form-errors";
 
 const OUTCOME_TONE: Record<TiaOutcome, "green" | "amber" | "red"> = { proceed: "green", proceed_with_measures: "amber", suspend: "red" };
 
@@ -52,9 +53,8 @@ export function TiaSection({ transferId, archived }: { transferId: string; archi
   };
   function submit(e: React.FormEvent) {
     e.preventDefault();
-    const parsed = tiaFieldsSchema.safeParse({ ...form, outcome: form.outcome || undefined });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
-    create.mutate({ transferId, fields: parsed.data });
+    // Validated on the server: its field messages come back through onError.
+    create.mutate({ transferId, fields: { ...form, outcome: form.outcome || undefined } as TiaFieldsInput });
   }
 
   return (

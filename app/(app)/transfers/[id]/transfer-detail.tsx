@@ -16,8 +16,8 @@ import { TabList } from "@/app/_components/ui/tabs";
 import { ErrorState, Notice, TableSkeleton } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_trpc/client";
 import { countryName } from "@/server/countries";
-import { SAFEGUARD_TYPE_SHORT, type SafeguardType } from "@/server/schemas/safeguard";
-import { DATA_SUBJECT_LABELS, FREQUENCY_LABELS } from "@/server/schemas/transfer";
+import { SAFEGUARD_TYPE_SHORT, type SafeguardType } from "@/server/schemas/safeguard-labels";
+import { DATA_SUBJECT_LABELS, FREQUENCY_LABELS } from "@/server/schemas/transfer-labels";
 import { basisLabel, ISSUE_LABELS, REGIME_LABELS, roleArrow } from "../_shared/labels";
 import { CoverageTimeline } from "./coverage-timeline";
 import { TiaSection } from "./tia-section";
@@ -36,7 +36,7 @@ export function TransferDetailView({ id }: { id: string }) {
   const [tab, setTab] = useState<Tab>("overview");
   const [confirm, setConfirm] = useState(false);
   const transfer = useQuery(trpc.transfer.byId.queryOptions({ id }));
-  const options = useQuery(trpc.transfer.formOptions.queryOptions());
+  const purposes = useQuery(trpc.purpose.list.queryOptions());
   const categories = useQuery(trpc.category.list.queryOptions());
   const history = useQuery({ ...trpc.transfer.history.queryOptions({ id }), enabled: tab === "history" });
 
@@ -56,7 +56,7 @@ export function TransferDetailView({ id }: { id: string }) {
   const t = transfer.data;
   const v = t.verdict;
   const categoryLabel = (cid: string) => categories.data?.find((c) => c.id === cid)?.label ?? cid;
-  const purposeLabel = (pid: string) => options.data?.purposes.find((p) => p.id === pid)?.label ?? pid;
+  const purposeLabel = (pid: string) => purposes.data?.find((p) => p.id === pid)?.label ?? pid;
 
   return (
     <>

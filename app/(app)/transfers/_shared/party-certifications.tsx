@@ -11,17 +11,10 @@ import { Dialog } from "@/app/_components/ui/dialog";
 import { Field, inputClass } from "@/app/_components/ui/field";
 import { ErrorState, TableSkeleton } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_trpc/client";
-import { FRAMEWORKS } from "@/server/domain/kb";
-import {
-  certificationFieldsSchema,
-  COVERED_DATA,
-  COVERED_DATA_LABELS,
-  FRAMEWORK_LABELS,
-  type CoveredData,
-  type Framework,
-} from "@/server/schemas/certification";
+import type { CertificationFieldsInput } from "@/server/schemas/certification";
+import { COVERED_DATA, COVERED_DATA_LABELS, FRAMEWORK_LABELS, FRAMEWORKS, type CoveredData, type Framework } from "@/server/schemas/certification-labels";
 import type { CertificationRow } from "@/server/services/certifications";
-import { errorCode, serverFieldErrors, zodFieldErrors, type FieldErrors } from "./form-errors";
+import { saveFailure, serverFieldErrors, type FieldErrors } from "@/app/_components/form-errors";
 
 const EMPTY = { framework: "", from: "", to: "", coveredData: "", verifiedOn: "", verifiedBy: "" };
 type Form = typeof EMPTY;
@@ -58,7 +51,7 @@ export function PartyCertifications({ partyId, archived }: { partyId: string; ar
   };
   const onError = (e: unknown) => {
     setErrors(serverFieldErrors(e));
-    setFormError(errorCode(e) === "CONFLICT" ? `${(e as Error).message}` : (e as Error).message);
+    setFormError(saveFailure(e, "certification", true).message);
   };
   const create = useMutation(trpc.certification.create.mutationOptions({ onSuccess: done, onError }));
   const update = useMutation(trpc.certification.update.mutationOptions({ onSuccess: done, onError }));
@@ -78,10 +71,10 @@ export function PartyCertifications({ partyId, archived }: { partyId: string; ar
   function submit(e: React.FormEvent) {
     e.preventDefault();
     setFormError(null);
-    const parsed = certificationFieldsSchema.safeParse({ ...form, framework: form.framework || undefined, coveredData: form.coveredData || null });
-    if (!parsed.success) return setErrors(zodFieldErrors(parsed.error));
-    if (editing === "new") create.mutate({ partyId, fields: parsed.data });
-    else if (editing) update.mutate({ id: editing.id, version: editing.version, fields: parsed.data });
+    // Validated on the server: its field messages come back through onError.
+    const fields = { ...form, framework: form.framework || undefined, coveredData: form.coveredData || null } as CertificationFieldsInput;
+    if (editing === "new") create.mutate({ partyId, fields });
+    else if (editing) update.mutate({ id: editing.id, version: editing.version, fields });
   }
 
   return (
