@@ -32,6 +32,8 @@ export function openDatabase(file: string): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
+  // Temporary tables (the scope of a narrow read, the what-if verdicts) live in memory, not in a temp file.
+  sqlite.pragma("temp_store = MEMORY");
   return drizzle(sqlite, { schema }) as Db;
 }
 

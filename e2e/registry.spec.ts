@@ -133,11 +133,13 @@ test.describe("registry import / export", () => {
     expect(body.format).toBe("transfer-registry/v1");
     expect(body.parties.length).toBeGreaterThanOrEqual(45);
 
-    // The server refuses a forged import with the auditor's session, and a download without one.
-    const forged = await trpcCall(page.request, "registry.preview", { text: JSON.stringify(registryDocument(runTag())) });
-    expect(forged.status).toBe(403);
-    expect(forged.error?.data?.code).toBe("FORBIDDEN");
-    const anonymous = await (await browser.newContext()).request.get("/api/registry/export");
-    expect(anonymous.status()).toBe(401);
+    // The server refuses a forged import with the auditor's session, and an import or a download without one.
+    const upload = { data: JSON.stringify(registryDocument(runTag())), headers: { "Content-Type": "application/json" } };
+    const forged = await page.request.post("/api/registry/import?mode=preview", upload);
+    expect(forged.status()).toBe(403);
+    expect(((await forged.json()) as { error: string }).error).toBe("Your role (auditor) may not import a registry.");
+    const anonymous = (await browser.newContext()).request;
+    expect((await anonymous.post("/api/registry/import?mode=apply", upload)).status()).toBe(401);
+    expect((await anonymous.get("/api/registry/export")).status()).toBe(401);
   });
 });

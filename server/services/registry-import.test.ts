@@ -1,16 +1,32 @@
-import type { TRPCError } from "@trpc/server";
 import { asc, count, eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
-import type { Db } from "@/db/client";
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { rawClient, type Db } from "@/db/client";
+import type * as DbClient from "@/db/client";
 import { insertParty, insertUser, partyFields } from "@/db/factories";
-import { auditLog, parties, safeguards, transfers } from "@/db/schema";
+import { auditLog, parties, safeguards, transferImpactAssessments, transfers } from "@/db/schema";
 import { createTestDb } from "@/db/testing";
-import { createCaller } from "@/server/api/root";
+import type { SessionUser } from "@/server/api/trpc";
 import { SYSTEM_ACTOR } from "@/server/auth/actor";
 import { AppError } from "@/server/errors";
+import { MAX_IMPORT_BYTES } from "@/server/schemas/registry-import";
 import { getParty, updateParty } from "./parties";
 import { applyRegistryImport, previewRegistryImport, RegistryImportRejected, type RegistryImportPreview } from "./registry-import";
 import { readRegistryDocument } from "./registry-document";
+import { syncVerdicts } from "./verdict-store";
+import type * as VerdictStore from "./verdict-store";
+
+/*
+ * The import route (app/api/registry/import/route.ts) is exercised as the app runs it: its database and its
+ * session lookup are the only things replaced (getDb → the test's database, the session → the test's user).
+ * The verdict store is the real one, observed (a spy that calls through).
+ */
+const route = vi.hoisted(() => ({ db: null as unknown, user: null as unknown }));
+vi.mock("@/db/client", async (importOriginal) => ({ ...(await importOriginal<typeof DbClient>()), getDb: () => route.db }));
+vi.mock("@/server/api/context", () => ({ sessionUserFromHeaders: async () => route.user }));
+vi.mock("./verdict-store", async (importOriginal) => {
+  const original = await importOriginal<typeof VerdictStore>();
+  return { ...original, syncVerdicts: vi.fn(original.syncVerdicts) };
+});
 
 type Doc = { format: string; parties: Record<string, unknown>[]; safeguards: Record<string, unknown>[]; transfers: Record<string, unknown>[] };
 
@@ -263,20 +279,435 @@ describe("registry import: apply", () => {
     expect(rejected).toMatchObject({ ok: false, errors: [{ path: "transfers[0].tias[0]", message: expect.stringContaining("nextReview") }] });
   });
 
-  it("through tRPC: an editor previews and applies, a rejected document is BAD_REQUEST", async () => {
-    const db = createTestDb();
-    const user = insertUser(db, "dpo");
-    const caller = createCaller({ db, user });
-    const preview = await caller.registry.preview({ text: text(smallDoc()) });
-    expect(preview.ok).toBe(true);
-    const result = await caller.registry.import({ text: text(smallDoc()), planHash: preview.ok ? preview.planHash : undefined });
-    expect(result.counts.transfers.added).toBe(1);
-    const created = db.select().from(auditLog).where(eq(auditLog.action, "transfer.create")).get();
-    expect(created?.actorEmail).toBe(user.email);
+});
 
+/** `levels` objects nested in one another: { a: { a: … 1 } }. */
+function nested(levels: number): unknown {
+  let value: unknown = 1;
+  for (let i = 0; i < levels; i++) value = { a: value };
+  return value;
+}
+
+/** The JSON text of `levels` objects or arrays nested in one another (JSON.stringify itself overflows on 10,000). */
+const nestedJson = (levels: number, kind: "object" | "array") =>
+  kind === "object" ? `${'{"a":'.repeat(levels)}1${"}".repeat(levels)}` : `${"[".repeat(levels)}1${"]".repeat(levels)}`;
+
+/** The document's text with `value` as raw JSON in place of the string "$RAW". */
+const withRaw = (doc: unknown, json: string) => text(doc).replace('"$RAW"', () => json);
+
+const counted = (db: Db) => ({
+  parties: db.select({ n: count() }).from(parties).get()?.n ?? 0,
+  transfers: db.select({ n: count() }).from(transfers).get()?.n ?? 0,
+  audit: auditCount(db),
+});
+
+/** What the documented limits (server/schemas/registry-import.ts) refuse, and where. */
+const REFUSED: [name: string, build: () => string, pathPrefix: string, message: RegExp][] = [
+  [
+    "a party id of 1 MB",
+    () => {
+      const doc = smallDoc();
+      doc.parties[0]!.id = "a".repeat(1_000_000);
+      return text(doc);
+    },
+    "parties[0].id",
+    /1–64 characters of a-z 0-9 \. _ -/,
+  ],
+  [
+    "a transfer id with a NUL character",
+    () => {
+      const doc = smallDoc();
+      doc.transfers[0]!.id = "crm\u0000";
+      return text(doc);
+    },
+    "transfers[0].id",
+    /1–64 characters of a-z 0-9 \. _ -/,
+  ],
+  [
+    "a transfer id of 65 characters",
+    () => {
+      const doc = smallDoc();
+      doc.transfers[0]!.id = "t".repeat(65);
+      return text(doc);
+    },
+    "transfers[0].id",
+    /1–64 characters/,
+  ],
+  [
+    "a safeguard id that is HTML",
+    () => {
+      const doc = smallDoc();
+      doc.safeguards[0]!.id = "<img src=x onerror=alert(1)>";
+      doc.transfers[0]!.safeguards = ["<img src=x onerror=alert(1)>"];
+      return text(doc);
+    },
+    "safeguards[0].id",
+    /1–64 characters of a-z 0-9 \. _ -/,
+  ],
+  [
+    "a safeguard id that is a path",
+    () => {
+      const doc = smallDoc();
+      doc.safeguards[0]!.id = "x/../../..//evil.test";
+      doc.transfers[0]!.safeguards = ["x/../../..//evil.test"];
+      return text(doc);
+    },
+    "safeguards[0].id",
+    /1–64 characters of a-z 0-9 \. _ -/,
+  ],
+  [
+    "a TIA id with a slash",
+    () => {
+      const doc = smallDoc();
+      doc.transfers[0]!.tias = [{ id: "tia/1", completed: "2021-10-15", nextReview: "2023-10-15" }];
+      return text(doc);
+    },
+    "transfers[0].tias[0].id",
+    /1–64 characters of a-z 0-9 \. _ -/,
+  ],
+  [
+    "a TIA id of 1 MB",
+    () => {
+      const doc = smallDoc();
+      doc.transfers[0]!.tias = [{ id: "t".repeat(1_000_000), completed: "2021-10-15", nextReview: "2023-10-15" }];
+      return text(doc);
+    },
+    "transfers[0].tias[0].id",
+    /1–64 characters/,
+  ],
+  [
+    "an extra field nested 10,000 levels deep",
+    () => {
+      const doc = smallDoc();
+      doc.transfers[0]!.ticket = "$RAW";
+      return withRaw(doc, nestedJson(10_000, "object"));
+    },
+    "transfers[0].ticket.a.a",
+    /more than 32 levels deep/,
+  ],
+  [
+    "arrays nested 10,000 levels deep in a party",
+    () => {
+      const doc = smallDoc();
+      doc.parties[1]!.legalForm = "$RAW";
+      return withRaw(doc, nestedJson(10_000, "array"));
+    },
+    "parties[1].legalForm[0][0]",
+    /more than 32 levels deep/,
+  ],
+  [
+    "an extra field one level deeper than the limit",
+    () => {
+      const doc = smallDoc();
+      // document (1) → transfers (2) → transfer (3) → ticket (4) … level 33.
+      doc.transfers[0]!.ticket = nested(30);
+      return text(doc);
+    },
+    "transfers[0].ticket",
+    /more than 32 levels deep/,
+  ],
+  [
+    "an extra string of 1 MB",
+    () => {
+      const doc = smallDoc();
+      doc.transfers[0]!.ticket = "x".repeat(1_000_000);
+      return text(doc);
+    },
+    "transfers[0].ticket",
+    /is 1,000,000 characters long; the most is 10,000/,
+  ],
+  [
+    "a field name of 1,000 characters",
+    () => {
+      const doc = smallDoc();
+      doc.parties[0]!["k".repeat(1000)] = true;
+      return text(doc);
+    },
+    "parties[0]",
+    /a field name may be at most 200 characters/,
+  ],
+  [
+    "__proto__ as a field name",
+    () => text(smallDoc()).replace('"ticket":"PRIV-42"', '"__proto__":{"isAdmin":true}'),
+    "transfers[0].__proto__",
+    /__proto__ is not allowed/,
+  ],
+  [
+    "a reference of 301 characters",
+    () => {
+      const doc = smallDoc();
+      doc.safeguards.push({ id: "coc-1", type: "code_of_conduct", approved: "2020-01-01", ended: null, reference: "r".repeat(301) });
+      return text(doc);
+    },
+    "safeguards[1].reference",
+    /at most 300 characters/,
+  ],
+  [
+    "notes of 5,001 characters",
+    () => {
+      const doc = smallDoc();
+      doc.parties[0]!.notes = "n".repeat(5001);
+      return text(doc);
+    },
+    "parties[0].notes",
+    /at most 5,000 characters/,
+  ],
+  [
+    "the same certification twice (party, framework, from)",
+    () => {
+      const doc = smallDoc();
+      (doc.parties[1]!.certifications as Record<string, unknown>[]).push({ framework: "dpf_eu", from: "2023-07-17", to: "2024-12-31" });
+      return text(doc);
+    },
+    "parties[1].certifications[1]",
+    /"dpf_eu" from "2023-07-17" is listed twice for this party \(also at parties\[1\]\.certifications\[0\]\)/,
+  ],
+  [
+    "a derogation naming a party that is not in the document",
+    () => {
+      const doc = smallDoc();
+      doc.safeguards.push({ id: "der-1", type: "derogation", basis: "49(1)(a)", parties: ["ghost"] });
+      return text(doc);
+    },
+    "safeguards[1].parties[0]",
+    /unknown party id "ghost"/,
+  ],
+];
+
+/** Documents at the edge of the limits, which both steps accept. */
+const ACCEPTED: [name: string, build: () => string][] = [
+  ["the small registry", () => text(smallDoc())],
+  [
+    "an extra field exactly at the nesting limit, and an extra string of exactly 10,000 characters",
+    () => {
+      const doc = smallDoc();
+      doc.transfers[0]!.ticket = nested(29);
+      doc.parties[0]!.memo = "m".repeat(10_000);
+      return text(doc);
+    },
+  ],
+  [
+    "an assessment id the document gives that another assessment's generated id would take",
+    () => {
+      const doc = smallDoc();
+      // crm's `tia` summary gets the id crm.tia.2021-10-15 unless the document already uses it.
+      const { tia: _tia, ...crm } = doc.transfers[0]!;
+      doc.transfers.push({ ...crm, id: "crm2", tias: [{ id: "crm.tia.2021-10-15", completed: "2021-03-01" }] });
+      return text(doc);
+    },
+  ],
+  [
+    "a derogation naming parties of the document",
+    () => {
+      const doc = smallDoc();
+      doc.safeguards.push({ id: "der-1", type: "derogation", basis: "49(1)(b)", parties: ["acme-de", "cloudco"], justification: "Contract with the data subject." });
+      return text(doc);
+    },
+  ],
+  [
+    "64-character ids everywhere, and a TIA summary whose generated id would be longer",
+    () => {
+      const doc = smallDoc();
+      const long = (c: string) => c.repeat(64);
+      doc.safeguards[0]!.id = long("s");
+      doc.transfers[0]!.id = long("t");
+      doc.transfers[0]!.safeguards = [long("s")];
+      return text(doc);
+    },
+  ],
+];
+
+describe("registry import: input limits, the same in the preview and the apply", () => {
+  it.each(REFUSED)("%s: refused with its JSON path by the preview and the apply alike, and nothing is written", (_name, build, pathPrefix, message) => {
+    const db = createTestDb();
+    const before = counted(db);
+    const source = { text: build() };
+
+    const preview = previewRegistryImport(db, source);
+    if (preview.ok) throw new Error("the preview accepted the document");
+    const hit = preview.errors.find((e) => e.path.startsWith(pathPrefix));
+    expect(hit, JSON.stringify(preview.errors).slice(0, 500)).toBeDefined();
+    expect(hit!.message).toMatch(message);
+    // A message names the problem; it never echoes a huge value back.
+    for (const e of preview.errors) expect(e.path.length + e.message.length).toBeLessThan(2_000);
+
+    let thrown: unknown;
+    try {
+      applyRegistryImport(db, SYSTEM_ACTOR, source);
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toBeInstanceOf(RegistryImportRejected);
+    expect((thrown as RegistryImportRejected).errors).toEqual(preview.errors);
+    expect(counted(db)).toEqual(before);
+  });
+
+  it.each(ACCEPTED)("%s: the preview accepts it and the apply writes exactly what the preview said", (_name, build) => {
+    const db = createTestDb();
+    const source = { text: build() };
+    const preview = okPreview(previewRegistryImport(db, source));
+    const result = applyRegistryImport(db, SYSTEM_ACTOR, { ...source, planHash: preview.planHash });
+    for (const kind of ["parties", "certifications", "safeguards", "transfers", "tias"] as const) expect(result.counts[kind]).toEqual(preview.kinds[kind].counts);
+    // What was written is read back, and importing the export again changes nothing.
+    const again = okPreview(previewRegistryImport(db, { text: text(readRegistryDocument(db)) }));
+    expect(again.totalChanges).toBe(0);
+  });
+
+  it("gives an assessment without an id an id of its own: never one the document uses, never longer than 64 characters", () => {
+    const db = createTestDb();
+    const doc = smallDoc();
+    const { tia: _tia, ...crm } = doc.transfers[0]!;
+    doc.transfers.push({ ...crm, id: "crm2", tias: [{ id: "crm.tia.2021-10-15", completed: "2021-03-01" }] });
+    doc.transfers.push({ ...doc.transfers[0]!, id: "t".repeat(64) });
+    applyRegistryImport(db, SYSTEM_ACTOR, { text: text(doc) });
+    const rows = db.select({ id: transferImpactAssessments.id, transferId: transferImpactAssessments.transferId }).from(transferImpactAssessments).all();
+    expect(rows).toHaveLength(3);
+    expect(rows.find((r) => r.transferId === "crm2")?.id).toBe("crm.tia.2021-10-15");
+    expect(rows.find((r) => r.transferId === "crm")?.id).toBe("crm.tia.2021-10-15-2");
+    const long = rows.find((r) => r.transferId === "t".repeat(64))!.id;
+    expect(long).toMatch(/^[a-z0-9._-]{1,64}$/);
+    expect(long.startsWith("tttt")).toBe(true);
+  });
+});
+
+describe("registry import: the verdict store", () => {
+  const spy = vi.mocked(syncVerdicts);
+  beforeEach(() => {
+    spy.mockClear();
+  });
+
+  it("is brought up to date at the end of the apply, inside its transaction, after every write", async () => {
+    const { syncVerdicts: realSync } = await vi.importActual<typeof VerdictStore>("./verdict-store");
+    const db = createTestDb();
+    okPreview(previewRegistryImport(db, { text: text(smallDoc()) }));
+    expect(spy).not.toHaveBeenCalled();
+
+    const seen: { inTransaction: boolean; transfers: number; importAudited: number }[] = [];
+    spy.mockImplementationOnce((tx, asOf) => {
+      const client = rawClient(tx);
+      seen.push({
+        inTransaction: client.inTransaction,
+        transfers: client.prepare("SELECT count(*) FROM transfer").pluck().get() as number,
+        importAudited: client.prepare("SELECT count(*) FROM audit_log WHERE action = 'registry.import'").pluck().get() as number,
+      });
+      return realSync(tx, asOf);
+    });
+    applyRegistryImport(db, SYSTEM_ACTOR, { text: text(smallDoc()) });
+    expect(seen).toEqual([{ inTransaction: true, transfers: 1, importAudited: 1 }]);
+  });
+
+  it("is part of the all-or-nothing: when it fails, nothing of the import stays", () => {
+    const db = createTestDb();
+    const before = counted(db);
+    spy.mockImplementationOnce(() => {
+      throw new Error("verdicts unavailable");
+    });
+    expect(() => applyRegistryImport(db, SYSTEM_ACTOR, { text: text(smallDoc()) })).toThrow(/verdicts unavailable/);
+    expect(counted(db)).toEqual(before);
+  });
+
+  it("is not called for a refused document", () => {
+    const db = createTestDb();
+    const doc = smallDoc();
+    doc.transfers[0]!.recipient = "ghost";
+    expect(() => applyRegistryImport(db, SYSTEM_ACTOR, { text: text(doc) })).toThrow(RegistryImportRejected);
+    expect(spy).not.toHaveBeenCalled();
+  });
+});
+
+describe("POST /api/registry/import", () => {
+  let POST: (request: Request) => Promise<Response>;
+  let db: Db;
+  beforeEach(async () => {
+    ({ POST } = await import("@/app/api/registry/import/route"));
+    db = createTestDb();
+    route.db = db;
+    route.user = null;
+  });
+  const signIn = (role: SessionUser["role"]) => {
+    const user = insertUser(db, role);
+    route.user = user;
+    return user;
+  };
+  const post = (query: string, body: BodyInit | null, headers: Record<string, string> = { "content-type": "application/json" }) =>
+    POST(new Request(`http://localhost/api/registry/import?${query}`, { method: "POST", headers, body, duplex: "half" } as RequestInit));
+
+  it("needs a session and the registry.import permission (procurement, DPO): 401 signed out, 403 for auditors and admins", async () => {
+    expect((await post("mode=preview", text(smallDoc()))).status).toBe(401);
+    for (const role of ["auditor", "admin"] as const) {
+      signIn(role);
+      const response = await post("mode=apply", text(smallDoc()));
+      expect(response.status).toBe(403);
+      expect(((await response.json()) as { error: string }).error).toContain(`Your role (${role}) may not import`);
+    }
+    expect(counted(db).parties).toBe(0);
+  });
+
+  it("previews and applies a document sent as the body, recording who imported it", async () => {
+    signIn("procurement");
+    const preview = (await (await post("mode=preview&fileName=small.json", text(smallDoc()))).json()) as RegistryImportPreview;
+    const planHash = okPreview(preview).planHash;
+    expect(counted(db).parties).toBe(0);
+
+    const dpo = signIn("dpo");
+    const response = await post(`mode=apply&fileName=small.json&planHash=${planHash}`, text(smallDoc()));
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { counts: { transfers: { added: number } } }).counts.transfers.added).toBe(1);
+    const summary = db.select().from(auditLog).where(eq(auditLog.action, "registry.import")).get();
+    expect(summary?.actorEmail).toBe(dpo.email);
+    expect(JSON.parse(summary!.after!)).toMatchObject({ fileName: "small.json" });
+    expect(db.select().from(auditLog).where(eq(auditLog.action, "transfer.create")).get()?.actorEmail).toBe(dpo.email);
+  });
+
+  it("answers 400 with the errors for a document with errors, 409 when the registry changed since the preview", async () => {
+    signIn("dpo");
     const bad = smallDoc();
     bad.transfers[0]!.recipient = "ghost";
-    await expect(caller.registry.import({ text: text(bad) })).rejects.toMatchObject({ code: "BAD_REQUEST" } satisfies Partial<TRPCError>);
-    expect((await caller.registry.stats()).transfers).toBe(1);
+    const rejected = await post("mode=apply", text(bad));
+    expect(rejected.status).toBe(400);
+    expect(((await rejected.json()) as { errors: unknown[] }).errors).toEqual([{ path: "transfers[0].recipient", message: 'unknown party id "ghost"' }]);
+
+    const preview = okPreview((await (await post("mode=preview", text(smallDoc()))).json()) as RegistryImportPreview);
+    insertParty(db, { name: "Meanwhile Ltd", country: "GB", processingLocations: ["GB"] });
+    applyRegistryImport(db, SYSTEM_ACTOR, { text: text(smallDoc()) });
+    const stale = await post(`mode=apply&planHash=${preview.planHash}`, text(smallDoc()));
+    expect(stale.status).toBe(409);
+    expect(((await stale.json()) as { error: string }).error).toMatch(/changed after your preview/);
+  });
+
+  it("refuses a missing mode (400) and a body that is not declared JSON (415)", async () => {
+    signIn("procurement");
+    expect((await post("", text(smallDoc()))).status).toBe(400);
+    expect((await post("mode=preview", text(smallDoc()), { "content-type": "text/plain" })).status).toBe(415);
+  });
+
+  it("accepts a document larger than the former 50 MB limit (the app's export of 100,000 transfers is ~80–110 MB)", async () => {
+    signIn("procurement");
+    const body = Buffer.concat([Buffer.from(text(smallDoc())), Buffer.alloc(60_000_000, " ")]);
+    const response = await post("mode=preview", body);
+    expect(response.status).toBe(200);
+    expect(okPreview((await response.json()) as RegistryImportPreview).totalChanges).toBe(6);
+  });
+
+  it("refuses a body over 256 MB with 413 and a clear message, without reading the rest, and writes nothing", async () => {
+    signIn("dpo");
+    const declared = await post("mode=apply", "{}", { "content-type": "application/json", "content-length": String(MAX_IMPORT_BYTES + 1) });
+    expect(declared.status).toBe(413);
+    expect(((await declared.json()) as { error: string }).error).toMatch(/^The document is larger than 256 MB, the most the registry imports at once\. Nothing was imported\./);
+
+    // Without a declared length: the body is streamed and cut off just past the limit (16 MiB chunks, one reused buffer).
+    const chunk = new Uint8Array(16 * 1024 * 1024).fill(0x20);
+    let pulled = 0;
+    const stream = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        if (pulled > 40) controller.close();
+        else controller.enqueue(chunk);
+      },
+    });
+    const streamed = await post("mode=apply", stream);
+    expect(streamed.status).toBe(413);
+    expect(pulled).toBeLessThanOrEqual(MAX_IMPORT_BYTES / chunk.byteLength + 2);
+    expect(counted(db).parties).toBe(0);
   });
 });

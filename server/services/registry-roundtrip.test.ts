@@ -12,6 +12,7 @@ import { createTestDb } from "@/db/testing";
 import { SYSTEM_ACTOR } from "@/server/auth/actor";
 import type { RegistryDocument } from "@/server/domain/registry";
 import { evaluateRegistry } from "@/server/domain/rules";
+import { generateRegistry } from "@/server/scripts/generate-registry";
 import { getCompiledKnowledgeBase } from "./knowledge-base";
 import { applyRegistryImport, exportRegistryFile, previewRegistryImport } from "./registry-import";
 import { readRegistryDocument } from "./registry-document";
@@ -89,5 +90,44 @@ describe("registry round trip", () => {
     importInto(db, JSON.parse(fs.readFileSync(DEMO_REGISTRY_PATH, "utf8")));
     const statuses = new Set([...verdictsAsOf(db, "2026-11-29").values()].map((v) => v.status));
     expect(statuses).toEqual(new Set(["unsafeguarded", "derogation", "safeguarded", "adequate", "not_restricted", "inactive"]));
+  });
+});
+
+describe("a generated registry (server/scripts/generate-registry.ts, the benchmarks' input)", () => {
+  const options = { transfers: 2_000, parties: 400, safeguards: 800, seed: 7 };
+
+  it("is the same document for the same options, with exactly the numbers of entities asked for", () => {
+    const doc = generateRegistry(options);
+    expect(JSON.stringify(generateRegistry(options))).toBe(JSON.stringify(doc));
+    expect(JSON.stringify(generateRegistry({ ...options, seed: 8 }))).not.toBe(JSON.stringify(doc));
+    expect([doc.parties.length, doc.safeguards?.length, doc.transfers.length]).toEqual([400, 800, 2_000]);
+    // Realistic: a tenth of the parties are affiliates, some recipients are certified, most transfers have a TIA.
+    expect(doc.parties.filter((p) => p.relationship === "affiliate")).toHaveLength(40);
+    expect(doc.parties.some((p) => p.certifications?.length)).toBe(true);
+    expect(doc.transfers.filter((t) => t.tia).length).toBeGreaterThan(1_000);
+  });
+
+  it("imports whole; its export imports into an empty database as the same registry, and into the same one as no change", () => {
+    const doc = generateRegistry(options);
+    const certifications = doc.parties.reduce((n, p) => n + (p.certifications?.length ?? 0), 0);
+    const tias = doc.transfers.filter((t) => t.tia).length;
+
+    const first = createTestDb();
+    const result = applyRegistryImport(first, SYSTEM_ACTOR, { text: JSON.stringify(doc), fileName: "generated.json" });
+    expect(result.counts).toEqual({
+      parties: { added: 400, changed: 0, unchanged: 0 },
+      certifications: { added: certifications, changed: 0, unchanged: 0 },
+      safeguards: { added: 800, changed: 0, unchanged: 0 },
+      transfers: { added: 2_000, changed: 0, unchanged: 0 },
+      tias: { added: tias, changed: 0, unchanged: 0 },
+    });
+
+    const body = exportRegistryFile(first, "2026-11-29").body;
+    const again = previewRegistryImport(first, { text: body });
+    expect(again.ok && again.totalChanges).toBe(0);
+
+    const second = createTestDb();
+    applyRegistryImport(second, SYSTEM_ACTOR, { text: body });
+    expect(exportRegistryFile(second, "2026-11-29").body).toBe(body);
   });
 });

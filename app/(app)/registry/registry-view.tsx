@@ -13,10 +13,8 @@ import { inputClass } from "@/app/_components/ui/field";
 import { ErrorState, Notice, Skeleton } from "@/app/_components/ui/states";
 import { Table, Td, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/client";
-import type { EntityKind, ImportIssue, KindPreview, PlannedEntity, RegistryImportResult } from "@/server/services/registry-import";
-
-/** Same limit as the server (MAX_REGISTRY_TEXT_LENGTH); checked here so a huge file is not uploaded for nothing. */
-const MAX_BYTES = 50_000_000;
+import { MAX_IMPORT_BYTES, MAX_IMPORT_SIZE_LABEL } from "@/server/schemas/registry-import";
+import type { EntityKind, ImportIssue, KindPreview, PlannedEntity, RegistryImportPreview, RegistryImportResult } from "@/server/services/registry-import";
 
 const KINDS: { kind: EntityKind; one: string; many: string; title: string }[] = [
   { kind: "parties", one: "party", many: "parties", title: "Parties" },
@@ -89,28 +87,54 @@ function ExportCard() {
   );
 }
 
+/** A document to import: the chosen file itself (sent as it is, never read into the page) or pasted text. */
 interface Source {
-  text: string;
+  body: Blob | string;
   fileName: string;
 }
 
+/**
+ * POST /api/registry/import: the body is the document, so a file of up to 256 MB is streamed to the server
+ * instead of going through a JSON-encoded tRPC string.
+ */
+async function postImport<T>(mode: "preview" | "apply", source: Source, planHash?: string): Promise<T> {
+  const params = new URLSearchParams({ mode, fileName: source.fileName });
+  if (planHash) params.set("planHash", planHash);
+  let response: Response;
+  try {
+    response = await fetch(`/api/registry/import?${params.toString()}`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: source.body,
+    });
+  } catch {
+    throw new Error(
+      typeof source.body === "string"
+        ? "The server could not be reached. Check your connection and try again."
+        : `${source.fileName} could not be sent: the server could not be reached, or the file was changed or moved since you chose it. Choose it again.`,
+    );
+  }
+  const payload = (await response.json().catch(() => null)) as ({ error?: string } & T) | null;
+  if (!response.ok) throw new Error(payload?.error ?? `The server answered ${response.status} ${response.statusText}.`);
+  if (payload === null) throw new Error("The server's answer could not be read.");
+  return payload;
+}
+
 function ImportCard() {
-  const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [source, setSource] = useState<Source | null>(null);
   const [readError, setReadError] = useState<string | null>(null);
   const [imported, setImported] = useState<{ fileName: string; result: RegistryImportResult } | null>(null);
-  const preview = useMutation(trpc.registry.preview.mutationOptions());
-  const apply = useMutation(
-    trpc.registry.import.mutationOptions({
-      onSuccess: async (result, input) => {
-        setImported({ fileName: input.fileName ?? "The document", result });
-        setSource(null);
-        preview.reset();
-        await queryClient.invalidateQueries();
-      },
-    }),
-  );
+  const preview = useMutation({ mutationFn: (next: Source) => postImport<RegistryImportPreview>("preview", next) });
+  const apply = useMutation({
+    mutationFn: ({ source: next, planHash }: { source: Source; planHash: string }) => postImport<RegistryImportResult>("apply", next, planHash),
+    onSuccess: async (result, input) => {
+      setImported({ fileName: input.source.fileName, result });
+      setSource(null);
+      preview.reset();
+      await queryClient.invalidateQueries();
+    },
+  });
 
   const check = (next: Source) => {
     setSource(next);
@@ -120,19 +144,15 @@ function ImportCard() {
     preview.mutate(next);
   };
 
-  const readFile = async (file: File | undefined) => {
+  const readFile = (file: File | undefined) => {
     if (!file) return;
-    if (file.size > MAX_BYTES) {
+    if (file.size > MAX_IMPORT_BYTES) {
       setSource(null);
       preview.reset();
-      setReadError(`${file.name} is larger than 50 MB, the most the registry imports at once.`);
+      setReadError(`${file.name} is larger than ${MAX_IMPORT_SIZE_LABEL}, the most the registry imports at once.`);
       return;
     }
-    try {
-      check({ text: await file.text(), fileName: file.name });
-    } catch {
-      setReadError(`${file.name} could not be read. Choose the file again.`);
-    }
+    check({ body: file, fileName: file.name });
   };
 
   const startOver = () => {
@@ -151,7 +171,7 @@ function ImportCard() {
       />
       <div className="space-y-5 px-5 py-5">
         {imported ? <ImportedNotice fileName={imported.fileName} result={imported.result} /> : null}
-        <SourcePicker onFile={readFile} onPaste={(text) => check({ text, fileName: "Pasted JSON" })} busy={preview.isPending} />
+        <SourcePicker onFile={readFile} onPaste={(text) => check({ body: text, fileName: "Pasted JSON" })} busy={preview.isPending} />
 
         <div aria-live="polite" className="space-y-4">
           {readError ? <ErrorState title="The file was not checked" message={readError} /> : null}
@@ -171,7 +191,7 @@ function ImportCard() {
                 totalChanges={result.totalChanges}
                 applying={apply.isPending}
                 applyError={apply.error?.message ?? null}
-                onApply={() => apply.mutate({ ...source, planHash: result.planHash })}
+                onApply={() => apply.mutate({ source, planHash: result.planHash })}
                 onRecheck={() => check(source)}
                 onCancel={startOver}
               />
@@ -229,7 +249,7 @@ function SourcePicker({ onFile, onPaste, busy }: { onFile: (file: File | undefin
           Choose a registry file (.json)
         </label>
         <p id={hintId} className="text-xs text-slate-500">
-          A <code className="font-mono">transfer-registry/v1</code> document, for example an earlier export. Up to 50 MB.
+          A <code className="font-mono">transfer-registry/v1</code> document, for example an earlier export. Up to {MAX_IMPORT_SIZE_LABEL}.
         </p>
       </div>
       <details className="group rounded-lg border border-slate-200">

@@ -1,17 +1,11 @@
-import {
-  applyRegistryImport,
-  applyRegistryImportSchema,
-  previewRegistryImport,
-  registryImportTextSchema,
-  registryStats,
-} from "@/server/services/registry-import";
+import { registryStats } from "@/server/services/registry-import";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
-/** Import and export of the whole registry (transfer-registry/v1). The download itself is GET /api/registry/export. */
+/**
+ * The registry as a whole (transfer-registry/v1). The files themselves do not go through tRPC:
+ * the download is GET /api/registry/export and the upload POST /api/registry/import?mode=preview|apply
+ * (route handlers that stream the body, up to MAX_IMPORT_BYTES), both checked against the same permission table.
+ */
 export const registryRouter = createTRPCRouter({
   stats: protectedProcedure("registry.export").query(({ ctx }) => registryStats(ctx.db)),
-  /** A mutation although it changes nothing: the document is too large for a query string. */
-  preview: protectedProcedure("registry.import").input(registryImportTextSchema).mutation(({ ctx, input }) => previewRegistryImport(ctx.db, input)),
-  // Named `import`, not `apply`: tRPC reserves `apply` (and `call`, `then`) as procedure names.
-  import: protectedProcedure("registry.import").input(applyRegistryImportSchema).mutation(({ ctx, input }) => applyRegistryImport(ctx.db, ctx.actor, input)),
 });

@@ -1,0 +1,91 @@
+/**
+ * POST /api/registry/import?mode=preview|apply: upload a whole `transfer-registry/v1` document.
+ *
+ *   curl -X POST 'http://localhost:3000/api/registry/import?mode=preview&fileName=registry.json' \
+ *        -H 'Content-Type: application/json' -H "Cookie: $SESSION" --data-binary @registry.json
+ *
+ * - The body is the document itself (UTF-8 JSON, `Content-Type: application/json`), read as a stream up to
+ *   MAX_IMPORT_BYTES (256 MB; the app's export of 100,000 transfers is ~80–110 MB). Larger: 413, nothing read
+ *   further, nothing changed.
+ * - Query: `mode` (required), `fileName` (optional, ≤ 255 characters, recorded in the audit row), and for
+ *   `mode=apply` `planHash` (optional: the preview's; the apply is refused with 409 if the registry changed since).
+ * - Permission: `registry.import` (procurement, DPO), from the session cookie, as every tRPC procedure:
+ *   401 signed out, 403 other roles.
+ * - Answers (JSON): preview → 200 with `RegistryImportPreview` (`ok: false` + `errors[]` with JSON paths for a
+ *   document with errors); apply → 200 with `RegistryImportResult`, 400 `{ error, errors }` for a document with
+ *   errors, 409 `{ error }` when the registry changed since the preview. Errors always change nothing.
+ */
+import { getDb } from "@/db/client";
+import { sessionUserFromHeaders } from "@/server/api/context";
+import type { Actor } from "@/server/auth/actor";
+import { can } from "@/server/auth/permissions";
+import { AppError } from "@/server/errors";
+import { MAX_IMPORT_BYTES, MAX_IMPORT_SIZE_LABEL } from "@/server/schemas/registry-import";
+import { applyRegistryImport, previewRegistryImport, RegistryImportRejected, registryImportOptionsSchema } from "@/server/services/registry-import";
+
+export const dynamic = "force-dynamic";
+export const runtime = "nodejs";
+
+const json = (status: number, body: unknown) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+const refuse = (status: number, message: string) => json(status, { error: message });
+
+const tooLarge = () =>
+  refuse(
+    413,
+    `The document is larger than ${MAX_IMPORT_SIZE_LABEL}, the most the registry imports at once. Nothing was imported. Split it into several documents (each with the parties and safeguards its transfers refer to) and import them one after another: an import never deletes.`,
+  );
+
+/** The body as text, or null as soon as it exceeds `limit` bytes (the rest is not read). */
+async function readBody(request: Request, limit: number): Promise<string | null> {
+  if (!request.body) return "";
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const body = Buffer.concat(chunks, size);
+  chunks.length = 0; // a 100 MB upload should not be held three times over
+  return body.toString("utf8");
+}
+
+export async function POST(request: Request): Promise<Response> {
+  const user = await sessionUserFromHeaders(request.headers);
+  if (!user) return refuse(401, "Please sign in.");
+  if (!can(user.role, "registry.import")) return refuse(403, `Your role (${user.role}) may not import a registry.`);
+
+  const params = new URL(request.url).searchParams;
+  const options = registryImportOptionsSchema.safeParse({
+    mode: params.get("mode") ?? undefined,
+    fileName: params.get("fileName") ?? undefined,
+    planHash: params.get("planHash") ?? undefined,
+  });
+  if (!options.success) return refuse(400, options.error.issues.map((i) => i.message).join(" "));
+  // A JSON body cannot be sent cross-site without a CORS preflight, which this route never grants.
+  const contentType = request.headers.get("content-type") ?? "";
+  if (!/^application\/json\b/i.test(contentType)) return refuse(415, "Send the document as the request body with Content-Type: application/json.");
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > MAX_IMPORT_BYTES) return tooLarge();
+
+  const text = await readBody(request, MAX_IMPORT_BYTES);
+  if (text === null) return tooLarge();
+
+  const { mode, fileName, planHash } = options.data;
+  const db = getDb();
+  if (mode === "preview") return json(200, previewRegistryImport(db, { text, fileName }));
+  const actor: Actor = { kind: "user", ...user };
+  try {
+    return json(200, applyRegistryImport(db, actor, { text, fileName, planHash }));
+  } catch (e) {
+    if (e instanceof RegistryImportRejected) return json(400, { error: e.message, errors: e.errors });
+    if (e instanceof AppError) return refuse(e.code === "CONFLICT" ? 409 : e.code === "FORBIDDEN" ? 403 : e.code === "NOT_FOUND" ? 404 : 400, e.message);
+    throw e;
+  }
+}
