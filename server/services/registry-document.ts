@@ -140,24 +140,56 @@ function all(db: DbOrTx, sqlText: string): Row[] {
   return prepared(db, sqlText).all() as Row[];
 }
 
+/** Rows as arrays (no per-row objects: at 100k rows, about half the cost of reading them). */
+function rows(db: DbOrTx, sqlText: string): unknown[][] {
+  return rawStatement(db, sqlText).all() as unknown[][];
+}
+
+const rawStatements = new WeakMap<object, Map<string, ReturnType<typeof prepared>>>();
+
+function rawStatement(db: DbOrTx, sqlText: string) {
+  const client = rawClient(db);
+  let cache = rawStatements.get(client);
+  if (!cache) {
+    cache = new Map();
+    rawStatements.set(client, cache);
+  }
+  let statement = cache.get(sqlText);
+  if (!statement) {
+    statement = client.prepare(sqlText).raw(true);
+    cache.set(sqlText, statement);
+  }
+  return statement;
+}
+
+/** Groups two-column rows [key, value] into key → values, in row order. */
+function groupPairs(pairs: unknown[][]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const [k, v] of pairs) {
+    const list = map.get(k as string);
+    if (list) list.push(v as string);
+    else map.set(k as string, [v as string]);
+  }
+  return map;
+}
+
 function readWith(db: DbOrTx, f: Filters): RegistryDocument {
   const lists = new Map<string, unknown[]>();
-  const locations = groupBy(all(db, `SELECT party_id, country FROM party_processing_location ${f.partyChild} ORDER BY country`), "party_id");
-  const partyCategories = groupBy(all(db, `SELECT party_id, category_id FROM party_data_category ${f.partyChild} ORDER BY category_id`), "party_id");
+  const locations = groupPairs(rows(db, `SELECT party_id, country FROM party_processing_location ${f.partyChild} ORDER BY country`));
+  const partyCategories = groupPairs(rows(db, `SELECT party_id, category_id FROM party_data_category ${f.partyChild} ORDER BY category_id`));
   const certs = groupBy(
     all(db, `SELECT party_id, framework, "from", "to", covered_data, verified_on, verified_by, extra FROM certification ${f.partyChild} ORDER BY position, id`),
     "party_id",
   );
 
-  const partyDocs: Loose<RegistryParty>[] = all(
+  const partyDocs: Loose<RegistryParty>[] = rows(
     db,
     `SELECT id, name, relationship, country, service_category, adviser_type, registration_number, website, contact_name, contact_email,
             ccpa_role, ccpa_sale, ccpa_share, notes, archived_at, extra
        FROM party ${f.party} ORDER BY id`,
-  ).map((p) => {
-    const id = p.id as string;
-    const doc: Loose<RegistryParty> = { id, name: p.name as string, relationship: p.relationship as RegistryParty["relationship"], country: p.country as string };
-    const partyCerts = certs.get(id);
+  ).map(([id, name, relationship, country, serviceCategory, adviserType, registrationNumber, website, contactName, contactEmail, ccpaRole, ccpaSale, ccpaShare, notes, archivedAt, extra]) => {
+    const doc: Loose<RegistryParty> = { id: id as string, name: name as string, relationship: relationship as RegistryParty["relationship"], country: country as string };
+    const partyCerts = certs.get(id as string);
     if (partyCerts?.length) {
       doc.certifications = partyCerts.map((c) => {
         const cert: Record<string, unknown> = { framework: c.framework, from: c.from, to: (c.to as Str) ?? null };
@@ -167,113 +199,125 @@ function readWith(db: DbOrTx, f: Filters): RegistryDocument {
       });
     }
     assignPresent(doc, {
-      serviceCategory: p.service_category,
-      adviserType: p.adviser_type,
-      processingLocations: (locations.get(id) ?? []).map((l) => l.country as string),
-      registrationNumber: p.registration_number,
-      website: p.website,
-      contactName: p.contact_name,
-      contactEmail: p.contact_email,
-      ccpaRole: p.ccpa_role,
-      ccpaSale: Boolean(p.ccpa_sale),
-      ccpaShare: Boolean(p.ccpa_share),
-      dataCategories: (partyCategories.get(id) ?? []).map((c) => c.category_id as string),
-      notes: p.notes,
-      archivedAt: p.archived_at,
+      serviceCategory,
+      adviserType,
+      processingLocations: locations.get(id as string) ?? [],
+      registrationNumber,
+      website,
+      contactName,
+      contactEmail,
+      ccpaRole,
+      ccpaSale: Boolean(ccpaSale),
+      ccpaShare: Boolean(ccpaShare),
+      dataCategories: partyCategories.get(id as string) ?? [],
+      notes,
+      archivedAt,
     });
-    return Object.assign(doc, parseExtra(p.extra));
+    return Object.assign(doc, parseExtra(extra));
   });
 
-  const sgParties = groupBy(all(db, `SELECT safeguard_id, party_id FROM safeguard_party ${f.safeguardChild} ORDER BY position, party_id`), "safeguard_id");
-  const safeguardDocs: Loose<RegistrySafeguard>[] = all(db, `SELECT * FROM safeguard ${f.safeguard} ORDER BY id`).map((s) => {
-    const partyIds = (sgParties.get(s.id as string) ?? []).map((r) => r.party_id as string);
-    const doc: Record<string, unknown> = { id: s.id, type: s.type };
-    const ended = (s.ended as Str) ?? null;
-    switch (s.type) {
-      case "scc":
-        doc.version = s.scc_version;
-        if (s.scc_version === "2021/914") doc.modules = s.modules ? (parseListCached(lists, s.modules as string) as number[]) : [];
-        Object.assign(doc, { parties: partyIds, signed: s.signed, ended, ukAddendum: Boolean(s.uk_addendum), swissAdaptations: Boolean(s.swiss_adaptations) });
-        break;
-      case "uk_idta":
-        Object.assign(doc, { parties: partyIds, signed: s.signed, ended });
-        break;
-      case "bcr":
-        Object.assign(doc, { variant: s.bcr_variant, approved: s.approved, ended, members: partyIds });
-        break;
-      case "code_of_conduct":
-      case "certification":
-      case "ad_hoc_clauses":
-        Object.assign(doc, { approved: s.approved, ended, reference: (s.reference as Str) ?? "" });
-        if (partyIds.length) doc.parties = partyIds;
-        break;
-      case "derogation":
-        doc.basis = s.derogation_basis;
-        if (partyIds.length) doc.parties = partyIds;
-        break;
-    }
-    assignPresent(doc, {
-      title: s.title,
-      dockingClause: s.type === "scc" ? Boolean(s.docking_clause) : null,
-      ukAddendumVersion: s.uk_addendum_version,
-      supervisoryAuthority: s.supervisory_authority,
-      governingLaw: s.governing_law,
-      idtaVersion: s.idta_version,
-      approvingAuthority: s.approving_authority,
-      justification: s.justification,
-      saInformedOn: s.sa_informed_on,
-      notes: s.notes,
-      archivedAt: s.archived_at,
-    });
-    return Object.assign(doc, parseExtra(s.extra)) as Loose<RegistrySafeguard>;
-  });
+  const sgParties = groupPairs(rows(db, `SELECT safeguard_id, party_id FROM safeguard_party ${f.safeguardChild} ORDER BY position, party_id`));
+  const safeguardDocs: Loose<RegistrySafeguard>[] = rows(
+    db,
+    `SELECT id, type, title, scc_version, modules, signed, approved, ended, docking_clause, uk_addendum, uk_addendum_version, swiss_adaptations,
+            supervisory_authority, governing_law, idta_version, bcr_variant, approving_authority, reference, derogation_basis, justification,
+            sa_informed_on, notes, archived_at, extra
+       FROM safeguard ${f.safeguard} ORDER BY id`,
+  ).map(
+    ([id, type, title, sccVersion, modules, signed, approved, endedValue, dockingClause, ukAddendum, ukAddendumVersion, swissAdaptations, supervisoryAuthority, governingLaw, idtaVersion, bcrVariant, approvingAuthority, reference, derogationBasis, justification, saInformedOn, notes, archivedAt, extra]) => {
+      const partyIds = sgParties.get(id as string) ?? [];
+      const doc: Record<string, unknown> = { id, type };
+      const ended = (endedValue as Str) ?? null;
+      switch (type) {
+        case "scc":
+          doc.version = sccVersion;
+          if (sccVersion === "2021/914") doc.modules = modules ? (parseListCached(lists, modules as string) as number[]) : [];
+          Object.assign(doc, { parties: partyIds, signed, ended, ukAddendum: Boolean(ukAddendum), swissAdaptations: Boolean(swissAdaptations) });
+          break;
+        case "uk_idta":
+          Object.assign(doc, { parties: partyIds, signed, ended });
+          break;
+        case "bcr":
+          Object.assign(doc, { variant: bcrVariant, approved, ended, members: partyIds });
+          break;
+        case "code_of_conduct":
+        case "certification":
+        case "ad_hoc_clauses":
+          Object.assign(doc, { approved, ended, reference: (reference as Str) ?? "" });
+          if (partyIds.length) doc.parties = partyIds;
+          break;
+        case "derogation":
+          doc.basis = derogationBasis;
+          if (partyIds.length) doc.parties = partyIds;
+          break;
+      }
+      assignPresent(doc, {
+        title,
+        dockingClause: type === "scc" ? Boolean(dockingClause) : null,
+        ukAddendumVersion,
+        supervisoryAuthority,
+        governingLaw,
+        idtaVersion,
+        approvingAuthority,
+        justification,
+        saInformedOn,
+        notes,
+        archivedAt,
+      });
+      return Object.assign(doc, parseExtra(extra)) as Loose<RegistrySafeguard>;
+    },
+  );
 
-  const tSafeguards = groupBy(all(db, `SELECT transfer_id, safeguard_id FROM transfer_safeguard ${f.transferChild} ORDER BY position, safeguard_id`), "transfer_id");
-  const tCategories = groupBy(all(db, `SELECT transfer_id, category_id FROM transfer_data_category ${f.transferChild} ORDER BY category_id`), "transfer_id");
-  const tPurposes = groupBy(all(db, `SELECT transfer_id, purpose_id FROM transfer_purpose ${f.transferChild} ORDER BY purpose_id`), "transfer_id");
-  const tias = groupBy(all(db, `SELECT * FROM transfer_impact_assessment ${f.transferChild} ORDER BY completed, id`), "transfer_id");
+  const tSafeguards = groupPairs(rows(db, `SELECT transfer_id, safeguard_id FROM transfer_safeguard ${f.transferChild} ORDER BY position, safeguard_id`));
+  const tCategories = groupPairs(rows(db, `SELECT transfer_id, category_id FROM transfer_data_category ${f.transferChild} ORDER BY category_id`));
+  const tPurposes = groupPairs(rows(db, `SELECT transfer_id, purpose_id FROM transfer_purpose ${f.transferChild} ORDER BY purpose_id`));
+  const tias = new Map<string, unknown[][]>();
+  for (const row of rows(
+    db,
+    `SELECT transfer_id, id, completed, assessor, outcome, measures_technical, measures_contractual, measures_organisational, next_review, document_ref, extra
+       FROM transfer_impact_assessment ${f.transferChild} ORDER BY completed, id`,
+  )) {
+    const list = tias.get(row[0] as string);
+    if (list) list.push(row);
+    else tias.set(row[0] as string, [row]);
+  }
 
-  const transferDocs: Loose<RegistryTransfer>[] = all(db, `SELECT * FROM transfer ${f.transfer} ORDER BY id`).map((t) => {
-    const id = t.id as string;
+  const transferDocs: Loose<RegistryTransfer>[] = rows(
+    db,
+    `SELECT id, exporter_id, recipient_id, destination, exporter_role, recipient_role, start, "end", frequency, special_category, data_subjects, notes, archived_at, extra
+       FROM transfer ${f.transfer} ORDER BY id`,
+  ).map(([id, exporter, recipient, destination, exporterRole, recipientRole, start, end, frequency, specialCategory, dataSubjects, notes, archivedAt, extra]) => {
     const doc: Loose<RegistryTransfer> = {
-      id,
-      exporter: t.exporter_id as string,
-      recipient: t.recipient_id as string,
-      destination: t.destination as string,
-      exporterRole: t.exporter_role as RegistryTransfer["exporterRole"],
-      recipientRole: t.recipient_role as RegistryTransfer["recipientRole"],
-      start: t.start as string,
-      end: (t.end as Str) ?? null,
-      frequency: t.frequency as RegistryTransfer["frequency"],
-      safeguards: (tSafeguards.get(id) ?? []).map((r) => r.safeguard_id as string),
+      id: id as string,
+      exporter: exporter as string,
+      recipient: recipient as string,
+      destination: destination as string,
+      exporterRole: exporterRole as RegistryTransfer["exporterRole"],
+      recipientRole: recipientRole as RegistryTransfer["recipientRole"],
+      start: start as string,
+      end: (end as Str) ?? null,
+      frequency: frequency as RegistryTransfer["frequency"],
+      safeguards: tSafeguards.get(id as string) ?? [],
     };
-    const assessments = tias.get(id) ?? [];
+    const assessments = tias.get(id as string) ?? [];
     const latest = assessments[assessments.length - 1];
     if (latest) {
-      doc.tia = { completed: latest.completed as string, nextReview: (latest.next_review as Str) ?? null };
-      doc.tias = assessments.map((a) => {
-        const tia: Record<string, unknown> = { id: a.id, completed: a.completed };
-        assignPresent(tia, {
-          assessor: a.assessor,
-          outcome: a.outcome,
-          measuresTechnical: a.measures_technical,
-          measuresContractual: a.measures_contractual,
-          measuresOrganisational: a.measures_organisational,
-          nextReview: a.next_review,
-          documentRef: a.document_ref,
-        });
-        return Object.assign(tia, parseExtra(a.extra));
+      doc.tia = { completed: latest[2] as string, nextReview: (latest[8] as Str) ?? null };
+      doc.tias = assessments.map(([, tiaId, completed, assessor, outcome, measuresTechnical, measuresContractual, measuresOrganisational, nextReview, documentRef, tiaExtra]) => {
+        const tia: Record<string, unknown> = { id: tiaId, completed };
+        assignPresent(tia, { assessor, outcome, measuresTechnical, measuresContractual, measuresOrganisational, nextReview, documentRef });
+        return Object.assign(tia, parseExtra(tiaExtra));
       });
     }
     assignPresent(doc, {
-      dataCategories: (tCategories.get(id) ?? []).map((r) => r.category_id as string),
-      specialCategory: Boolean(t.special_category),
-      dataSubjects: parseListCached(lists, t.data_subjects as string) as string[],
-      purposes: (tPurposes.get(id) ?? []).map((r) => r.purpose_id as string),
-      notes: t.notes,
-      archivedAt: t.archived_at,
+      dataCategories: tCategories.get(id as string) ?? [],
+      specialCategory: Boolean(specialCategory),
+      dataSubjects: parseListCached(lists, dataSubjects as string) as string[],
+      purposes: tPurposes.get(id as string) ?? [],
+      notes,
+      archivedAt,
     });
-    return Object.assign(doc, parseExtra(t.extra));
+    return Object.assign(doc, parseExtra(extra));
   });
 
   return { format: REGISTRY_FORMAT, parties: partyDocs, safeguards: safeguardDocs, transfers: transferDocs };
