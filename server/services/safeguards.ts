@@ -5,6 +5,7 @@
  * knowledge base: old SCC sets cannot be signed after the last day the
  * signing exporter's regime allowed new contracts on them.
  */
+import type { z } from "zod";
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { prepared, type Db, type DbOrTx, type Tx } from "@/db/client";
 import { auditLog, parties, safeguardParties, safeguards, transfers, transferSafeguards } from "@/db/schema";
@@ -22,7 +23,7 @@ import {
 import { REGISTRY_ID_PATTERN } from "@/server/schemas/transfer";
 import { getCompiledKnowledgeBase } from "./knowledge-base";
 import { registryIdFrom, type Page, type PartyRef } from "./transfers";
-import { verdictSource } from "./verdicts";
+import { cachedRead, verdictSource } from "./verdicts";
 import { writeTransaction } from "./verdict-store";
 
 export type SafeguardRow = typeof safeguards.$inferSelect;
@@ -87,6 +88,10 @@ function likePattern(text: string): string {
 /** One page of safeguards: filtering, sorting and paging in SQL; parties and transfer counts for the page's rows only. */
 export function listSafeguards(db: Db, input: ListSafeguardsInput): Page<SafeguardListItem> {
   const q = listSafeguardsSchema.parse(input);
+  return cachedRead(db, "safeguards.list", q, () => querySafeguards(db, q));
+}
+
+function querySafeguards(db: Db, q: z.output<typeof listSafeguardsSchema>): Page<SafeguardListItem> {
   const where: SQL[] = [];
   if (q.archived === "active") where.push(isNull(safeguards.archivedAt));
   if (q.archived === "archived") where.push(isNotNull(safeguards.archivedAt));
