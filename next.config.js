@@ -9,6 +9,8 @@ const nextConfig = {
   // screenshot build skip Next's second pass.
   typescript: { ignoreBuildErrors: process.env.NEXT_SKIP_TYPECHECK === "1" },
   typedRoutes: false,
+  // `forbidden()` and app/forbidden.tsx: forms a role may not submit answer 403 with a "Not allowed" page.
+  experimental: { authInterrupts: true },
 };
 
 export default nextConfig;

@@ -12,8 +12,9 @@ test.describe("party register", () => {
 
     // Submitting empty shows field-level messages and saves nothing.
     await page.getByRole("button", { name: "Register party" }).click();
-    await expect(page.getByText("Enter the legal name.")).toBeVisible();
-    await expect(page.getByText("Choose a country of establishment.")).toBeVisible();
+    // (exact: the error summary repeats each message after its field's name, as a link to the field)
+    await expect(page.getByText("Enter the legal name.", { exact: true })).toBeVisible();
+    await expect(page.getByText("Choose a country of establishment.", { exact: true })).toBeVisible();
 
     await page.getByLabel("Legal name").fill(name);
     await page.getByLabel("Relationship").selectOption("service_provider");
@@ -69,9 +70,11 @@ test.describe("party register", () => {
     await expect(auditor.getByRole("link", { name: "Edit" })).toHaveCount(0);
     await expect(auditor.getByRole("button", { name: "Archive" })).toHaveCount(0);
 
-    // The edit page itself refuses the auditor.
-    await open(auditor, `/parties/${party.id}/edit`);
-    await expect(auditor.getByText("Your role may not edit parties.")).toBeVisible();
+    // The edit page itself refuses the auditor, before the form opens (HTTP 403).
+    const refused = await auditor.goto(`/parties/${party.id}/edit`);
+    expect(refused?.status()).toBe(403);
+    await expect(auditor.getByRole("heading", { name: "Not allowed", level: 1 })).toBeVisible();
+    await expect(auditor.getByLabel("Legal name")).toHaveCount(0);
 
     // A forged request with the auditor's session is refused by the server.
     const forged = await trpcCall(auditor.request, "party.update", {

@@ -33,7 +33,7 @@ test.describe("transfers and safeguards", () => {
     await open(page, "/transfers/new");
     await page.getByRole("button", { name: "Register transfer" }).click();
     await expect(page.getByText("Choose the exporter.", { exact: true })).toBeVisible();
-    await expect(page.getByText("Enter the date the transfer started.")).toBeVisible();
+    await expect(page.getByText("Enter the date the transfer started.", { exact: true })).toBeVisible();
 
     await pick(page, "Exporter", exporter.name, exporter.name);
     await pick(page, "Recipient", vendor, vendor);

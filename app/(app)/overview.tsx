@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { IssueBadge, STATUS_DESCRIPTIONS, STATUS_LABELS, StatusBadge } from "@/app/_components/status-badge";
+import { issueLabel, REGIME_LABELS } from "@/app/_components/labels";
 import { OVERVIEW_DEFAULTS, overviewInput } from "@/app/_components/list-inputs";
 import { useUrlState } from "@/app/_components/use-url-state";
 import { Card, CardHeader, PageHeader } from "@/app/_components/ui/card";
@@ -23,7 +24,6 @@ const CARD_TONE: Record<Status, string> = {
   inactive: "border-dashed border-slate-300 bg-white",
 };
 
-const REGIME_LABELS: Record<string, string> = { EU: "EU / EEA GDPR", UK: "UK GDPR", CH: "Swiss FADP", none: "No regime" };
 
 export function Overview() {
   const trpc = useTRPC();
@@ -71,12 +71,12 @@ export function Overview() {
         <TableSkeleton rows={6} columns={4} />
       ) : (
         <div className={cn("space-y-6", query.isPlaceholderData && "opacity-60")}>
-          <section aria-label={`Transfers by status as of ${asOfLabel}`} className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-6">
+          <section aria-label={`Transfers by status as of ${asOfLabel}`} className="grid grid-cols-[repeat(auto-fill,minmax(9.5rem,1fr))] gap-3 sm:gap-4">
             {STATUSES.map((s) => (
               <Link key={s} href={statusLink(s)} className={cn("rounded-xl border p-4 shadow-sm transition hover:shadow-md", CARD_TONE[s])} title={STATUS_DESCRIPTIONS[s]}>
                 <StatusBadge status={s} />
                 <p className="mt-3 text-3xl font-semibold tracking-tight text-slate-900">{query.data.byStatus[s]}</p>
-                <p className="mt-1 text-xs text-slate-500">{STATUS_LABELS[s].toLowerCase()} transfer{query.data.byStatus[s] === 1 ? "" : "s"}</p>
+                <p className="mt-1 text-xs text-slate-700">{STATUS_LABELS[s].toLowerCase()} transfer{query.data.byStatus[s] === 1 ? "" : "s"}</p>
               </Link>
             ))}
           </section>
@@ -95,7 +95,7 @@ export function Overview() {
               {query.data.attention.length === 0 ? (
                 <EmptyState title="Nothing needs attention">Every transfer is covered, with no warnings.</EmptyState>
               ) : (
-                <Table label="Transfers that need attention">
+                <Table label="Transfers that need attention" stacked>
                   <thead className="bg-slate-50">
                     <tr>
                       <Th>Transfer</Th>
@@ -135,7 +135,7 @@ export function Overview() {
               {query.data.attentionTotal > query.data.attention.length ? (
                 <p className="border-t border-slate-100 px-5 py-3 text-sm text-slate-500">
                   and {query.data.attentionTotal - query.data.attention.length} more on the{" "}
-                  <Link href={statusLink("unsafeguarded")} className="text-indigo-700 hover:underline">
+                  <Link href={statusLink("unsafeguarded")} className="text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
                     transfers list
                   </Link>
                   .
@@ -174,8 +174,8 @@ export function Overview() {
                       .sort((a, b) => b[1] - a[1])
                       .map(([code, n]) => (
                         <li key={code} className="flex items-center justify-between px-5 py-2.5 text-sm">
-                          <Link href={`/transfers?issue=${code}${whatIf ? `&asOf=${state.asOf}` : ""}`} className="font-mono text-xs text-indigo-700 hover:underline">
-                            {code}
+                          <Link href={`/transfers?issue=${code}${whatIf ? `&asOf=${state.asOf}` : ""}`} className="text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
+                            {issueLabel(code)}
                           </Link>
                           <span className="font-medium text-slate-700">{n}</span>
                         </li>

@@ -18,6 +18,25 @@ export const KB_KIND_SINGULAR: Record<KbKind, string> = {
   derogation: "derogation",
 };
 
+/** Coded values of knowledge-base entries, in words. */
+export const ADEQUACY_STATUS_LABELS: Record<string, string> = {
+  in_force: "In force",
+  expired: "Expired",
+  invalidated: "Invalidated",
+  withdrawn: "Withdrawn",
+  superseded: "Superseded",
+};
+
+export const END_REASON_LABELS: Record<string, string> = {
+  sunset: "Sunset",
+  invalidated: "Invalidated by a court",
+  withdrawn: "Withdrawn",
+  superseded: "Superseded",
+  not_adequate: "Found not adequate",
+};
+
+export const ADEQUACY_SCOPE_LABELS: Record<string, string> = { full: "Full", partial: "Partial" };
+
 const range = (from: string | null | undefined, to: string | null | undefined) =>
   from || to ? `${from ?? "…"} → ${to ?? "open"}` : "No dates";
 
@@ -32,7 +51,7 @@ export function kbSummary(e: KbEntry): { title: string; regime: string | null; d
       return {
         title: `${e.destinationName} (${e.destination})`,
         regime: e.regime,
-        detail: `${e.scope === "full" ? "Full" : "Partial"}: ${e.scopeText} · ${e.instrument}`,
+        detail: `${e.scope === "full" ? "Full" : "Partial"} adequacy${e.scopeText && e.scopeText.toLowerCase() !== e.scope ? `: ${e.scopeText}` : ""} · ${e.instrument}`,
         dates: range(e.effectiveFrom ?? e.adopted, e.endDate),
       };
     case "framework":

@@ -1,5 +1,6 @@
 import { AlertOctagon, AlertTriangle, Info } from "lucide-react";
 import type { IssueSeverity, Status } from "@/server/domain/rules";
+import { issueLabel } from "./labels";
 import { cn } from "./ui/cn";
 
 /** Labels and explanations of the six verdict statuses (registry-v1.md "Verdicts"). */
@@ -41,7 +42,7 @@ const STATUS_DOTS: Record<Status, string> = {
 
 /** The one status badge used everywhere a verdict status is shown. */
 export function StatusBadge({ status, size = "sm", className }: { status: Status | null; size?: "sm" | "lg"; className?: string }) {
-  if (status === null) return <span className={cn("text-xs text-slate-400", className)}>No transfers</span>;
+  if (status === null) return <span className={cn("text-xs text-slate-500", className)}>No transfers</span>;
   return (
     <span
       title={STATUS_DESCRIPTIONS[status]}
@@ -67,17 +68,18 @@ const SEVERITY_CLASSES: Record<IssueSeverity, string> = {
 const SEVERITY_ICONS = { error: AlertOctagon, warning: AlertTriangle, info: Info } as const;
 export const SEVERITY_LABELS: Record<IssueSeverity, string> = { error: "Error", warning: "Warning", info: "Note" };
 
-/** An issue code badge, coloured and iconed by severity. */
+/** An issue badge in words (the code is in its title), coloured and iconed by severity. */
 export function IssueBadge({ code, severity, className }: { code: string; severity: IssueSeverity; className?: string }) {
   const Icon = SEVERITY_ICONS[severity];
   return (
     <span
       data-issue={code}
-      className={cn("inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 font-mono text-xs whitespace-nowrap ring-1 ring-inset", SEVERITY_CLASSES[severity], className)}
+      title={code}
+      className={cn("inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-xs whitespace-nowrap ring-1 ring-inset", SEVERITY_CLASSES[severity], className)}
     >
       <Icon className="size-3" aria-hidden />
       <span className="sr-only">{SEVERITY_LABELS[severity]}: </span>
-      {code}
+      {issueLabel(code)}
     </span>
   );
 }

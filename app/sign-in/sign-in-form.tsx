@@ -72,9 +72,9 @@ export function SignInForm({ demoAccounts, demoPassword }: { demoAccounts: DemoA
               <li key={a.email} className="flex items-center justify-between gap-3 py-2">
                 <div className="min-w-0">
                   <p className="text-sm font-medium text-slate-900">
-                    {a.roleLabel} <span className="font-normal text-slate-500">· {a.email}</span>
+                    {a.roleLabel} <span className="font-normal text-slate-600">· {a.email}</span>
                   </p>
-                  <p className="text-xs text-slate-500">{a.roleDescription}</p>
+                  <p className="text-xs text-slate-600">{a.roleDescription}</p>
                 </div>
                 <Button
                   variant="secondary"

@@ -12,6 +12,7 @@ import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Db } from "@/db/client";
 import type { Actor } from "@/server/auth/actor";
+import { refusalMessage } from "@/server/auth/permission-labels";
 import { can, type Access, type Role } from "@/server/auth/permissions";
 import { AppError } from "@/server/errors";
 
@@ -75,7 +76,7 @@ const enforceAccess = t.middleware(({ ctx, meta, next }) => {
   if (access === "public") return next({ ctx: { ...ctx, actor: null } });
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Please sign in." });
   if (access !== "authenticated" && !can(ctx.user.role, access)) {
-    throw new TRPCError({ code: "FORBIDDEN", message: `Your role (${ctx.user.role}) may not perform ${access}.` });
+    throw new TRPCError({ code: "FORBIDDEN", message: refusalMessage(ctx.user.role, access) });
   }
   const actor: Actor = { kind: "user", ...ctx.user };
   return next({ ctx: { ...ctx, user: ctx.user, actor } });

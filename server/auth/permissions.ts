@@ -17,9 +17,9 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  admin: "Manages users and settings; reads everything.",
+  admin: "Manages users and the knowledge base; reads everything.",
   procurement: "Registers and edits parties, transfers and safeguards.",
-  dpo: "Everything procurement can, plus review, knowledge base and requester exports.",
+  dpo: "Everything procurement can, plus editing the knowledge base.",
   auditor: "Reads everything, changes nothing.",
 };
 

@@ -4,6 +4,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ADEQUACY_STATUS_LABELS, END_REASON_LABELS } from "@/app/_components/kb-labels";
+import { useToast } from "@/app/_components/toast";
 import { Button, ButtonLink } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
 import { Field, inputClass } from "@/app/_components/ui/field";
@@ -27,10 +29,12 @@ interface Saved {
 function useSave(existing: { id: string; version: number } | null) {
   const trpc = useTRPC();
   const router = useRouter();
+  const toast = useToast();
   const queryClient = useQueryClient();
   const [error, setError] = useState<{ title: string; message: string; fields: Record<string, string> } | null>(null);
   const onSuccess = async (saved: Saved) => {
     await queryClient.invalidateQueries({ queryKey: trpc.kb.pathKey() });
+    toast(existing ? "Entry saved." : "Entry added.");
     router.push(`/knowledge-base/${encodeURIComponent(saved.id)}`);
   };
   const onError = (e: unknown) => {
@@ -207,7 +211,9 @@ export function AdequacyForm({ entry, version }: { entry?: AdequacyEntry; versio
               <select {...p} className={inputClass(false)} value={f.endReason} onChange={(e) => set("endReason", e.target.value)}>
                 <option value="">None</option>
                 {END_REASONS.map((r) => (
-                  <option key={r}>{r}</option>
+                  <option key={r} value={r}>
+                    {END_REASON_LABELS[r] ?? r}
+                  </option>
                 ))}
               </select>
             )}
@@ -216,7 +222,9 @@ export function AdequacyForm({ entry, version }: { entry?: AdequacyEntry; versio
             {(p) => (
               <select {...p} className={inputClass(false)} value={f.status} onChange={(e) => set("status", e.target.value)}>
                 {ADEQUACY_STATUSES.map((s) => (
-                  <option key={s}>{s}</option>
+                  <option key={s} value={s}>
+                    {ADEQUACY_STATUS_LABELS[s] ?? s}
+                  </option>
                 ))}
               </select>
             )}

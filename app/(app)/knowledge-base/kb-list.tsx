@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { AlertTriangle, Plus } from "lucide-react";
 import Link from "next/link";
 import { KB_KIND_LABELS, kbSummary } from "@/app/_components/kb-labels";
+import { REGIME_LABELS } from "@/app/_components/labels";
 import { useCan } from "@/app/_components/session";
 import { useUrlState } from "@/app/_components/use-url-state";
 import { Badge } from "@/app/_components/ui/badge";
@@ -30,7 +31,12 @@ export function KbList() {
     ...trpc.kb.list.queryOptions({ kind, search: state.q || undefined, unconfirmedOnly: state.unconfirmed === "1" }),
     placeholderData: keepPreviousData,
   });
-  const rows = (query.data ?? []).filter((r) => !state.regime || kbSummary(r.entry).regime?.includes(state.regime));
+  // Sorted by the name shown in the list (not by the entry's code).
+  const rows = (query.data ?? [])
+    .filter((r) => !state.regime || kbSummary(r.entry).regime?.includes(state.regime))
+    .map((r) => ({ r, title: kbSummary(r.entry).title }))
+    .sort((a, b) => a.title.localeCompare(b.title, "en", { sensitivity: "base", numeric: true }))
+    .map(({ r }) => r);
   const page = Math.min(Math.max(1, Number(state.page) || 1), Math.max(1, Math.ceil(rows.length / PAGE_SIZE)));
   const shown = rows.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
 
@@ -89,7 +95,7 @@ export function KbList() {
         ) : rows.length === 0 ? (
           <EmptyState title="No entries match">Try another search, regime or kind of entry.</EmptyState>
         ) : (
-          <Table label={KB_KIND_LABELS[kind]}>
+          <Table label={KB_KIND_LABELS[kind]} stacked>
             <thead className="bg-slate-50">
               <tr>
                 <Th>Entry</Th>
@@ -118,8 +124,8 @@ export function KbList() {
                         {r.origin === "custom" ? <Badge tone="violet">Added in the app</Badge> : r.edited ? <Badge tone="indigo">Edited</Badge> : null}
                       </div>
                     </Td>
-                    <Td>{s.regime ?? "—"}</Td>
-                    <Td className="font-mono text-xs whitespace-nowrap">{s.dates}</Td>
+                    <Td label="Regime" className="whitespace-nowrap">{s.regime ? s.regime.split(", ").map((x) => REGIME_LABELS[x] ?? x).join(", ") : "—"}</Td>
+                    <Td label="Dates" className="font-mono text-xs whitespace-nowrap">{s.dates}</Td>
                     <Td className="text-xs text-slate-500">{r.entry.sources.length} source{r.entry.sources.length === 1 ? "" : "s"}</Td>
                   </tr>
                 );

@@ -7,7 +7,6 @@ import { Button, ButtonLink } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
 import { CountryMultiSelect, CountrySelect } from "@/app/_components/ui/country-select";
 import { Field, inputClass } from "@/app/_components/ui/field";
-import { ErrorState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_trpc/client";
 import type { PartyFieldsInput } from "@/server/schemas/party";
 import {
@@ -21,6 +20,9 @@ import {
   SERVICE_CATEGORY_LABELS,
 } from "@/server/schemas/party-labels";
 import type { PartyDetail } from "@/server/services/parties";
+import { ErrorSummary } from "@/app/_components/error-summary";
+import { useToast } from "@/app/_components/toast";
+import { useUnsavedChanges } from "@/app/_components/use-unsaved-changes";
 import { saveFailure, serverFieldErrors, type SaveFailure } from "@/app/_components/form-errors";
 
 interface FormState {
@@ -97,14 +99,20 @@ export function PartyForm({ party: loaded }: { party?: PartyDetail }) {
   // Freeze the version the editor opened: a later refetch must never turn a stale edit into an overwrite.
   const [party] = useState(loaded);
   const router = useRouter();
+  const toast = useToast();
   const queryClient = useQueryClient();
   const [form, setForm] = useState<FormState>(party ? fromParty(party) : EMPTY);
+  // A half-filled form is not discarded silently: leaving it asks first (until it is saved).
+  const [opened] = useState(() => JSON.stringify(form));
+  const release = useUnsavedChanges(JSON.stringify(form) !== opened);
   const [errors, setErrors] = useState<Errors>({});
   const [formError, setFormError] = useState<SaveFailure | null>(null);
   const categories = useQuery(trpc.category.list.queryOptions());
 
   const onSaved = async (saved: PartyDetail) => {
     await queryClient.invalidateQueries({ queryKey: trpc.party.pathKey() });
+    release();
+    toast(party ? "Party saved." : "Party registered.");
     router.push(`/parties/${saved.id}`);
   };
   const onError = (error: unknown) => {
@@ -131,24 +139,15 @@ export function PartyForm({ party: loaded }: { party?: PartyDetail }) {
 
   return (
     <form onSubmit={submit} noValidate className="space-y-6">
-      {formError ? (
-        <div className="space-y-2">
-          <ErrorState title={formError.title} message={formError.message} />
-          {formError.stale ? (
-            <Button variant="secondary" size="sm" onClick={() => window.location.reload()}>
-              Reload the latest version
-            </Button>
-          ) : null}
-        </div>
-      ) : null}
+      <ErrorSummary failure={formError} errors={errors} />
 
       <Card className="p-6">
         <h2 className="text-base font-semibold text-slate-900">Identity</h2>
         <div className="mt-4 grid grid-cols-1 gap-5 md:grid-cols-2">
-          <Field label="Legal name" required error={errors.name} className="md:col-span-2">
+          <Field label="Legal name" name="name" required error={errors.name} className="md:col-span-2">
             {(p) => <input {...p} className={inputClass(Boolean(errors.name))} value={form.name} onChange={(e) => set("name", e.target.value)} />}
           </Field>
-          <Field label="Relationship" required error={errors.relationship} hint="Affiliates are members of our own group; they are the exporters.">
+          <Field label="Relationship" name="relationship" required error={errors.relationship} hint="Affiliates are members of our own group; they are the exporters.">
             {(p) => (
               <select {...p} className={inputClass(Boolean(errors.relationship))} value={form.relationship} onChange={(e) => set("relationship", e.target.value)}>
                 <option value="">Choose…</option>
@@ -161,7 +160,7 @@ export function PartyForm({ party: loaded }: { party?: PartyDetail }) {
             )}
           </Field>
           {form.relationship === "service_provider" ? (
-            <Field label="Service category" required error={errors.serviceCategory}>
+            <Field label="Service category" name="serviceCategory" required error={errors.serviceCategory}>
               {(p) => (
                 <select {...p} className={inputClass(Boolean(errors.serviceCategory))} value={form.serviceCategory} onChange={(e) => set("serviceCategory", e.target.value)}>
                   <option value="">Choose…</option>
@@ -174,7 +173,7 @@ export function PartyForm({ party: loaded }: { party?: PartyDetail }) {
               )}
             </Field>
           ) : form.relationship === "professional_adviser" ? (
-            <Field label="Kind of adviser" required error={errors.adviserType}>
+            <Field label="Kind of adviser" name="adviserType" required error={errors.adviserType}>
               {(p) => (
                 <select {...p} className={inputClass(Boolean(errors.adviserType))} value={form.adviserType} onChange={(e) => set("adviserType", e.target.value)}>
                   <option value="">Choose…</option>
@@ -189,20 +188,20 @@ export function PartyForm({ party: loaded }: { party?: PartyDetail }) {
           ) : (
             <div />
           )}
-          <Field label="Country of establishment" required error={errors.country}>
+          <Field label="Country of establishment" name="country" required error={errors.country}>
             {(p) => <CountrySelect {...p} value={form.country} onChange={(v) => set("country", v)} />}
           </Field>
-          <Field label="Registration number" error={errors.registrationNumber}>
+          <Field label="Registration number" name="registrationNumber" error={errors.registrationNumber}>
             {(p) => <input {...p} className={inputClass(Boolean(errors.registrationNumber))} value={form.registrationNumber} onChange={(e) => set("registrationNumber", e.target.value)} />}
           </Field>
-          <Field label="Website" error={errors.website}>
+          <Field label="Website" name="website" error={errors.website}>
             {(p) => <input {...p} type="url" placeholder="https://" className={inputClass(Boolean(errors.website))} value={form.website} onChange={(e) => set("website", e.target.value)} />}
           </Field>
           <div />
-          <Field label="Contact name" error={errors.contactName}>
+          <Field label="Contact name" name="contactName" error={errors.contactName}>
             {(p) => <input {...p} className={inputClass(Boolean(errors.contactName))} value={form.contactName} onChange={(e) => set("contactName", e.target.value)} />}
           </Field>
-          <Field label="Contact e-mail" error={errors.contactEmail}>
+          <Field label="Contact e-mail" name="contactEmail" error={errors.contactEmail}>
             {(p) => <input {...p} type="email" className={inputClass(Boolean(errors.contactEmail))} value={form.contactEmail} onChange={(e) => set("contactEmail", e.target.value)} />}
           </Field>
         </div>
@@ -213,6 +212,7 @@ export function PartyForm({ party: loaded }: { party?: PartyDetail }) {
         <div className="mt-4 grid grid-cols-1 gap-5 md:grid-cols-2">
           <Field
             label="Processing locations"
+            name="processingLocations"
             required
             error={errors.processingLocations}
             hint="Every country where the party stores, processes or remotely accesses the data."
@@ -248,7 +248,7 @@ export function PartyForm({ party: loaded }: { party?: PartyDetail }) {
       <Card className="p-6">
         <h2 className="text-base font-semibold text-slate-900">California (CCPA / CPRA)</h2>
         <div className="mt-4 grid grid-cols-1 gap-5 md:grid-cols-3">
-          <Field label="CCPA role" error={errors.ccpaRole} hint="Cal. Civ. Code §1798.140 (j), (ag), (ai).">
+          <Field label="CCPA role" name="ccpaRole" error={errors.ccpaRole} hint="Cal. Civ. Code §1798.140 (j), (ag), (ai).">
             {(p) => (
               <select {...p} className={inputClass(Boolean(errors.ccpaRole))} value={form.ccpaRole} onChange={(e) => set("ccpaRole", e.target.value)}>
                 <option value="">Not set</option>
@@ -278,7 +278,7 @@ export function PartyForm({ party: loaded }: { party?: PartyDetail }) {
       </Card>
 
       <Card className="p-6">
-        <Field label="Notes" error={errors.notes}>
+        <Field label="Notes" name="notes" error={errors.notes}>
           {(p) => <textarea {...p} rows={4} className={inputClass(Boolean(errors.notes))} value={form.notes} onChange={(e) => set("notes", e.target.value)} />}
         </Field>
       </Card>

@@ -135,7 +135,7 @@ export function PartyList() {
           </EmptyState>
         ) : (
           <div aria-busy={query.isFetching} className={query.isPlaceholderData ? "opacity-60 transition-opacity" : undefined}>
-            <Table label="Parties">
+            <Table label="Parties" stacked>
               <thead className="bg-slate-50">
                 <tr>
                   <SortableTh label="Name" column="name" sort={state.sort as Sort} dir={state.dir as "asc" | "desc"} onSort={onSort} />
@@ -153,7 +153,7 @@ export function PartyList() {
                       <Link href={`/parties/${p.id}`} className="font-medium text-indigo-700 hover:text-indigo-900 hover:underline">
                         {p.name}
                       </Link>
-                      <div className="font-mono text-xs text-slate-400">{p.id}</div>
+                      <div className="font-mono text-xs text-slate-500">{p.id}</div>
                       {p.archivedAt ? (
                         <Badge tone="slate" className="mt-1">
                           Archived
@@ -161,7 +161,7 @@ export function PartyList() {
                       ) : null}
                     </Td>
                     <Td>{relationshipLabel(p)}</Td>
-                    <Td>{countryName(p.country)}</Td>
+                    <Td label="Established">{countryName(p.country)}</Td>
                     <Td>
                       <div className="flex flex-wrap gap-1">
                         {p.processingLocations.map((c) => (
@@ -174,7 +174,7 @@ export function PartyList() {
                     <Td>
                       <StatusBadge status={p.worstStatus} />
                     </Td>
-                    <Td className="whitespace-nowrap text-slate-500">{p.updatedAt.slice(0, 10)}</Td>
+                    <Td label="Last change" className="whitespace-nowrap text-slate-500">{p.updatedAt.slice(0, 10)}</Td>
                   </tr>
                 ))}
               </tbody>

@@ -7,7 +7,6 @@ import { PartyMultiPicker } from "@/app/_components/pickers";
 import { Button, ButtonLink } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
 import { Field, inputClass } from "@/app/_components/ui/field";
-import { ErrorState } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_trpc/client";
 import type { SafeguardFieldsInput } from "@/server/schemas/safeguard";
 import {
@@ -24,6 +23,9 @@ import {
   type SafeguardType,
 } from "@/server/schemas/safeguard-labels";
 import type { SafeguardView } from "@/server/services/safeguards";
+import { ErrorSummary } from "@/app/_components/error-summary";
+import { useToast } from "@/app/_components/toast";
+import { useUnsavedChanges } from "@/app/_components/use-unsaved-changes";
 import { saveFailure, serverFieldErrors, type FieldErrors, type SaveFailure } from "@/app/_components/form-errors";
 
 interface FormState {
@@ -129,13 +131,19 @@ export function SafeguardForm({ safeguard: loaded }: { safeguard?: SafeguardView
   const trpc = useTRPC();
   const [safeguard] = useState(loaded);
   const router = useRouter();
+  const toast = useToast();
   const queryClient = useQueryClient();
   const [form, setForm] = useState<FormState>(safeguard ? fromSafeguard(safeguard) : EMPTY);
+  // A half-filled form is not discarded silently: leaving it asks first (until it is saved).
+  const [opened] = useState(() => JSON.stringify(form));
+  const release = useUnsavedChanges(JSON.stringify(form) !== opened);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<SaveFailure | null>(null);
 
   const onSaved = async (saved: { id: string }) => {
     await Promise.all([queryClient.invalidateQueries({ queryKey: trpc.safeguard.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.transfer.pathKey() })]);
+    release();
+    toast(safeguard ? "Safeguard saved." : "Safeguard registered.");
     router.push(`/safeguards/${saved.id}`);
   };
   const onError = (error: unknown) => {
@@ -162,7 +170,7 @@ export function SafeguardForm({ safeguard: loaded }: { safeguard?: SafeguardView
   const partyLabel = (type && PARTY_LABEL[type]) || { label: "Parties bound", hint: "Optional: the parties that rely on it." };
   const busy = create.isPending || update.isPending;
   const text = (key: keyof FormState, label: string, opts: { required?: boolean; hint?: string; className?: string; date?: boolean } = {}) => (
-    <Field label={label} required={opts.required} error={errors[key]} hint={opts.hint} className={opts.className}>
+    <Field label={label} name={key} required={opts.required} error={errors[key]} hint={opts.hint} className={opts.className}>
       {(p) => (
         <input
           {...p}
@@ -177,21 +185,12 @@ export function SafeguardForm({ safeguard: loaded }: { safeguard?: SafeguardView
 
   return (
     <form onSubmit={submit} noValidate className="space-y-6">
-      {formError ? (
-        <div className="space-y-2">
-          <ErrorState title={formError.title} message={formError.message} />
-          {formError.stale ? (
-            <Button variant="secondary" size="sm" onClick={() => window.location.reload()}>
-              Reload the latest version
-            </Button>
-          ) : null}
-        </div>
-      ) : null}
+      <ErrorSummary failure={formError} errors={errors} />
 
       <Card className="p-6">
         <h2 className="text-base font-semibold text-slate-900">The instrument</h2>
         <div className="mt-4 grid grid-cols-1 gap-5 md:grid-cols-2">
-          <Field label="Type" required error={errors.type}>
+          <Field label="Type" name="type" required error={errors.type}>
             {(p) => (
               <select {...p} disabled={Boolean(safeguard)} className={inputClass(Boolean(errors.type))} value={form.type} onChange={(e) => set("type", e.target.value)}>
                 <option value="">Choose…</option>
@@ -208,7 +207,7 @@ export function SafeguardForm({ safeguard: loaded }: { safeguard?: SafeguardView
 
           {type === "scc" ? (
             <>
-              <Field label="SCC version" required error={errors.sccVersion} hint="The Commission decision the clauses come from.">
+              <Field label="SCC version" name="sccVersion" required error={errors.sccVersion} hint="The Commission decision the clauses come from.">
                 {(p) => (
                   <select {...p} className={inputClass(Boolean(errors.sccVersion))} value={form.sccVersion} onChange={(e) => set("sccVersion", e.target.value)}>
                     <option value="">Choose…</option>
@@ -281,7 +280,7 @@ export function SafeguardForm({ safeguard: loaded }: { safeguard?: SafeguardView
 
           {type === "bcr" ? (
             <>
-              <Field label="BCR variant" required error={errors.bcrVariant}>
+              <Field label="BCR variant" name="bcrVariant" required error={errors.bcrVariant}>
                 {(p) => (
                   <select {...p} className={inputClass(Boolean(errors.bcrVariant))} value={form.bcrVariant} onChange={(e) => set("bcrVariant", e.target.value)}>
                     <option value="">Choose…</option>
@@ -309,7 +308,7 @@ export function SafeguardForm({ safeguard: loaded }: { safeguard?: SafeguardView
 
           {type === "derogation" ? (
             <>
-              <Field label="Art. 49 basis" required error={errors.derogationBasis}>
+              <Field label="Art. 49 basis" name="derogationBasis" required error={errors.derogationBasis}>
                 {(p) => (
                   <select {...p} className={inputClass(Boolean(errors.derogationBasis))} value={form.derogationBasis} onChange={(e) => set("derogationBasis", e.target.value)}>
                     <option value="">Choose…</option>
@@ -322,7 +321,7 @@ export function SafeguardForm({ safeguard: loaded }: { safeguard?: SafeguardView
                 )}
               </Field>
               {form.derogationBasis === "49(1)-2" ? text("saInformedOn", "Supervisory authority informed on", { required: true, date: true }) : <div />}
-              <Field label="Justification" required error={errors.justification} className="md:col-span-2" hint="Why the derogation applies; derogations are for specific, mostly occasional situations (EDPB Guidelines 2/2018).">
+              <Field label="Justification" name="justification" required error={errors.justification} className="md:col-span-2" hint="Why the derogation applies; derogations are for specific, mostly occasional situations (EDPB Guidelines 2/2018).">
                 {(p) => <textarea {...p} rows={3} className={inputClass(Boolean(errors.justification))} value={form.justification} onChange={(e) => set("justification", e.target.value)} />}
               </Field>
             </>
@@ -346,7 +345,7 @@ export function SafeguardForm({ safeguard: loaded }: { safeguard?: SafeguardView
       ) : null}
 
       <Card className="p-6">
-        <Field label="Notes" error={errors.notes}>
+        <Field label="Notes" name="notes" error={errors.notes}>
           {(p) => <textarea {...p} rows={3} className={inputClass(Boolean(errors.notes))} value={form.notes} onChange={(e) => set("notes", e.target.value)} />}
         </Field>
       </Card>

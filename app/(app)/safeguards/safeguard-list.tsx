@@ -93,7 +93,7 @@ export function SafeguardList() {
           </EmptyState>
         ) : (
           <div aria-busy={query.isFetching} className={query.isPlaceholderData ? "opacity-60 transition-opacity" : undefined}>
-            <Table label="Safeguards">
+            <Table label="Safeguards" stacked>
               <thead className="bg-slate-50">
                 <tr>
                   <SortableTh label="Title" column="title" sort={sort} dir={dir} onSort={onSort} />
@@ -110,7 +110,7 @@ export function SafeguardList() {
                       <Link href={`/safeguards/${s.id}`} className="font-medium text-indigo-700 hover:text-indigo-900 hover:underline">
                         {s.title}
                       </Link>
-                      <div className="font-mono text-xs text-slate-400">{s.id}</div>
+                      <div className="font-mono text-xs text-slate-500">{s.id}</div>
                       {s.archivedAt ? (
                         <Badge tone="slate" className="mt-1">
                           Archived
@@ -126,15 +126,15 @@ export function SafeguardList() {
                         </div>
                       ) : null}
                     </Td>
-                    <Td className="text-xs">
-                      {s.parties.map((p) => p.name).join(", ") || <span className="text-slate-400">—</span>}
+                    <Td label="Parties" className="text-xs">
+                      {s.parties.map((p) => p.name).join(", ") || <span className="text-slate-500">—</span>}
                       {s.partyCount > s.parties.length ? <span className="text-slate-500"> and {(s.partyCount - s.parties.length).toLocaleString("en")} more</span> : null}
                     </Td>
-                    <Td className="whitespace-nowrap text-slate-600">
+                    <Td label="Signed / approved" className="whitespace-nowrap text-slate-600">
                       {s.date ?? "—"}
                       {s.ended ? <div className="text-xs text-slate-500">ended {s.ended}</div> : null}
                     </Td>
-                    <Td>{s.transferCount}</Td>
+                    <Td label="Transfers">{s.transferCount}</Td>
                   </tr>
                 ))}
               </tbody>

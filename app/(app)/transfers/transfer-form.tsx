@@ -16,6 +16,9 @@ import { DATA_SUBJECT_LABELS, DATA_SUBJECTS, FREQUENCIES, FREQUENCY_LABELS, PART
 import type { TransferFieldsInput } from "@/server/schemas/transfer";
 import type { PartyOption } from "@/server/services/search";
 import type { TransferView } from "@/server/services/transfers";
+import { ErrorSummary } from "@/app/_components/error-summary";
+import { useToast } from "@/app/_components/toast";
+import { useUnsavedChanges } from "@/app/_components/use-unsaved-changes";
 import { saveFailure, serverFieldErrors, type FieldErrors, type SaveFailure } from "@/app/_components/form-errors";
 import { REGIME_LABELS } from "./_shared/labels";
 
@@ -89,17 +92,33 @@ function toInput(s: FormState): TransferFieldsInput {
 
 const toggle = <T,>(list: T[], value: T, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value));
 
-export function TransferForm({ transfer: loaded }: { transfer?: TransferView }) {
+/** A party the new-transfer form starts with (from a party page's "New transfer"). */
+export interface PrefillParty {
+  id: string;
+  name: string;
+  processingLocations: string[];
+}
+
+function fromPrefill(prefill: { exporter?: PrefillParty; recipient?: PrefillParty }): FormState {
+  const locations = prefill.recipient?.processingLocations ?? [];
+  return { ...EMPTY, exporterId: prefill.exporter?.id ?? "", recipientId: prefill.recipient?.id ?? "", destination: locations.length === 1 ? locations[0]! : "" };
+}
+
+export function TransferForm({ transfer: loaded, prefill = {} }: { transfer?: TransferView; prefill?: { exporter?: PrefillParty; recipient?: PrefillParty } }) {
   const trpc = useTRPC();
   // Freeze the version the editor opened: a later refetch must never turn a stale edit into an overwrite.
   const [transfer] = useState(loaded);
   const router = useRouter();
+  const toast = useToast();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState<FormState>(transfer ? fromTransfer(transfer) : EMPTY);
+  const [form, setForm] = useState<FormState>(transfer ? fromTransfer(transfer) : fromPrefill(prefill));
+  // A half-filled form is not discarded silently: leaving it asks first (until it is saved).
+  const [opened] = useState(() => JSON.stringify(form));
+  const release = useUnsavedChanges(JSON.stringify(form) !== opened);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<SaveFailure | null>(null);
   /** Where the chosen recipient processes data, until the guidance (transfer.describe) answers. */
-  const [recipientLocations, setRecipientLocations] = useState<string[]>([]);
+  const [recipientLocations, setRecipientLocations] = useState<string[]>(prefill.recipient?.processingLocations ?? []);
   /** Offer every safeguard, not only those binding both chosen parties. */
   const [showAllSafeguards, setShowAllSafeguards] = useState(false);
   const purposes = useQuery(trpc.purpose.list.queryOptions());
@@ -123,6 +142,8 @@ export function TransferForm({ transfer: loaded }: { transfer?: TransferView }) 
 
   const onSaved = async (saved: { id: string }) => {
     await Promise.all([queryClient.invalidateQueries({ queryKey: trpc.transfer.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.safeguard.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.party.pathKey() })]);
+    release();
+    toast(transfer ? "Transfer saved." : "Transfer registered.");
     router.push(`/transfers/${saved.id}`);
   };
   const onError = (error: unknown) => {
@@ -161,16 +182,7 @@ export function TransferForm({ transfer: loaded }: { transfer?: TransferView }) 
 
   return (
     <form onSubmit={submit} noValidate className="space-y-6">
-      {formError ? (
-        <div className="space-y-2">
-          <ErrorState title={formError.title} message={formError.message} />
-          {formError.stale ? (
-            <Button variant="secondary" size="sm" onClick={() => window.location.reload()}>
-              Reload the latest version
-            </Button>
-          ) : null}
-        </div>
-      ) : null}
+      <ErrorSummary failure={formError} errors={errors} />
 
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="p-6 lg:col-span-2">
@@ -184,7 +196,7 @@ export function TransferForm({ transfer: loaded }: { transfer?: TransferView }) 
               placeholder="Search the affiliates…"
               relationship="affiliate"
               value={form.exporterId}
-              known={transfer ? [transfer.exporter] : undefined}
+              known={transfer ? [transfer.exporter] : prefill.exporter ? [prefill.exporter] : undefined}
               onChange={(party) => set("exporterId", party?.id ?? "")}
             />
             <PartyPicker
@@ -195,11 +207,12 @@ export function TransferForm({ transfer: loaded }: { transfer?: TransferView }) 
               placeholder="Search the parties…"
               value={form.recipientId}
               exclude={form.exporterId ? [form.exporterId] : undefined}
-              known={transfer ? [transfer.recipient] : undefined}
+              known={transfer ? [transfer.recipient] : prefill.recipient ? [prefill.recipient] : undefined}
               onChange={chooseRecipient}
             />
             <Field
               label="Destination country"
+              name="destination"
               required
               error={errors.destination}
               hint={form.recipientId ? "Where the recipient processes the data: one of its processing locations." : "Choose the recipient first."}
@@ -221,7 +234,7 @@ export function TransferForm({ transfer: loaded }: { transfer?: TransferView }) 
                 </select>
               )}
             </Field>
-            <Field label="Frequency" required error={errors.frequency}>
+            <Field label="Frequency" name="frequency" required error={errors.frequency}>
               {(p) => (
                 <select {...p} className={inputClass(Boolean(errors.frequency))} value={form.frequency} onChange={(e) => set("frequency", e.target.value)}>
                   {FREQUENCIES.map((f) => (
@@ -232,7 +245,7 @@ export function TransferForm({ transfer: loaded }: { transfer?: TransferView }) 
                 </select>
               )}
             </Field>
-            <Field label="Exporter role" required error={errors.exporterRole}>
+            <Field label="Exporter role" name="exporterRole" required error={errors.exporterRole}>
               {(p) => (
                 <select {...p} className={inputClass(Boolean(errors.exporterRole))} value={form.exporterRole} onChange={(e) => set("exporterRole", e.target.value)}>
                   <option value="">Choose…</option>
@@ -244,7 +257,7 @@ export function TransferForm({ transfer: loaded }: { transfer?: TransferView }) 
                 </select>
               )}
             </Field>
-            <Field label="Recipient role" required error={errors.recipientRole} hint="A processor acts only on the exporter's instructions.">
+            <Field label="Recipient role" name="recipientRole" required error={errors.recipientRole} hint="A processor acts only on the exporter's instructions.">
               {(p) => (
                 <select {...p} className={inputClass(Boolean(errors.recipientRole))} value={form.recipientRole} onChange={(e) => set("recipientRole", e.target.value)}>
                   <option value="">Choose…</option>
@@ -256,14 +269,14 @@ export function TransferForm({ transfer: loaded }: { transfer?: TransferView }) 
                 </select>
               )}
             </Field>
-            <Field label="Start date" required error={errors.start}>
+            <Field label="Start date" name="start" required error={errors.start}>
               {(p) => <input {...p} type="date" className={inputClass(Boolean(errors.start))} value={form.start} onChange={(e) => set("start", e.target.value)} />}
             </Field>
-            <Field label="End date" error={errors.end} hint="Leave empty while the transfer runs.">
+            <Field label="End date" name="end" error={errors.end} hint="Leave empty while the transfer runs.">
               {(p) => <input {...p} type="date" className={inputClass(Boolean(errors.end))} value={form.end} onChange={(e) => set("end", e.target.value)} />}
             </Field>
             {!transfer ? (
-              <Field label="Registry id" error={errors.id} hint="Optional: generated from the exporter and recipient when empty." className="md:col-span-2">
+              <Field label="Registry id" name="id" error={errors.id} hint="Optional: generated from the exporter and recipient when empty." className="md:col-span-2">
                 {(p) => <input {...p} className={inputClass(Boolean(errors.id), "font-mono")} value={form.id} onChange={(e) => set("id", e.target.value)} placeholder="e.g. crm-us" />}
               </Field>
             ) : null}
@@ -444,7 +457,7 @@ export function TransferForm({ transfer: loaded }: { transfer?: TransferView }) 
       </Card>
 
       <Card className="p-6">
-        <Field label="Notes" error={errors.notes}>
+        <Field label="Notes" name="notes" error={errors.notes}>
           {(p) => <textarea {...p} rows={3} className={inputClass(Boolean(errors.notes))} value={form.notes} onChange={(e) => set("notes", e.target.value)} />}
         </Field>
       </Card>

@@ -13,7 +13,7 @@ import { ButtonLink } from "@/app/_components/ui/button";
 import { Card, PageHeader } from "@/app/_components/ui/card";
 import { FilterSelect, SearchBox } from "@/app/_components/ui/filters";
 import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/states";
-import { Pagination, SortableTh, Table, Td, Th } from "@/app/_components/ui/table";
+import { Pagination, SortableTh, Table, Td } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/client";
 import { COUNTRIES, countryName } from "@/server/countries";
 import { ISSUE_CODES, STATUSES } from "@/server/domain/rules/types";
@@ -102,7 +102,7 @@ export function TransferList() {
               </option>
             ))}
           </FilterSelect>
-          <div className="grid grid-cols-2 gap-3">
+          <div className="col-span-2 grid grid-cols-2 gap-3 md:col-span-1">
             <FilterSelect label="Regime" value={state.regime} onChange={(regime) => update({ regime })}>
               <option value="">All</option>
               <option value="EU">EU</option>
@@ -147,14 +147,12 @@ export function TransferList() {
           </EmptyState>
         ) : (
           <div aria-busy={query.isFetching} className={query.isPlaceholderData ? "opacity-60 transition-opacity" : undefined}>
-            <Table label="Transfers">
+            <Table label="Transfers" stacked>
               <thead className="bg-slate-50">
                 <tr>
                   <SortableTh label="Exporter → recipient" column="exporter" sort={sort} dir={dir} onSort={onSort} />
                   <SortableTh label="Destination" column="destination" sort={sort} dir={dir} onSort={onSort} />
-                  <Th>Roles</Th>
-                  <SortableTh label="Status" column="status" sort={sort} dir={dir} onSort={onSort} />
-                  <Th>Issues</Th>
+                  <SortableTh label="Status and issues" column="status" sort={sort} dir={dir} onSort={onSort} />
                   <SortableTh label="Start" column="start" sort={sort} dir={dir} onSort={onSort} />
                 </tr>
               </thead>
@@ -162,34 +160,40 @@ export function TransferList() {
                 {query.data.items.map((t) => (
                   <tr key={t.id} className="hover:bg-slate-50">
                     <Td>
-                      <Link href={`/transfers/${t.id}`} className="font-medium text-indigo-700 hover:text-indigo-900 hover:underline">
+                      <Link href={`/transfers/${t.id}`} className="font-medium text-indigo-700 hover:text-indigo-900 hover:underline xl:whitespace-nowrap">
                         <span className="sr-only">Transfer </span>
                         {t.exporter.name}
                         <ArrowRight className="mx-1 inline size-3.5" aria-hidden />
                         <span className="sr-only"> to </span>
                         {t.recipient.name}
                       </Link>
-                      <div className="font-mono text-xs text-slate-400">{t.id}</div>
+                      <div className="text-xs text-slate-600">
+                        <span className="font-mono">{t.id}</span>
+                        <span aria-hidden> · </span>
+                        <span className="sr-only">, roles: </span>
+                        {roleArrow(t.exporterRole, t.recipientRole)}
+                      </div>
                       {t.archivedAt ? (
                         <Badge tone="slate" className="mt-1">
                           Archived
                         </Badge>
                       ) : null}
                     </Td>
-                    <Td>
+                    <Td label="Destination">
                       <span title={countryName(t.destination)}>{countryName(t.destination)}</span>
-                      {t.verdict?.regime ? <div className="text-xs text-slate-400">{REGIME_LABELS[t.verdict.regime]}</div> : null}
+                      {t.verdict?.regime ? <div className="text-xs text-slate-500">{REGIME_LABELS[t.verdict.regime]}</div> : null}
                     </Td>
-                    <Td className="text-xs whitespace-nowrap">{roleArrow(t.exporterRole, t.recipientRole)}</Td>
-                    <Td>{t.verdict ? <StatusBadge status={t.verdict.status} /> : <span className="text-xs text-slate-400">Archived</span>}</Td>
                     <Td>
-                      <div className="flex max-w-56 flex-wrap gap-1">
-                        {t.verdict?.issues.map((i, n) => (
-                          <IssueBadge key={`${i.code}-${n}`} code={i.code} severity={i.severity} />
-                        ))}
-                      </div>
+                      {t.verdict ? <StatusBadge status={t.verdict.status} /> : <span className="text-xs text-slate-500">Archived</span>}
+                      {t.verdict?.issues.length ? (
+                        <div className="mt-1 flex max-w-64 flex-wrap gap-1">
+                          {t.verdict.issues.map((i, n) => (
+                            <IssueBadge key={`${i.code}-${n}`} code={i.code} severity={i.severity} />
+                          ))}
+                        </div>
+                      ) : null}
                     </Td>
-                    <Td className="whitespace-nowrap text-slate-500">
+                    <Td label="Start" className="whitespace-nowrap text-slate-500">
                       {t.start}
                       {t.end ? <div className="text-xs">until {t.end}</div> : null}
                     </Td>

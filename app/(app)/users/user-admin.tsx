@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Check, KeyRound, Plus } from "lucide-react";
 import { useState } from "react";
 import { useCan, useSession } from "@/app/_components/session";
+import { useToast } from "@/app/_components/toast";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardHeader, PageHeader } from "@/app/_components/ui/card";
@@ -12,6 +13,7 @@ import { Field, inputClass } from "@/app/_components/ui/field";
 import { ErrorState, TableSkeleton } from "@/app/_components/ui/states";
 import { Table, Td, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/client";
+import { PERMISSION_LABELS } from "@/server/auth/permission-labels";
 import { ACTIONS, can as canRole, ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from "@/server/auth/permissions";
 import type { CreateUserInput } from "@/server/schemas/user";
 import { MIN_PASSWORD_LENGTH } from "@/server/schemas/user-labels";
@@ -26,8 +28,19 @@ export function UserAdmin() {
   const users = useQuery({ ...trpc.user.list.queryOptions(), enabled: can("user.read") });
   const [creating, setCreating] = useState(false);
   const [resetting, setResetting] = useState<UserSummary | null>(null);
+  // A role change or (de)activation waits for confirmation in a dialog; it is never applied on select.
+  const [pending, setPending] = useState<PendingChange | null>(null);
+  const toast = useToast();
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.user.list.queryKey() });
-  const update = useMutation(trpc.user.update.mutationOptions({ onSuccess: refresh }));
+  const update = useMutation(
+    trpc.user.update.mutationOptions({
+      onSuccess: async (_saved, input) => {
+        setPending(null);
+        await refresh();
+        toast(pendingMessage(input));
+      },
+    }),
+  );
 
   if (!can("user.read")) return <ErrorState title="Not allowed" message="Only administrators manage users." />;
 
@@ -43,11 +56,6 @@ export function UserAdmin() {
           </Button>
         }
       />
-      {update.isError ? (
-        <div className="mb-4">
-          <ErrorState title="Could not update the user" message={update.error.message} />
-        </div>
-      ) : null}
       <Card>
         {users.isPending ? (
           <TableSkeleton columns={4} />
@@ -56,7 +64,7 @@ export function UserAdmin() {
             <ErrorState message={users.error.message} onRetry={() => users.refetch()} />
           </div>
         ) : (
-          <Table label="Users">
+          <Table label="Users" stacked>
             <thead className="bg-slate-50">
               <tr>
                 <Th>Name</Th>
@@ -80,7 +88,7 @@ export function UserAdmin() {
                       className={inputClass(false, "w-56")}
                       value={u.role}
                       disabled={u.id === me.id || update.isPending}
-                      onChange={(e) => update.mutate({ id: u.id, name: u.name, role: e.target.value as Role, active: u.active })}
+                      onChange={(e) => setPending({ user: u, role: e.target.value as Role, active: u.active })}
                     >
                       {ROLES.map((r) => (
                         <option key={r} value={r}>
@@ -90,13 +98,13 @@ export function UserAdmin() {
                     </select>
                   </Td>
                   <Td>{u.active ? <Badge tone="green">Active</Badge> : <Badge tone="slate">Deactivated</Badge>}</Td>
-                  <Td className="text-right whitespace-nowrap">
+                  <Td className="whitespace-nowrap md:text-right">
                     <Button variant="ghost" size="sm" onClick={() => setResetting(u)} aria-label={`Set a new password for ${u.email}`}>
                       <KeyRound className="size-4" aria-hidden />
                       Password
                     </Button>
                     {u.id !== me.id ? (
-                      <Button variant={u.active ? "danger" : "secondary"} size="sm" className="ml-2" onClick={() => update.mutate({ id: u.id, name: u.name, role: u.role, active: !u.active })}>
+                      <Button variant={u.active ? "danger" : "secondary"} size="sm" className="ml-2" onClick={() => setPending({ user: u, role: u.role, active: !u.active })}>
                         {u.active ? "Deactivate" : "Reactivate"}
                       </Button>
                     ) : null}
@@ -124,10 +132,13 @@ export function UserAdmin() {
           <tbody className="divide-y divide-slate-100 bg-white">
             {ACTIONS.map((a) => (
               <tr key={a}>
-                <Td className="font-mono text-xs">{a}</Td>
+                <Td>
+                  {PERMISSION_LABELS[a]}
+                  <span className="sr-only"> ({a})</span>
+                </Td>
                 {ROLES.map((r) => (
                   <Td key={r} className="text-center">
-                    {canRole(r, a) ? <Check className="mx-auto size-4 text-emerald-600" aria-label="allowed" /> : <span className="text-slate-300" aria-label="not allowed">—</span>}
+                    {canRole(r, a) ? <Check className="mx-auto size-4 text-emerald-600" aria-label="allowed" /> : <span className="text-slate-500" aria-label="not allowed">—</span>}
                   </Td>
                 ))}
               </tr>
@@ -136,9 +147,66 @@ export function UserAdmin() {
         </Table>
       </Card>
 
-      <CreateUserDialog open={creating} onClose={() => setCreating(false)} onCreated={refresh} />
+      <ConfirmDialog
+        change={pending}
+        pendingSave={update.isPending}
+        error={update.isError ? update.error.message : null}
+        onCancel={() => {
+          setPending(null);
+          update.reset();
+        }}
+        onConfirm={() => pending && update.mutate({ id: pending.user.id, name: pending.user.name, role: pending.role, active: pending.active })}
+      />
+      <CreateUserDialog
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={() => {
+          void refresh();
+          toast("User created.");
+        }}
+      />
       <PasswordDialog user={resetting} onClose={() => setResetting(null)} />
     </>
+  );
+}
+
+interface PendingChange {
+  user: UserSummary;
+  role: Role;
+  active: boolean;
+}
+
+const pendingMessage = (input: { name: string; role: Role; active: boolean }) => `${input.name}: ${input.active ? ROLE_LABELS[input.role] : "deactivated"}. Saved.`;
+
+/** Confirms a role change, a deactivation or a reactivation, saying what it does before it happens. */
+function ConfirmDialog({ change, pendingSave, error, onCancel, onConfirm }: { change: PendingChange | null; pendingSave: boolean; error: string | null; onCancel: () => void; onConfirm: () => void }) {
+  const u = change?.user;
+  const kind = !change || !u ? null : change.active !== u.active ? (change.active ? "reactivate" : "deactivate") : "role";
+  const title = !u ? "" : kind === "role" ? `Change the role of ${u.name}?` : kind === "deactivate" ? `Deactivate ${u.name}?` : `Reactivate ${u.name}?`;
+  const description =
+    !change || !u
+      ? null
+      : kind === "role"
+        ? `From ${ROLE_LABELS[u.role]} to ${ROLE_LABELS[change.role]}: ${ROLE_DESCRIPTIONS[change.role]}`
+        : kind === "deactivate"
+          ? `${u.email} can no longer sign in and their current sessions end at once. Their actions stay in the audit log; you can reactivate them later.`
+          : `${u.email} can sign in again as ${ROLE_LABELS[u.role]}.`;
+  return (
+    <Dialog open={change !== null} onClose={onCancel} title={title} description={description}>
+      {error ? (
+        <div className="mb-4">
+          <ErrorState title="Could not update the user" message={error} />
+        </div>
+      ) : null}
+      <div className="flex justify-end gap-3">
+        <Button variant="secondary" onClick={onCancel}>
+          Cancel
+        </Button>
+        <Button variant={kind === "deactivate" ? "danger" : "primary"} loading={pendingSave} onClick={onConfirm}>
+          {kind === "role" ? "Change role" : kind === "deactivate" ? "Deactivate" : "Reactivate"}
+        </Button>
+      </div>
+    </Dialog>
   );
 }
 
@@ -201,6 +269,7 @@ function CreateUserDialog({ open, onClose, onCreated }: { open: boolean; onClose
 
 function PasswordDialog({ user, onClose }: { user: UserSummary | null; onClose: () => void }) {
   const trpc = useTRPC();
+  const toast = useToast();
   const [password, setPassword] = useState("");
   const [error, setError] = useState<string | null>(null);
   const set = useMutation(
@@ -208,6 +277,7 @@ function PasswordDialog({ user, onClose }: { user: UserSummary | null; onClose: 
       onSuccess: () => {
         setPassword("");
         onClose();
+        toast("Password set.");
       },
       onError: (e) => setError(e.message),
     }),

@@ -230,11 +230,11 @@ export function Combobox(props: ComboboxProps) {
           }}
         />
         <span className="absolute inset-y-0 right-0 flex items-center gap-0.5 pr-2">
-          {loading ? <Loader2 className="size-4 animate-spin text-slate-400" aria-hidden /> : null}
+          {loading ? <Loader2 className="size-4 animate-spin text-slate-500" aria-hidden /> : null}
           {!props.multiple && props.value && !disabled ? (
             <button
               type="button"
-              className="rounded p-0.5 text-slate-400 hover:text-slate-600"
+              className="rounded p-0.5 text-slate-500 hover:text-slate-600"
               aria-label={`Clear ${label}`}
               onMouseDown={(e) => e.preventDefault()}
               onClick={() => {
@@ -246,7 +246,7 @@ export function Combobox(props: ComboboxProps) {
               <X className="size-4" aria-hidden />
             </button>
           ) : (
-            <ChevronsUpDown className="size-4 text-slate-400" aria-hidden />
+            <ChevronsUpDown className="size-4 text-slate-500" aria-hidden />
           )}
         </span>
         <div

@@ -43,7 +43,7 @@ export function Dialog({
               </h2>
               {description ? <div className="mt-1 text-sm text-slate-500">{description}</div> : null}
             </div>
-            <button type="button" onClick={onClose} className="rounded-md p-1 text-slate-400 hover:bg-slate-100 hover:text-slate-600" aria-label="Close">
+            <button type="button" onClick={onClose} className="rounded-md p-1 text-slate-500 hover:bg-slate-100 hover:text-slate-600" aria-label="Close">
               <X className="size-5" aria-hidden />
             </button>
           </div>

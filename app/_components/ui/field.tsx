@@ -8,12 +8,18 @@ export const inputClass = (invalid?: boolean, className?: string) =>
     className,
   );
 
+/** The id of the control of a form field named `name` (the error summary links to it). */
+export const fieldId = (name: string) => `field-${name}`;
+
 /**
  * A labelled form field with an optional hint and error. The error is linked
- * with aria-describedby and the control is marked aria-invalid.
+ * with aria-describedby and the control is marked aria-invalid; a required
+ * control gets `required` and `aria-required`. With a `name`, the control's id
+ * is `fieldId(name)`, so the form's error summary can link to it.
  */
 export function Field({
   label,
+  name,
   hint,
   error,
   required,
@@ -21,13 +27,15 @@ export function Field({
   className,
 }: {
   label: string;
+  name?: string;
   hint?: React.ReactNode;
   error?: string | null;
   required?: boolean;
   className?: string;
-  children: (props: { id: string; "aria-invalid"?: boolean; "aria-describedby"?: string }) => React.ReactNode;
+  children: (props: { id: string; "aria-invalid"?: boolean; "aria-describedby"?: string; required?: boolean; "aria-required"?: boolean }) => React.ReactNode;
 }) {
-  const id = useId();
+  const generated = useId();
+  const id = name ? fieldId(name) : generated;
   const hintId = `${id}-hint`;
   const errorId = `${id}-error`;
   const describedBy = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(" ") || undefined;
@@ -37,7 +45,12 @@ export function Field({
         {label}
         {required ? <span className="text-red-600" aria-hidden> *</span> : null}
       </label>
-      <div className="mt-1.5">{children({ id, "aria-invalid": error ? true : undefined, "aria-describedby": describedBy })}</div>
+      <div className="mt-1.5">{children({
+          id,
+          "aria-invalid": error ? true : undefined,
+          "aria-describedby": describedBy,
+          ...(required ? { required: true, "aria-required": true } : {}),
+        })}</div>
       {hint ? (
         <p id={hintId} className="mt-1 text-xs text-slate-500">
           {hint}

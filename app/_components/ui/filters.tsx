@@ -67,7 +67,7 @@ export function SearchBox({
   return (
     <label className={cn("relative flex flex-col gap-1 text-xs font-medium text-slate-500", className)}>
       {label}
-      <Search className="pointer-events-none absolute bottom-2.5 left-2.5 size-4 text-slate-400" aria-hidden />
+      <Search className="pointer-events-none absolute bottom-2.5 left-2.5 size-4 text-slate-500" aria-hidden />
       <input type="search" placeholder={placeholder} className={inputClass(false, "pl-8")} value={text} onChange={(e) => setText(e.target.value)} />
     </label>
   );

@@ -4,7 +4,7 @@ import { cn } from "./cn";
 export function EmptyState({ title, children, action }: { title: string; children?: React.ReactNode; action?: React.ReactNode }) {
   return (
     <div className="flex flex-col items-center justify-center px-6 py-14 text-center">
-      <Inbox className="size-10 text-slate-300" aria-hidden />
+      <Inbox className="size-10 text-slate-500" aria-hidden />
       <h3 className="mt-3 text-sm font-semibold text-slate-900">{title}</h3>
       {children ? <div className="mt-1 max-w-md text-sm text-slate-500">{children}</div> : null}
       {action ? <div className="mt-5">{action}</div> : null}

@@ -1,10 +1,14 @@
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { cn } from "./cn";
 
-export function Table({ children, label }: { children: React.ReactNode; label: string }) {
+/**
+ * A data table that scrolls inside its card, never the page. `stacked`: in a card narrower than 40rem each row becomes a card
+ * (cells one under another, each labelled by its `Td label`), see `.table-stacked` in globals.css.
+ */
+export function Table({ children, label, stacked = false }: { children: React.ReactNode; label: string; stacked?: boolean }) {
   return (
-    <div className="overflow-x-auto">
-      <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label={label}>
+    <div className="table-wrap max-w-full overflow-x-auto">
+      <table className={cn("min-w-full divide-y divide-slate-200 text-sm", stacked && "table-stacked")} aria-label={label}>
         {children}
       </table>
     </div>
@@ -15,8 +19,13 @@ export function Th({ children, className }: { children?: React.ReactNode; classN
   return <th scope="col" className={cn("px-4 py-2.5 text-left text-xs font-semibold tracking-wide text-slate-500 uppercase", className)}>{children}</th>;
 }
 
-export function Td({ children, className }: { children?: React.ReactNode; className?: string }) {
-  return <td className={cn("px-4 py-3 align-top text-slate-700", className)}>{children}</td>;
+/** A cell; `label` names it in a stacked table's card layout (the column header is hidden there). */
+export function Td({ children, className, label }: { children?: React.ReactNode; className?: string; label?: string }) {
+  return (
+    <td data-label={label} className={cn("px-4 py-3 align-top text-slate-700", className)}>
+      {children}
+    </td>
+  );
 }
 
 /** A column header that sorts the table; announces its state with aria-sort. */
@@ -49,7 +58,7 @@ export function SortableTh<S extends string>({
         className="inline-flex items-center gap-1 rounded uppercase hover:text-slate-900"
       >
         {label}
-        <Icon className={cn("size-3.5", active ? "text-slate-900" : "text-slate-400")} aria-hidden />
+        <Icon className={cn("size-3.5", active ? "text-slate-900" : "text-slate-500")} aria-hidden />
       </button>
     </th>
   );

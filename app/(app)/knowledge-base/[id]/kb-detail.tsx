@@ -4,7 +4,8 @@ import { useQuery } from "@tanstack/react-query";
 import { AlertTriangle, ExternalLink, Pencil } from "lucide-react";
 import Link from "next/link";
 import { HistoryCard } from "@/app/_components/history-card";
-import { KB_KIND_LABELS, kbSummary } from "@/app/_components/kb-labels";
+import { ADEQUACY_SCOPE_LABELS, ADEQUACY_STATUS_LABELS, END_REASON_LABELS, KB_KIND_LABELS, kbSummary } from "@/app/_components/kb-labels";
+import { REGIME_LABELS } from "@/app/_components/labels";
 import { formatDateTime } from "@/app/_components/party-labels";
 import { useCan } from "@/app/_components/session";
 import { Badge } from "@/app/_components/ui/badge";
@@ -19,8 +20,12 @@ const label = (key: string) => {
   return (words.charAt(0).toUpperCase() + words.slice(1)).replace(/\buri\b/, "URI");
 };
 
-function Value({ value }: { value: unknown }) {
-  if (value === null || value === undefined || value === "") return <span className="text-slate-400">—</span>;
+/** Coded values of an entry, in words. */
+const VALUE_LABELS: Record<string, Record<string, string>> = { status: ADEQUACY_STATUS_LABELS, endReason: END_REASON_LABELS, scope: ADEQUACY_SCOPE_LABELS, regime: REGIME_LABELS };
+
+function Value({ value, field }: { value: unknown; field?: string }) {
+  if (value === null || value === undefined || value === "") return <span className="text-slate-500">—</span>;
+  if (field && typeof value === "string" && VALUE_LABELS[field]?.[value]) return <>{VALUE_LABELS[field][value]}</>;
   if (typeof value === "boolean") return <>{value ? "Yes" : "No"}</>;
   if (typeof value === "string" && /^https?:\/\//.test(value))
     return (
@@ -94,7 +99,7 @@ export function KbDetail({ id }: { id: string }) {
               .filter(([k]) => !HIDDEN.has(k))
               .map(([k, v]) => (
                 <DetailItem key={k} label={label(k)}>
-                  <Value value={v} />
+                  <Value value={v} field={k} />
                 </DetailItem>
               ))}
             {e.notes ? <DetailItem label="Notes">{e.notes}</DetailItem> : null}

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requireAllowed } from "@/app/_components/require-allowed";
 import Link from "next/link";
 import { RequirePermission } from "@/app/_components/session";
 import { PageHeader } from "@/app/_components/ui/card";
@@ -6,7 +7,8 @@ import { AdequacyForm } from "../kb-editor";
 
 export const metadata: Metadata = { title: "New adequacy decision" };
 
-export default function NewAdequacyPage() {
+export default async function NewAdequacyPage() {
+  await requireAllowed("kb.edit");
   return (
     <>
       <PageHeader

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Archive, ArchiveRestore, Pencil } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
+import { useToast } from "@/app/_components/toast";
 import { ArchiveDialog } from "@/app/_components/archive-dialog";
 import { HistoryCard } from "@/app/_components/history-card";
 import { ccpaRoleLabel, formatDateTime, relationshipLabel } from "@/app/_components/party-labels";
@@ -36,8 +37,9 @@ export function PartyDetailView({ id }: { id: string }) {
   const history = useQuery({ ...trpc.party.history.queryOptions({ id }), enabled: tab === "history" });
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.party.pathKey() });
-  const archive = useMutation(trpc.party.archive.mutationOptions({ onSuccess: () => (setConfirm(false), refresh()) }));
-  const restore = useMutation(trpc.party.restore.mutationOptions({ onSuccess: refresh }));
+  const toast = useToast();
+  const archive = useMutation(trpc.party.archive.mutationOptions({ onSuccess: () => (setConfirm(false), toast("Party archived."), refresh()) }));
+  const restore = useMutation(trpc.party.restore.mutationOptions({ onSuccess: () => (toast("Party restored."), refresh()) }));
 
   if (party.isPending) return <TableSkeleton rows={6} columns={2} />;
   if (party.isError)
@@ -211,5 +213,5 @@ export function PartyDetailView({ id }: { id: string }) {
 }
 
 function Muted() {
-  return <span className="text-slate-400">Not recorded</span>;
+  return <span className="text-slate-500">Not recorded</span>;
 }

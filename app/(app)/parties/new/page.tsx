@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
+import { requireAllowed } from "@/app/_components/require-allowed";
 import Link from "next/link";
 import { PageHeader } from "@/app/_components/ui/card";
 import { PartyForm } from "../party-form";
 
 export const metadata: Metadata = { title: "New party" };
 
-export default function NewPartyPage() {
+export default async function NewPartyPage() {
+  await requireAllowed("party.create");
   return (
     <>
       <PageHeader

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Archive, ArchiveRestore, ArrowRight, Pencil } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
+import { useToast } from "@/app/_components/toast";
 import { ArchiveDialog } from "@/app/_components/archive-dialog";
 import { HistoryCard } from "@/app/_components/history-card";
 import { formatDateTime } from "@/app/_components/party-labels";
@@ -45,8 +46,9 @@ export function SafeguardDetailView({ id }: { id: string }) {
   const sg = useQuery(trpc.safeguard.byId.queryOptions({ id }));
   const history = useQuery({ ...trpc.safeguard.history.queryOptions({ id }), enabled: tab === "history" });
   const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.safeguard.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.transfer.pathKey() })]);
-  const archive = useMutation(trpc.safeguard.archive.mutationOptions({ onSuccess: () => (setConfirm(false), refresh()) }));
-  const restore = useMutation(trpc.safeguard.restore.mutationOptions({ onSuccess: refresh }));
+  const toast = useToast();
+  const archive = useMutation(trpc.safeguard.archive.mutationOptions({ onSuccess: () => (setConfirm(false), toast("Safeguard archived."), refresh()) }));
+  const restore = useMutation(trpc.safeguard.restore.mutationOptions({ onSuccess: () => (toast("Safeguard restored."), refresh()) }));
 
   if (sg.isPending) return <TableSkeleton rows={6} columns={2} />;
   if (sg.isError)
@@ -60,7 +62,7 @@ export function SafeguardDetailView({ id }: { id: string }) {
   const s = sg.data;
   const type = s.type as SafeguardType;
   const yesNo = (b: boolean) => (b ? "Yes" : "No");
-  const none = <span className="text-slate-400">Not recorded</span>;
+  const none = <span className="text-slate-500">Not recorded</span>;
 
   return (
     <>
@@ -122,7 +124,7 @@ export function SafeguardDetailView({ id }: { id: string }) {
             {s.transfers.length === 0 ? (
               <EmptyState title="No transfer relies on this safeguard">Attach it to a transfer from the transfer&apos;s edit form.</EmptyState>
             ) : (
-              <Table label="Transfers relying on this safeguard">
+              <Table label="Transfers relying on this safeguard" stacked>
                 <thead className="bg-slate-50">
                   <tr>
                     <Th>Transfer</Th>
@@ -140,10 +142,10 @@ export function SafeguardDetailView({ id }: { id: string }) {
                           {t.exporter.name} <ArrowRight className="inline size-3.5" aria-hidden />
                           <span className="sr-only"> to </span> {t.recipient.name}
                         </Link>
-                        <div className="font-mono text-xs text-slate-400">{t.id}</div>
+                        <div className="font-mono text-xs text-slate-500">{t.id}</div>
                       </Td>
-                      <Td>{countryName(t.destination)}</Td>
-                      <Td className="text-xs whitespace-nowrap">{roleArrow(t.exporterRole, t.recipientRole)}</Td>
+                      <Td label="Destination">{countryName(t.destination)}</Td>
+                      <Td label="Roles" className="text-xs whitespace-nowrap">{roleArrow(t.exporterRole, t.recipientRole)}</Td>
                       <Td>{t.archivedAt ? <Badge tone="slate">Archived</Badge> : <StatusBadge status={t.status} />}</Td>
                       <Td>
                         <div className="flex flex-wrap gap-1">
@@ -216,7 +218,7 @@ export function SafeguardDetailView({ id }: { id: string }) {
                   </>
                 ) : null}
                 {type !== "derogation" ? <DetailItem label="Ended">{s.ended ?? "In force"}</DetailItem> : null}
-                <DetailItem label="Notes">{s.notes ? <p className="whitespace-pre-wrap">{s.notes}</p> : <span className="text-slate-400">None</span>}</DetailItem>
+                <DetailItem label="Notes">{s.notes ? <p className="whitespace-pre-wrap">{s.notes}</p> : <span className="text-slate-500">None</span>}</DetailItem>
               </dl>
             </Card>
             <Card>

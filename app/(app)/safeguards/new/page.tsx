@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
+import { requireAllowed } from "@/app/_components/require-allowed";
 import Link from "next/link";
 import { PageHeader } from "@/app/_components/ui/card";
 import { SafeguardForm } from "../safeguard-form";
 
 export const metadata: Metadata = { title: "New safeguard" };
 
-export default function NewSafeguardPage() {
+export default async function NewSafeguardPage() {
+  await requireAllowed("safeguard.create");
   return (
     <>
       <PageHeader

@@ -51,7 +51,7 @@ export function CoverageTimeline({ id }: { id: string }) {
                 </div>
               );
             })()}
-            <div className="mt-1 flex justify-between text-xs text-slate-400">
+            <div className="mt-1 flex justify-between text-xs text-slate-500">
               <span>{coverage.data.from}</span>
               <span>{coverage.data.to}</span>
             </div>

@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ClipboardCheck } from "lucide-react";
 import { useState } from "react";
 import { useCan } from "@/app/_components/session";
+import { useToast } from "@/app/_components/toast";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardHeader } from "@/app/_components/ui/card";
@@ -33,6 +34,7 @@ export function TiaSection({ transferId, archived }: { transferId: string; archi
   const trpc = useTRPC();
   const can = useCan();
   const queryClient = useQueryClient();
+  const toast = useToast();
   const tias = useQuery(trpc.tia.list.queryOptions({ transferId }));
   const [open, setOpen] = useState(false);
   const [form, setForm] = useState(EMPTY);
@@ -42,6 +44,7 @@ export function TiaSection({ transferId, archived }: { transferId: string; archi
       onSuccess: async () => {
         setOpen(false);
         setForm(EMPTY);
+        toast("Impact assessment recorded.");
         await Promise.all([queryClient.invalidateQueries({ queryKey: trpc.tia.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.transfer.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.safeguard.pathKey() })]);
       },
       onError: (e) => setErrors(serverFieldErrors(e)),

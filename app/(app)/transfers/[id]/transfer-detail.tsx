@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Archive, ArchiveRestore, ArrowRight, Pencil } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
+import { useToast } from "@/app/_components/toast";
 import { ArchiveDialog } from "@/app/_components/archive-dialog";
 import { HistoryCard } from "@/app/_components/history-card";
 import { formatDateTime } from "@/app/_components/party-labels";
@@ -41,8 +42,9 @@ export function TransferDetailView({ id }: { id: string }) {
   const history = useQuery({ ...trpc.transfer.history.queryOptions({ id }), enabled: tab === "history" });
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.transfer.pathKey() });
-  const archive = useMutation(trpc.transfer.archive.mutationOptions({ onSuccess: () => (setConfirm(false), refresh()) }));
-  const restore = useMutation(trpc.transfer.restore.mutationOptions({ onSuccess: refresh }));
+  const toast = useToast();
+  const archive = useMutation(trpc.transfer.archive.mutationOptions({ onSuccess: () => (setConfirm(false), toast("Transfer archived."), refresh()) }));
+  const restore = useMutation(trpc.transfer.restore.mutationOptions({ onSuccess: () => (toast("Transfer restored."), refresh()) }));
 
   if (transfer.isPending) return <TableSkeleton rows={6} columns={2} />;
   if (transfer.isError)
@@ -69,7 +71,7 @@ export function TransferDetailView({ id }: { id: string }) {
         title={
           <span className="flex flex-wrap items-center gap-3">
             <span>
-              {t.exporter.name} <ArrowRight className="inline size-5 text-slate-400" aria-label="to" /> {t.recipient.name}
+              {t.exporter.name} <ArrowRight className="inline size-5 text-slate-500" aria-label="to" /> {t.recipient.name}
             </span>
             {t.archivedAt ? <Badge tone="amber">Archived</Badge> : <StatusBadge status={v.status} size="lg" />}
           </span>
@@ -229,7 +231,7 @@ export function TransferDetailView({ id }: { id: string }) {
                   {t.start} – {t.end ?? "ongoing"}
                 </DetailItem>
                 <DetailItem label="Personal data">
-                  {t.dataCategories.length ? t.dataCategories.map(categoryLabel).join(", ") : <span className="text-slate-400">Not recorded</span>}
+                  {t.dataCategories.length ? t.dataCategories.map(categoryLabel).join(", ") : <span className="text-slate-500">Not recorded</span>}
                   {t.specialCategory ? (
                     <Badge tone="red" className="ml-1">
                       Special category
@@ -237,10 +239,10 @@ export function TransferDetailView({ id }: { id: string }) {
                   ) : null}
                 </DetailItem>
                 <DetailItem label="Data subjects">
-                  {t.dataSubjects.length ? t.dataSubjects.map((s) => DATA_SUBJECT_LABELS[s] ?? s).join(", ") : <span className="text-slate-400">Not recorded</span>}
+                  {t.dataSubjects.length ? t.dataSubjects.map((s) => DATA_SUBJECT_LABELS[s] ?? s).join(", ") : <span className="text-slate-500">Not recorded</span>}
                 </DetailItem>
-                <DetailItem label="Purposes">{t.purposes.length ? t.purposes.map(purposeLabel).join("; ") : <span className="text-slate-400">Not recorded</span>}</DetailItem>
-                <DetailItem label="Notes">{t.notes ? <p className="whitespace-pre-wrap">{t.notes}</p> : <span className="text-slate-400">None</span>}</DetailItem>
+                <DetailItem label="Purposes">{t.purposes.length ? t.purposes.map(purposeLabel).join("; ") : <span className="text-slate-500">Not recorded</span>}</DetailItem>
+                <DetailItem label="Notes">{t.notes ? <p className="whitespace-pre-wrap">{t.notes}</p> : <span className="text-slate-500">None</span>}</DetailItem>
               </dl>
             </Card>
             <p className="text-xs text-slate-500">

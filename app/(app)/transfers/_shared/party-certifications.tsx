@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Pencil, Plus, Trash2 } from "lucide-react";
 import { useState } from "react";
 import { useCan } from "@/app/_components/session";
+import { useToast } from "@/app/_components/toast";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button } from "@/app/_components/ui/button";
 import { Card, CardHeader } from "@/app/_components/ui/card";
@@ -33,6 +34,7 @@ export function PartyCertifications({ partyId, archived }: { partyId: string; ar
   const trpc = useTRPC();
   const can = useCan();
   const queryClient = useQueryClient();
+  const toast = useToast();
   const list = useQuery(trpc.certification.list.queryOptions({ partyId }));
   const [editing, setEditing] = useState<CertificationRow | "new" | null>(null);
   const [removing, setRemoving] = useState<CertificationRow | null>(null);
@@ -41,6 +43,7 @@ export function PartyCertifications({ partyId, archived }: { partyId: string; ar
   const [formError, setFormError] = useState<string | null>(null);
 
   const done = async () => {
+    toast(removing ? "Certification removed." : "Certification saved.");
     setEditing(null);
     setRemoving(null);
     await Promise.all([

@@ -41,7 +41,7 @@ function MoreLink({ shown, total, href }: { shown: number; total: number; href: 
 
 function TransferTable({ label, items, counterpart }: { label: string; items: PartyTransferItem[]; counterpart: string }) {
   return (
-    <Table label={label}>
+    <Table label={label} stacked>
       <thead className="bg-slate-50">
         <tr>
           <Th>{counterpart}</Th>
@@ -57,10 +57,10 @@ function TransferTable({ label, items, counterpart }: { label: string; items: Pa
               <Link href={`/transfers/${t.id}`} className="font-medium text-indigo-700 hover:underline">
                 {t.counterpart.name}
               </Link>
-              <div className="font-mono text-xs text-slate-400">{t.id}</div>
+              <div className="font-mono text-xs text-slate-500">{t.id}</div>
             </Td>
-            <Td>{countryName(t.destination)}</Td>
-            <Td className="text-xs whitespace-nowrap">{roleArrow(t.exporterRole, t.recipientRole)}</Td>
+            <Td label="Destination">{countryName(t.destination)}</Td>
+            <Td label="Roles" className="text-xs whitespace-nowrap">{roleArrow(t.exporterRole, t.recipientRole)}</Td>
             <Td>
               {t.archivedAt ? <Badge tone="slate">Archived</Badge> : <StatusBadge status={t.status} />}
               {t.issueCount ? <div className="mt-1 text-xs text-amber-700">{t.issueCount === 1 ? "1 issue" : `${t.issueCount} issues`}</div> : null}
@@ -82,7 +82,9 @@ export function PartyTransfers({ partyId, isAffiliate }: { partyId: string; isAf
       <CardHeader
         title="Transfers"
         description={q.data ? `Live status as of ${q.data.asOf}.` : undefined}
-        actions={can("transfer.create") ? <ButtonLink href="/transfers/new" size="sm" variant="secondary">New transfer</ButtonLink> : null}
+        actions={can("transfer.create") ? <ButtonLink href={`/transfers/new?${isAffiliate ? "exporter" : "recipient"}=${encodeURIComponent(partyId)}`} size="sm" variant="secondary">
+              New transfer
+            </ButtonLink> : null}
       />
       {q.isPending ? (
         <TableSkeleton rows={2} columns={4} />
