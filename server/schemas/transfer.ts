@@ -4,9 +4,9 @@
  */
 import { z } from "zod";
 import { isCountryCode } from "@/server/countries";
-import { isValidIsoDate } from "@/server/domain/dates";
 import { FREQUENCIES } from "@/server/domain/registry";
 import { ISSUE_CODES, STATUSES } from "@/server/domain/rules";
+import { isoDate, optionalDate, requiredDate } from "./dates";
 import { PARTY_ID_PATTERN } from "./party";
 
 export const PARTY_ROLES = ["controller", "processor"] as const;
@@ -31,19 +31,8 @@ export const DATA_SUBJECT_LABELS: Record<DataSubject, string> = {
 /** Registry ids for transfers and safeguards: the same pattern as party ids (transfer-registry/v1). */
 export const REGISTRY_ID_PATTERN = PARTY_ID_PATTERN;
 
-/** A required `YYYY-MM-DD` date. */
-export const requiredDate = (message: string) =>
-  z.string({ error: message }).trim().min(1, message).refine(isValidIsoDate, { message: "Enter a real date as YYYY-MM-DD." });
-
-/** An optional `YYYY-MM-DD` date: "" and missing become null. */
-export const optionalDate = () =>
-  z
-    .string()
-    .trim()
-    .nullable()
-    .optional()
-    .transform((v) => (v ? v : null))
-    .refine((v) => v === null || isValidIsoDate(v), { message: "Enter a real date as YYYY-MM-DD." });
+/** Dates: the one shared schema (./dates), re-exported here where the forms have always found them. */
+export { optionalDate, requiredDate } from "./dates";
 
 export const optionalText = (max: number, label: string) =>
   z
@@ -118,7 +107,7 @@ export const listTransfersSchema = z.object({
   issue: z.enum(ISSUE_CODES).optional(),
   archived: z.enum(["active", "archived", "all"]).default("active"),
   /** Evaluate as of this date instead of today (a what-if view). */
-  asOf: z.iso.date("Use a date as YYYY-MM-DD.").optional(),
+  asOf: isoDate().optional(),
   sort: z.enum(TRANSFER_SORTS).default("status"),
   dir: z.enum(["asc", "desc"]).default("desc"),
   page: z.number().int().min(1).default(1),
