@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { ROLES } from "@/server/auth/permissions";
 
-export const MIN_PASSWORD_LENGTH = 10;
+/** The shortest password accepted; the server also refuses easily guessed ones (server/auth/password-policy.ts). */
+export const MIN_PASSWORD_LENGTH = 12;
 
 export const passwordSchema = z
   .string()
