@@ -28,6 +28,27 @@ describe("audit trail", () => {
     expect(db.select({ n: count() }).from(auditLog).get()!.n).toBe(before);
   });
 
+  it("rejects INSERT OR REPLACE, REPLACE and upserts that would overwrite an audit row", () => {
+    // SQLite resolves a REPLACE conflict by deleting the old row, and fires DELETE triggers for it only when
+    // recursive_triggers is on (sqlite.org/lang_conflict.html); an upsert's DO UPDATE fires UPDATE triggers.
+    const party = insertParty(db);
+    const row = db.select().from(auditLog).where(eq(auditLog.entityId, party.id)).get()!;
+    const overwrite = (verb: string) =>
+      db.$client
+        .prepare(`${verb} INTO audit_log (id, at, actor_email, action, entity_type, entity_id) VALUES (?, '2000-01-01T00:00:00.000Z', 'forger@example.test', 'party.archive', 'party', ?)`)
+        .run(row.id, party.id);
+    expect(() => overwrite("INSERT OR REPLACE")).toThrow(/append-only: DELETE/);
+    expect(() => overwrite("REPLACE")).toThrow(/append-only: DELETE/);
+    expect(() =>
+      db.$client
+        .prepare("INSERT INTO audit_log (id, at, actor_email, action, entity_type, entity_id) VALUES (?, 'x', 'forger@example.test', 'party.archive', 'party', ?) ON CONFLICT(id) DO UPDATE SET action = excluded.action")
+        .run(row.id, party.id),
+    ).toThrow(/append-only: UPDATE/);
+    expect(() => db.insert(auditLog).values({ ...row, action: "party.archive" }).onConflictDoUpdate({ target: auditLog.id, set: { action: "party.archive" } }).run()).toThrow(/append-only: UPDATE/);
+    const after = db.select().from(auditLog).all();
+    expect(after).toEqual([row]);
+  });
+
   it("rolls back the change when its audit row cannot be written", () => {
     // Make the audit insert fail inside the service's transaction: the party must not persist.
     db.$client.exec("CREATE TRIGGER fail_audit BEFORE INSERT ON audit_log BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END;");
