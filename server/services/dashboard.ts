@@ -5,7 +5,7 @@
  */
 import { prepared, type Db } from "@/db/client";
 import { STATUSES, type Status, type Verdict } from "@/server/domain/rules";
-import { verdictSource } from "./verdicts";
+import { cachedRead, verdictSource } from "./verdicts";
 
 /** How many attention rows the overview returns; the full list is the filtered transfers list. */
 export const ATTENTION_SHOWN = 12;
@@ -24,6 +24,10 @@ export interface AttentionItem {
 const zeroCounts = () => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
 
 export function overview(db: Db, asOf?: string) {
+  return cachedRead(db, "dashboard.overview", { asOf }, () => queryOverview(db, asOf));
+}
+
+function queryOverview(db: Db, asOf?: string) {
   const source = verdictSource(db, asOf);
   const byStatus = zeroCounts();
   const byRegime: Record<string, Record<Status, number>> = {};

@@ -2,6 +2,7 @@
  * Party register use cases. Each mutation writes the change and its audit row
  * in one synchronous better-sqlite3 transaction.
  */
+import type { z } from "zod";
 import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { auditLog, dataCategories, parties, partyDataCategories, partyProcessingLocations } from "@/db/schema";
@@ -16,7 +17,7 @@ import {
   type ListPartiesInput,
   type PartyFields,
 } from "@/server/schemas/party";
-import { statusOfRank, verdictSource } from "./verdicts";
+import { cachedRead, statusOfRank, verdictSource } from "./verdicts";
 import { writeTransaction } from "./verdict-store";
 
 export type PartyRow = typeof parties.$inferSelect;
@@ -58,6 +59,10 @@ function likePattern(text: string): string {
 
 export function listParties(db: Db, input: ListPartiesInput, asOf?: string): Page<PartyListItem> {
   const q = listPartiesSchema.parse(input);
+  return cachedRead(db, "parties.list", { q, asOf }, () => queryParties(db, q, asOf));
+}
+
+function queryParties(db: Db, q: z.output<typeof listPartiesSchema>, asOf?: string): Page<PartyListItem> {
   const where: SQL[] = [];
   if (q.archived === "active") where.push(isNull(parties.archivedAt));
   if (q.archived === "archived") where.push(isNotNull(parties.archivedAt));

@@ -5,6 +5,7 @@
  * knowledge base: old SCC sets cannot be signed after the last day the
  * signing exporter's regime allowed new contracts on them.
  */
+import type { z } from "zod";
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { prepared, type Db, type DbOrTx, type Tx } from "@/db/client";
 import { auditLog, parties, safeguardParties, safeguards, transfers, transferSafeguards } from "@/db/schema";
@@ -22,7 +23,7 @@ import {
 import { REGISTRY_ID_PATTERN } from "@/server/schemas/transfer";
 import { getCompiledKnowledgeBase } from "./knowledge-base";
 import { registryIdFrom, type Page, type PartyRef } from "./transfers";
-import { verdictSource } from "./verdicts";
+import { cachedRead, verdictSource } from "./verdicts";
 import { writeTransaction } from "./verdict-store";
 
 export type SafeguardRow = typeof safeguards.$inferSelect;
@@ -55,13 +56,8 @@ const nowIso = () => new Date().toISOString();
 export function findSafeguard(db: DbOrTx, id: string): SafeguardDetail | null {
   const row = db.select().from(safeguards).where(eq(safeguards.id, id)).get();
   if (!row) return null;
-  const partyIds = db
-    .select({ id: safeguardParties.partyId })
-    .from(safeguardParties)
-    .where(eq(safeguardParties.safeguardId, id))
-    .orderBy(asc(safeguardParties.position), asc(safeguardParties.partyId))
-    .all()
-    .map((r) => r.id);
+  // A group BCR binds thousands of members: read their ids with one prepared statement.
+  const partyIds = (prepared(db, "SELECT party_id AS id FROM safeguard_party WHERE safeguard_id = ? ORDER BY position, party_id").all(id) as { id: string }[]).map((r) => r.id);
   return {
     ...row,
     modules: row.modules ? (JSON.parse(row.modules) as number[]) : [],
@@ -87,6 +83,10 @@ function likePattern(text: string): string {
 /** One page of safeguards: filtering, sorting and paging in SQL; parties and transfer counts for the page's rows only. */
 export function listSafeguards(db: Db, input: ListSafeguardsInput): Page<SafeguardListItem> {
   const q = listSafeguardsSchema.parse(input);
+  return cachedRead(db, "safeguards.list", q, () => querySafeguards(db, q));
+}
+
+function querySafeguards(db: Db, q: z.output<typeof listSafeguardsSchema>): Page<SafeguardListItem> {
   const where: SQL[] = [];
   if (q.archived === "active") where.push(isNull(safeguards.archivedAt));
   if (q.archived === "archived") where.push(isNotNull(safeguards.archivedAt));
@@ -183,21 +183,38 @@ export interface SafeguardView extends SafeguardDetail {
 /** How many of a safeguard's transfers and parties its page lists (the worst transfers first). */
 export const SAFEGUARD_PAGE_SHOWN = 100;
 
+/** Above this many relying transfers, the page reads them in the verdicts' status order and stops after the first page. */
+const MANY_RELYING = 1000;
+
 export function viewSafeguard(db: Db, id: string, asOf?: string): SafeguardView {
+  return cachedRead(db, "safeguards.view", { id, asOf }, () => querySafeguardView(db, id, asOf));
+}
+
+function querySafeguardView(db: Db, id: string, asOf?: string): SafeguardView {
   const sg = getSafeguard(db, id);
   const source = verdictSource(db, asOf);
-  const rows = prepared(
-    db,
-    `SELECT t.id, t.destination, t.exporter_role AS exporterRole, t.recipient_role AS recipientRole, t.archived_at AS archivedAt,
+  const transferTotal = (prepared(db, "SELECT count(*) AS n FROM transfer_safeguard WHERE safeguard_id = ?").get(id) as { n: number }).n;
+  const columns = `t.id, t.destination, t.exporter_role AS exporterRole, t.recipient_role AS recipientRole, t.archived_at AS archivedAt,
             e.id AS exporterId, e.name AS exporterName, e.country AS exporterCountry,
             r.id AS recipientId, r.name AS recipientName, r.country AS recipientCountry,
-            CASE WHEN t.archived_at IS NULL THEN v.status END AS status, v.issues
-       FROM transfer_safeguard ts JOIN transfer t ON t.id = ts.transfer_id
-       JOIN party e ON e.id = t.exporter_id JOIN party r ON r.id = t.recipient_id
-       LEFT JOIN ${source.verdicts} v ON v.transfer_id = t.id
-      WHERE ts.safeguard_id = ?
-      ORDER BY t.archived_at IS NOT NULL, coalesce(v.status_rank, -1) DESC, t.id
-      LIMIT ?`,
+            CASE WHEN t.archived_at IS NULL THEN v.status END AS status, v.issues`;
+  // A safeguard most transfers rely on (a group BCR): walk the verdicts worst first and keep those relying on it,
+  // instead of sorting thousands of rows. Otherwise: its own few transfers, sorted.
+  const rows = prepared(
+    db,
+    transferTotal > MANY_RELYING
+      ? `SELECT ${columns}
+           FROM ${source.verdicts} v CROSS JOIN transfer_safeguard ts ON ts.transfer_id = v.transfer_id AND ts.safeguard_id = ?
+           JOIN transfer t ON t.id = v.transfer_id JOIN party e ON e.id = t.exporter_id JOIN party r ON r.id = t.recipient_id
+          ORDER BY v.status_rank DESC, v.transfer_id
+          LIMIT ?`
+      : `SELECT ${columns}
+           FROM transfer_safeguard ts JOIN transfer t ON t.id = ts.transfer_id
+           JOIN party e ON e.id = t.exporter_id JOIN party r ON r.id = t.recipient_id
+           LEFT JOIN ${source.verdicts} v ON v.transfer_id = t.id
+          WHERE ts.safeguard_id = ?
+          ORDER BY t.archived_at IS NOT NULL, coalesce(v.status_rank, -1) DESC, t.id
+          LIMIT ?`,
   ).all(id, SAFEGUARD_PAGE_SHOWN) as {
     id: string;
     destination: string;
@@ -213,7 +230,6 @@ export function viewSafeguard(db: Db, id: string, asOf?: string): SafeguardView 
     status: Status | null;
     issues: string | null;
   }[];
-  const transferTotal = (prepared(db, "SELECT count(*) AS n FROM transfer_safeguard WHERE safeguard_id = ?").get(id) as { n: number }).n;
   const partyRows = db
     .select({ id: parties.id, name: parties.name, country: parties.country })
     .from(safeguardParties)

@@ -3,6 +3,7 @@
  * affects in one synchronous better-sqlite3 transaction (`writeTransaction`). Lists read the verdict store
  * (today) or the what-if tables (another date) with SQL; one transfer's page evaluates only that transfer.
  */
+import type { z } from "zod";
 import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
 import { prepared, type Db, type DbOrTx } from "@/db/client";
 import {
@@ -44,7 +45,7 @@ import {
 } from "@/server/schemas/transfer";
 import { getCompiledKnowledgeBase } from "./knowledge-base";
 import { fillScope, readScopedDocument } from "./registry-document";
-import { coverageOf, describeDestination, statusOfRank, today, transferVerdict, verdictSource } from "./verdicts";
+import { cachedRead, coverageOf, describeDestination, statusOfRank, today, transferVerdict, verdictSource } from "./verdicts";
 import { writeTransaction } from "./verdict-store";
 
 export type TransferRow = typeof transfers.$inferSelect;
@@ -228,6 +229,10 @@ const SORT_SQL: Record<TransferSort, string> = {
  */
 export function listTransfers(db: Db, input: ListTransfersInput): Page<TransferListItem> & { asOf: string } {
   const q = listTransfersSchema.parse(input);
+  return cachedRead(db, "transfers.list", q, () => queryTransfers(db, q));
+}
+
+function queryTransfers(db: Db, q: z.output<typeof listTransfersSchema>): Page<TransferListItem> & { asOf: string } {
   const source = verdictSource(db, q.asOf);
   // Live transfers are exactly the rows of the verdict tables, so the active list is driven from them (and its
   // first page by status is read in index order); archived ones have no verdict and come from the transfers.
@@ -327,6 +332,10 @@ export const PARTY_TRANSFERS_SHOWN = 50;
  * with the totals) and the party's worst status over all its live transfers.
  */
 export function transfersOfParty(db: Db, partyId: string, asOf?: string) {
+  return cachedRead(db, "transfers.ofParty", { partyId, asOf }, () => queryTransfersOfParty(db, partyId, asOf));
+}
+
+function queryTransfersOfParty(db: Db, partyId: string, asOf?: string) {
   const source = verdictSource(db, asOf);
   const side = (column: "exporter_id" | "recipient_id", other: "exporter_id" | "recipient_id") => {
     const rows = prepared(

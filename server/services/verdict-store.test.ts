@@ -28,7 +28,7 @@ import { readRegistryDocument } from "./registry-document";
 import { applyRegistryImport } from "./registry-import";
 import { archiveSafeguard, createSafeguard, getSafeguard, updateSafeguard } from "./safeguards";
 import { createTia } from "./tias";
-import { archiveTransfer, createTransfer, getTransfer, restoreTransfer, updateTransfer } from "./transfers";
+import { archiveTransfer, createTransfer, getTransfer, listTransfers, restoreTransfer, updateTransfer } from "./transfers";
 import { ensureVerdictsCurrent, readStoredVerdicts, rebuildVerdicts, syncVerdicts } from "./verdict-store";
 
 /** A small deterministic PRNG (mulberry32), so a failing run can be replayed from its seed. */
@@ -296,6 +296,34 @@ describe("verdict store", () => {
     expect(status("2020-07-15")).toBe("adequate");
     expect(status("2020-07-16")).toBe("unsafeguarded");
     expect(differences(db, "2020-07-16")).toEqual([]);
+  });
+
+  it("lists cached per data revision answer again after every write", () => {
+    const db = createTestDb();
+    loadDemo(db);
+    const before = listTransfers(db, { status: "unsafeguarded" });
+    expect(listTransfers(db, { status: "unsafeguarded" })).toBe(before); // the same request: served from the cache
+    const exporter = getParty(db, "kf-de");
+    const recipient = getParty(db, "ironvault"); // a US vendor without any certification
+    // A new controller-to-processor transfer from Germany to the US without any safeguard is unsafeguarded (GDPR Art. 44, 46(1)).
+    createTransfer(db, actor, {
+      fields: transferFieldsSchema.parse({
+        exporterId: exporter.id,
+        recipientId: recipient.id,
+        destination: "US",
+        exporterRole: "controller",
+        recipientRole: "processor",
+        dataCategories: ["contact"],
+        dataSubjects: ["customers"],
+        purposes: [],
+        frequency: "continuous",
+        start: "2020-01-01",
+        safeguardIds: [],
+      }),
+    });
+    const after = listTransfers(db, { status: "unsafeguarded" });
+    expect(after).not.toBe(before);
+    expect(after.total).toBe(before.total + 1);
   });
 
   it("rebuilt from scratch equals the incrementally kept store", () => {

@@ -89,6 +89,36 @@ export function verdictSource(db: Db, asOf?: string): VerdictSource {
   return { asOf: date, ...WHAT_IF };
 }
 
+const readCaches = new WeakMap<object, Map<string, unknown>>();
+/** How many read results each connection keeps (least recently used first out). */
+export const READ_CACHE_SIZE = 500;
+
+/**
+ * A read-only query's result, cached per (data revision, day, query, input): any write to the registry or the
+ * knowledge base bumps the revision (triggers), and the verdict store changes without a write only when the day
+ * changes, so a cached result is exactly what the query would return now. Many users opening the same list cost
+ * one query.
+ */
+export function cachedRead<T>(db: Db, name: string, input: unknown, compute: () => T): T {
+  const client = rawClient(db);
+  let cache = readCaches.get(client) as Map<string, T> | undefined;
+  if (!cache) {
+    cache = new Map();
+    readCaches.set(client, cache);
+  }
+  const key = `${dataRevision(db)}|${today()}|${name}|${JSON.stringify(input ?? null)}`;
+  const hit = cache.get(key);
+  if (hit !== undefined) {
+    cache.delete(key);
+    cache.set(key, hit);
+    return hit;
+  }
+  const value = compute();
+  cache.set(key, value);
+  if (cache.size > READ_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  return value;
+}
+
 /** A narrow evaluation: the document of the selected transfers and what they depend on, with its context. */
 export interface Evaluation {
   document: RegistryDocument;
