@@ -69,7 +69,10 @@ describe("examples as of 2026-11-29", () => {
 
   it("demo-registry.json tells its story", () => {
     const { statuses, verdicts } = check("demo-registry.json");
-    expect(verdicts.summary).toEqual({ unsafeguarded: 3, derogation: 3, safeguarded: 20, adequate: 31, not_restricted: 13, inactive: 1 });
+    // nl-eventpeak-registration rests on Art. 49(1)(b) for a continuous transfer: not possible for a regular transfer
+    // (regulatory-facts-2.md, "Derogations": recital 111, EDPB Guidelines 2/2018 § 2.2), so it is unsafeguarded.
+    expect(verdicts.summary).toEqual({ unsafeguarded: 4, derogation: 2, safeguarded: 20, adequate: 31, not_restricted: 13, inactive: 1 });
+    expect(statuses["nl-eventpeak-registration"]).toBe("unsafeguarded");
     expect(statuses["de-ironvault-backup"]).toBe("unsafeguarded");
     expect(statuses["uk-helpharbor-support"]).toBe("unsafeguarded");
     expect(statuses["ch-tokyo-printcloud"]).toBe("unsafeguarded");
@@ -132,8 +135,11 @@ describe("runCheck / runValidate exit codes", () => {
 
   it("prints a table on request", () => {
     const { stdout } = runCheck(read("ch-small.json"), { asOf: AS_OF, format: "table" });
-    expect(stdout).toMatch(/ch-busan-orders\s+unsafeguarded\s+CH/);
-    expect(stdout).toMatch(/Summary: unsafeguarded 1, derogation 1, safeguarded 1, adequate 2, not_restricted 1, inactive 1/);
+    expect(stdout).toMatch(/ch-busan-orders\s+Unsafeguarded\s+CH\s+Transfer rules\s+Swiss adaptations missing \(error\)/);
+    expect(stdout).toMatch(/Summary: Unsafeguarded 1, Derogation 1, Safeguarded 1, Adequate 2, Not restricted 1, Inactive 1/);
+    // Labels, never internal codes (issue 9, point 2).
+    expect(stdout).not.toMatch(/swiss_adaptations_missing|not_restricted|ch-area-ch/);
+    expect(stdout).toContain("Knowledge base 2026-11-29.2, checked up to 2026-11-29");
   });
 });
 

@@ -4,22 +4,12 @@
  */
 import { z } from "zod";
 import { FRAMEWORKS } from "@/server/domain/kb";
+import { COVERED_DATA } from "@/server/domain/registry";
 import { optionalDate, requiredDate } from "./transfer";
 
 export type Framework = (typeof FRAMEWORKS)[number];
-export const FRAMEWORK_LABELS: Record<Framework, string> = {
-  safe_harbor_eu: "EU-US Safe Harbor",
-  safe_harbor_ch: "Swiss-US Safe Harbor",
-  privacy_shield_eu: "EU-US Privacy Shield",
-  privacy_shield_ch: "Swiss-US Privacy Shield",
-  dpf_eu: "EU-US Data Privacy Framework",
-  dpf_uk: "UK Extension to the EU-US DPF",
-  dpf_ch: "Swiss-US Data Privacy Framework",
-};
-
-export const COVERED_DATA = ["hr", "non_hr", "both"] as const;
-export type CoveredData = (typeof COVERED_DATA)[number];
-export const COVERED_DATA_LABELS: Record<CoveredData, string> = { hr: "HR data only", non_hr: "Non-HR data only", both: "HR and non-HR data" };
+export { COVERED_DATA_LABELS, FRAMEWORK_LABELS } from "@/server/domain/labels";
+export { COVERED_DATA, type CoveredData } from "@/server/domain/registry";
 
 export const certificationFieldsSchema = z
   .object({

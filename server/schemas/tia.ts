@@ -3,15 +3,11 @@
  * shared by the router and the "Record TIA" form.
  */
 import { z } from "zod";
+import { TIA_OUTCOMES } from "@/server/domain/registry";
 import { optionalDate, optionalText, requiredDate } from "./transfer";
 
-export const TIA_OUTCOMES = ["proceed", "proceed_with_measures", "suspend"] as const;
-export type TiaOutcome = (typeof TIA_OUTCOMES)[number];
-export const TIA_OUTCOME_LABELS: Record<TiaOutcome, string> = {
-  proceed: "Proceed",
-  proceed_with_measures: "Proceed with supplementary measures",
-  suspend: "Suspend the transfer",
-};
+export { TIA_OUTCOMES, type TiaOutcome } from "@/server/domain/registry";
+export { TIA_OUTCOME_LABELS } from "@/server/domain/labels";
 
 export const tiaFieldsSchema = z
   .object({

@@ -5,7 +5,7 @@
  */
 import type { DbOrTx } from "@/db/client";
 import { STATUSES, STATUS_RANK, type Status } from "@/server/domain/rules";
-import { loadEvaluation, verdictsAsOf } from "./verdicts";
+import { knowledgeUsed, loadEvaluation, verdictsAsOf } from "./verdicts";
 
 export interface AttentionItem {
   id: string;
@@ -51,5 +51,5 @@ export function overview(db: DbOrTx, asOf: string) {
     }
   }
   attention.sort((a, b) => STATUS_RANK[b.status] - STATUS_RANK[a.status] || b.issues.length - a.issues.length || a.id.localeCompare(b.id));
-  return { asOf, total: verdicts.size, byStatus, byRegime, byIssue, attention };
+  return { asOf, ...knowledgeUsed(evaluation, asOf), total: verdicts.size, byStatus, byRegime, byIssue, attention };
 }

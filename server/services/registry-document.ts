@@ -167,7 +167,15 @@ export function readRegistryDocument(db: DbOrTx): RegistryDocument {
       const assessments = tias.get(t.id) ?? [];
       const latest = assessments[assessments.length - 1];
       if (latest) {
-        doc.tia = { completed: latest.completed, nextReview: latest.nextReview ?? null };
+        // The latest assessment is the one the rules read (FORMAT.md: outcome and supplementary measures).
+        const tia: Record<string, unknown> = { completed: latest.completed, nextReview: latest.nextReview ?? null };
+        assignPresent(tia, {
+          outcome: latest.outcome,
+          measuresTechnical: latest.measuresTechnical,
+          measuresContractual: latest.measuresContractual,
+          measuresOrganisational: latest.measuresOrganisational,
+        });
+        doc.tia = tia as unknown as RegistryTransfer["tia"];
         doc.tias = assessments.map((a) => {
           const tia: Record<string, unknown> = { id: a.id, completed: a.completed };
           assignPresent(tia, {

@@ -281,6 +281,14 @@ function canonTransfer(t: Obj): Canonical {
 }
 
 const TIA_TEXT = ["assessor", "outcome", "measuresTechnical", "measuresContractual", "measuresOrganisational", "nextReview", "documentRef"] as const;
+/** The fields of a transfer's `tia` summary (FORMAT.md): kept when the document lists no `tias`. */
+const TIA_SUMMARY_KEYS: ReadonlySet<string> = new Set(["completed", "nextReview", "outcome", "measuresTechnical", "measuresContractual", "measuresOrganisational"]);
+
+function pick(source: Obj, keys: ReadonlySet<string>): Obj {
+  const out: Obj = {};
+  for (const k of keys) if (source[k] !== undefined) out[k] = source[k];
+  return out;
+}
 const TIA_KEYS = new Set(["id", "completed", ...TIA_TEXT]);
 type TiaFields = { completed: string; extra: string | null } & Record<(typeof TIA_TEXT)[number], string | null>;
 
@@ -470,8 +478,9 @@ function checkTransfers(issues: Issues, list: unknown[], vocab: Vocabulary): voi
     if (t.tias === undefined || t.tias === null) {
       if (isObject(t.tia)) {
         for (const extra of Object.keys(t.tia)) {
-          if (extra !== "completed" && extra !== "nextReview") issues.warn(`${path}.tia.${extra}`, "is not kept: list the assessment in tias[] to record its details");
+          if (!TIA_SUMMARY_KEYS.has(extra)) issues.warn(`${path}.tia.${extra}`, "is not kept: list the assessment in tias[] to record its details");
         }
+        checkOneOf(issues, t.tia.outcome, TIA_OUTCOMES, `${path}.tia.outcome`);
       }
       return;
     }
@@ -676,7 +685,7 @@ function planImport(db: DbOrTx, document: RegistryDocument, issues: Issues): Pla
     const listed: { path: string; id: string | null; fields: TiaFields }[] = Array.isArray(t.tias)
       ? (t.tias as Obj[]).map((a, k) => ({ path: `transfers[${i}].tias[${k}]`, id: typeof a.id === "string" ? a.id : null, fields: canonTia(a) }))
       : isObject(t.tia)
-        ? [{ path: `transfers[${i}].tia`, id: null, fields: canonTia({ completed: t.tia.completed, nextReview: t.tia.nextReview }) }]
+        ? [{ path: `transfers[${i}].tia`, id: null, fields: canonTia(pick(t.tia, TIA_SUMMARY_KEYS)) }]
         : [];
     for (const a of listed) {
       const tiaLabel = `${label}: completed ${a.fields.completed}`;

@@ -31,6 +31,7 @@ import {
   type DestinationDescription,
   type SafeguardSuggestion,
   type Status,
+  type KnowledgeBaseInfo,
   type Verdict,
 } from "@/server/domain/rules";
 import { AppError, notFound, staleEdit } from "@/server/errors";
@@ -43,7 +44,7 @@ import {
   type ListTransfersInput,
   type TransferFields,
 } from "@/server/schemas/transfer";
-import { coverageOf, describeDestination, loadEvaluation, today, verdictsAsOf } from "./verdicts";
+import { coverageOf, describeDestination, knowledgeUsed, loadEvaluation, today, verdictsAsOf } from "./verdicts";
 
 export type TransferRow = typeof transfers.$inferSelect;
 
@@ -162,6 +163,9 @@ export interface TransferView extends TransferDetail {
   /** The verdict as of `asOf` (evaluated even when archived, so the page can still explain it). */
   verdict: Verdict;
   asOf: string;
+  /** The knowledge base the verdict used; `note` when `asOf` is a past date. */
+  knowledgeBase: KnowledgeBaseInfo;
+  note: string | null;
 }
 
 /** A transfer with its parties, safeguards and live verdict, for the transfer page. */
@@ -181,6 +185,7 @@ export function viewTransfer(db: Db, id: string, asOf = today()): TransferView {
     safeguards: t.safeguardIds.map((sid) => byId.get(sid) ?? { id: sid, title: sid, type: "unknown", archivedAt: null }),
     verdict: evaluateTransfer(evaluation.ctx, doc, asOf),
     asOf,
+    ...knowledgeUsed(evaluation, asOf),
   };
 }
 

@@ -9,6 +9,8 @@ import type { RegistryDocument, RegistryTransfer } from "@/server/domain/registr
 import {
   createEvaluationContext,
   describeDestination,
+  describeHindsight,
+  type KnowledgeBaseInfo,
   evaluateTransfer,
   transferCoverage,
   worstStatus,
@@ -80,6 +82,12 @@ export function worstStatusByParty(db: DbOrTx, asOf: string, evaluation = loadEv
     if (worst) out.set(id, worst);
   }
   return out;
+}
+
+/** Which knowledge verdicts as of `asOf` rest on, and, for a past date, the note that today's knowledge of the law is applied. */
+export function knowledgeUsed(evaluation: Evaluation, asOf: string): { knowledgeBase: KnowledgeBaseInfo; note: string | null } {
+  const info = evaluation.ctx.ckb.info;
+  return { knowledgeBase: info, note: describeHindsight(info, asOf, today()) ?? null };
 }
 
 export { describeDestination };

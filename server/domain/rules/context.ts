@@ -6,6 +6,8 @@ import type { CompiledAdequacy, CompiledKnowledgeBase } from "./compile-kb";
 import type { SharedVerdictParts } from "./types";
 import { ENDING_SOON_DAYS } from "./issues";
 
+type AdequacyPartsCache = Map<CompiledAdequacy, Map<RegistryParty | null, Readonly<SharedVerdictParts>>>;
+
 export interface EvaluationContext {
   ckb: CompiledKnowledgeBase;
   parties: Map<string, RegistryParty>;
@@ -15,15 +17,15 @@ export interface EvaluationContext {
   /** Cache of `asOf + 90 days`: evaluating many transfers at one date computes it once. */
   soonAsOf: string;
   soonLimit: string;
-  /** Per regime and destination, the "no adequacy decision covers …" sentence for `soonAsOf` (many transfers share it). */
+  /** Per regime and destination, the "no adequacy decision covers …" sentence (many transfers share it). */
   noAdequacyReasons: Record<RegimeId, Map<string, string>>;
   /**
-   * For `soonAsOf`: the frozen parts of `adequate` verdicts resting on adequacy alone, per decision and
-   * recipient (`null` when the decision needs no certification, so the recipient does not matter). Transfers
-   * to the same recipient share one set of parts: no per-verdict arrays, and the CLI writes their JSON once.
+   * For `soonAsOf`, per era of the law: the frozen parts of `adequate` verdicts resting on adequacy alone, per
+   * decision and recipient (`null` when the decision needs no certification, so the recipient does not
+   * matter). Transfers to the same recipient share one set of parts: no per-verdict arrays.
    */
-  adequacyParts: Map<CompiledAdequacy, Map<RegistryParty | null, Readonly<SharedVerdictParts>>>;
-  /** For `soonAsOf`: the frozen parts of `not_restricted` verdicts of exporters under no regime, per exporter. */
+  adequacyParts: readonly [AdequacyPartsCache, AdequacyPartsCache];
+  /** The frozen parts of `not_restricted` verdicts of exporters under no regime, per exporter. */
   outsideRegimeParts: Map<RegistryParty, Readonly<SharedVerdictParts>>;
 }
 
@@ -42,7 +44,7 @@ export function createEvaluationContext(
   }
   return {
     ckb, parties, safeguards, bcrMembers, soonAsOf: "", soonLimit: "", noAdequacyReasons: { EU: new Map(), UK: new Map(), CH: new Map() },
-    adequacyParts: new Map(), outsideRegimeParts: new Map(),
+    adequacyParts: [new Map(), new Map()], outsideRegimeParts: new Map(),
   };
 }
 
@@ -51,11 +53,8 @@ export function refreshDateCaches(ctx: EvaluationContext, asOf: string): void {
   if (ctx.soonAsOf !== asOf) {
     ctx.soonLimit = addDays(asOf, ENDING_SOON_DAYS);
     ctx.soonAsOf = asOf;
-    ctx.noAdequacyReasons.EU.clear();
-    ctx.noAdequacyReasons.UK.clear();
-    ctx.noAdequacyReasons.CH.clear();
-    ctx.adequacyParts.clear();
-    ctx.outsideRegimeParts.clear();
+    ctx.adequacyParts[0].clear();
+    ctx.adequacyParts[1].clear();
   }
 }
 
@@ -65,13 +64,13 @@ export function getEndingSoonLimit(ctx: EvaluationContext, asOf: string): string
   return ctx.soonLimit;
 }
 
-/** "No adequacy decision of the … regime covers XX on …", cached per regime, destination and date. */
-export function getNoAdequacyReason(ctx: EvaluationContext, regime: RegimeId, destination: string, asOf: string): string {
-  refreshDateCaches(ctx, asOf);
+/** "No adequacy decision of the … regime covers XX.", cached per regime and destination. */
+export function getNoAdequacyReason(ctx: EvaluationContext, regime: RegimeId, destination: string): string {
   const cache = ctx.noAdequacyReasons[regime];
   let reason = cache.get(destination);
   if (reason === undefined) {
-    reason = `No adequacy decision of the ${ctx.ckb.regimes.get(regime)?.title ?? regime} regime covers ${destination} on ${asOf}.`;
+    const place = destination.startsWith("org:") ? `the international organisation ${destination.slice(4)}` : destination;
+    reason = `No adequacy decision of the ${ctx.ckb.compiledRegimes[regime].title} regime covers ${place}.`;
     cache.set(destination, reason);
   }
   return reason;
