@@ -98,6 +98,26 @@ describe("examples as of 2026-11-29", () => {
   });
 });
 
+describe("every example document", () => {
+  // Issue 9: every existing v1 example still validates and round-trips (the validator returns the very object).
+  it.each(["eu-small.json", "uk-small.json", "ch-small.json", "demo-registry.json"])("%s validates and round-trips", (name) => {
+    const text = read(name);
+    const result = validateRegistryDocument(JSON.parse(text));
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    if (result.ok) expect(JSON.stringify(result.document)).toBe(JSON.stringify(JSON.parse(text)));
+    expect(runValidate(text).exitCode).toBe(0);
+  });
+
+  it("the check output names the knowledge base, and notes hindsight for a past date", () => {
+    const today = runCheck(read("eu-small.json"), { asOf: AS_OF, today: AS_OF });
+    const parsed = JSON.parse(today.stdout) as VerdictsDocument;
+    expect(parsed.knowledgeBase).toEqual({ version: "2026-11-29.2", checkedUpTo: "2026-11-29" });
+    expect(parsed.note).toBeUndefined();
+    const past = JSON.parse(runCheck(read("eu-small.json"), { asOf: "2025-05-01", today: AS_OF }).stdout) as VerdictsDocument;
+    expect(past.note).toMatch(/past date, 2025-05-01: they apply today's knowledge of the law/);
+  });
+});
+
 describe("runCheck / runValidate exit codes", () => {
   it("exits 0 when nothing is unsafeguarded", () => {
     const doc = { format: "transfer-registry/v1", parties: [{ id: "a", name: "A", relationship: "affiliate", country: "DE" }], transfers: [] };

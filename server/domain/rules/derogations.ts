@@ -68,7 +68,7 @@ export function assessDerogation(
           message: `${reference} is meant for occasional transfers, and this transfer is regular (EDPB Guidelines 2/2018); put SCCs or another Art. 46 safeguard in place.`,
         }
       : null;
-  const lastResort = regime === "CH" ? "exceptions to FADP Art. 16 are interpreted narrowly." : "derogations are a last resort, interpreted restrictively (EDPB Guidelines 2/2018).";
+  const lastResort = regime === "CH" ? "exceptions to the rules on disclosure abroad are interpreted narrowly." : "derogations are a last resort, interpreted restrictively (EDPB Guidelines 2/2018).";
   return {
     valid: true,
     basis: { type: "derogation", ref: sg.id, citation: `${reference}: ${entry.title}`, uri: compiledRegime.lawUri[era] },
