@@ -31,7 +31,7 @@ function createChAdequacy(input: ChAdequacyInput): AdequacyEntry {
     framework: null,
     instrument: "Annex 1 to the Data Protection Ordinance",
     instrumentUri: ANNEX1_URI,
-    officialReference: "SR 235.11, Annex 1",
+    officialReference: "SR 235.11",
     legalBasis: "FADP Art. 16(1)",
     ...FORMER,
     adopted: null,

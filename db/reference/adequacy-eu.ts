@@ -25,7 +25,7 @@ function createEuAdequacy(input: EuAdequacyInput): AdequacyEntry {
 }
 
 /** Decisions adopted under the Directive: cited as such before 2018-05-25, as kept in force by the GDPR after. */
-const DIRECTIVE_ERA = { legalBasis: "GDPR Art. 45(9), decision under Directive 95/46/EC Art. 25(6)", formerLegalBasis: "Directive 95/46/EC Art. 25(6)" };
+const DIRECTIVE_ERA = { legalBasis: "GDPR Art. 45(9)", formerLegalBasis: "Directive 95/46/EC Art. 25(6)" };
 
 export const euAdequacy: AdequacyEntry[] = [
   createEuAdequacy({

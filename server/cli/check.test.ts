@@ -108,6 +108,10 @@ describe("every example document", () => {
     expect(runValidate(text).exitCode).toBe(0);
   });
 
+  it.each(["eu-small.json", "uk-small.json", "ch-small.json", "demo-registry.json"])("%s: the verdicts are plain ASCII (one other character makes V8 serialise all of them as two-byte text)", (name) => {
+    expect(runCheck(read(name), { asOf: AS_OF }).stdout).not.toMatch(/[^\t\n\r\x20-\x7e]/);
+  });
+
   it("the check output names the knowledge base, and notes hindsight for a past date", () => {
     const today = runCheck(read("eu-small.json"), { asOf: AS_OF, today: AS_OF });
     const parsed = JSON.parse(today.stdout) as VerdictsDocument;

@@ -66,7 +66,7 @@ export function runCheck(text: string, options: CheckOptions): CommandResult {
   if (!isValidIsoDate(options.asOf)) return fail(`--as-of: "${options.asOf}" is not a real date written YYYY-MM-DD`);
   const parsed = parseRegistryText(text);
   if (!parsed.ok) return { exitCode: 2, stdout: "", stderr: formatErrors(parsed.errors) };
-  const verdicts: VerdictsDocument = evaluateRegistry(parsed.document, options.ckb ?? getReferenceKnowledgeBase(), options.asOf, options.today);
+  const verdicts: VerdictsDocument = evaluateRegistry(parsed.document, options.ckb ?? getReferenceKnowledgeBase(), options.asOf, options.today, parsed.index);
   // Plain JSON.stringify(value) when compact: passing a (null) replacer leaves V8's fastest path.
   const stdout =
     options.format === "table"

@@ -176,6 +176,12 @@ export interface RegistryValidationError {
   message: string;
 }
 
+/** Parties and safeguards by id, as the validator builds them for its checks. */
+export interface RegistryIndex {
+  parties: Map<string, RegistryParty>;
+  safeguards: Map<string, RegistrySafeguard>;
+}
+
 export type RegistryValidationResult =
-  | { ok: true; document: RegistryDocument }
+  | { ok: true; document: RegistryDocument; index?: RegistryIndex }
   | { ok: false; errors: RegistryValidationError[] };

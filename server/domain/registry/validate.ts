@@ -20,6 +20,8 @@ import {
   SAFEGUARD_TYPES,
   SCC_VERSIONS,
   type RegistryDocument,
+  type RegistryParty,
+  type RegistrySafeguard,
   type RegistryValidationError,
   type RegistryValidationResult,
 } from "./types";
@@ -73,6 +75,15 @@ function addNew(ids: Set<string>, id: string): boolean {
   return ids.size !== size;
 }
 
+/** Adds `id → value` and says whether the id was new (a duplicate is an error, so overwriting does not matter). */
+function putNew(index: Map<string, unknown>, id: string, value: unknown): boolean {
+  const size = index.size;
+  index.set(id, value);
+  return index.size !== size;
+}
+
+type IdIndex = ReadonlyMap<string, unknown>;
+
 function dateProblem(value: unknown): string | null {
   if (isValidIsoDate(value)) return null;
   return typeof value === "string" ? `"${value}" is not a real date written YYYY-MM-DD` : "must be a date written YYYY-MM-DD";
@@ -123,7 +134,7 @@ function optionalTextProblem(value: unknown): string | null {
 }
 
 /** Checks `safeguards[index].field` is an array of known party ids. */
-function checkPartyRefs(errors: ErrorList, value: unknown, partyIds: ReadonlySet<string>, index: number, field: string): void {
+function checkPartyRefs(errors: ErrorList, value: unknown, partyIds: IdIndex, index: number, field: string): void {
   if (!Array.isArray(value)) {
     errors.add(`safeguards[${index}].${field}`, "must be an array of party ids");
     return;
@@ -134,8 +145,8 @@ function checkPartyRefs(errors: ErrorList, value: unknown, partyIds: ReadonlySet
   }
 }
 
-function validateParties(errors: ErrorList, parties: unknown[]): Set<string> {
-  const ids = new Set<string>();
+function validateParties(errors: ErrorList, parties: unknown[]): Map<string, unknown> {
+  const ids = new Map<string, unknown>();
   let problem: string | null;
   for (let i = 0; i < parties.length && !errors.full; i++) {
     const party = parties[i];
@@ -145,7 +156,7 @@ function validateParties(errors: ErrorList, parties: unknown[]): Set<string> {
     }
     const id = party.id;
     if (typeof id !== "string" || !PARTY_ID.test(id)) errors.add(`parties[${i}].id`, "must be 1–64 characters of a-z 0-9 . _ -");
-    else if (!addNew(ids, id)) errors.add(`parties[${i}].id`, `duplicate party id "${id}"`);
+    else if (!putNew(ids, id, party)) errors.add(`parties[${i}].id`, `duplicate party id "${id}"`);
     if ((problem = stringProblem(party.name))) errors.add(`parties[${i}].name`, problem);
     if ((problem = enumProblem(party.relationship, RELATIONSHIPS, PARTY_RELATIONSHIPS))) errors.add(`parties[${i}].relationship`, problem);
     if ((problem = countryProblem(party.country))) errors.add(`parties[${i}].country`, problem);
@@ -200,7 +211,7 @@ function checkBcrApprovals(errors: ErrorList, approvals: unknown, i: number): vo
   }
 }
 
-function validateSafeguard(errors: ErrorList, sg: Obj, i: number, partyIds: ReadonlySet<string>): void {
+function validateSafeguard(errors: ErrorList, sg: Obj, i: number, partyIds: IdIndex): void {
   // Paths are written out in each branch (no closures: this runs for every safeguard of a large import).
   let problem: string | null;
   switch (sg.type) {
@@ -248,8 +259,8 @@ function validateSafeguard(errors: ErrorList, sg: Obj, i: number, partyIds: Read
   }
 }
 
-function validateSafeguards(errors: ErrorList, safeguards: unknown[], partyIds: ReadonlySet<string>): Set<string> {
-  const ids = new Set<string>();
+function validateSafeguards(errors: ErrorList, safeguards: unknown[], partyIds: IdIndex): Map<string, unknown> {
+  const ids = new Map<string, unknown>();
   for (let i = 0; i < safeguards.length && !errors.full; i++) {
     const sg = safeguards[i];
     if (!isObject(sg)) {
@@ -258,13 +269,13 @@ function validateSafeguards(errors: ErrorList, safeguards: unknown[], partyIds: 
     }
     const id = sg.id;
     if (typeof id !== "string" || id.length === 0) errors.add(`safeguards[${i}].id`, "must be a non-empty string");
-    else if (!addNew(ids, id)) errors.add(`safeguards[${i}].id`, `duplicate safeguard id "${id}"`);
+    else if (!putNew(ids, id, sg)) errors.add(`safeguards[${i}].id`, `duplicate safeguard id "${id}"`);
     validateSafeguard(errors, sg, i, partyIds);
   }
   return ids;
 }
 
-function validateTransfers(errors: ErrorList, transfers: unknown[], partyIds: ReadonlySet<string>, safeguardIds: ReadonlySet<string>): void {
+function validateTransfers(errors: ErrorList, transfers: unknown[], partyIds: IdIndex, safeguardIds: IdIndex): void {
   const ids = new Set<string>();
   let problem: string | null;
   for (let i = 0; i < transfers.length && !errors.full; i++) {
@@ -335,9 +346,11 @@ export function validateRegistryDocument(input: unknown): RegistryValidationResu
   if (!Array.isArray(parties)) errors.add("parties", "must be an array");
   if (!Array.isArray(safeguards)) errors.add("safeguards", "must be an array");
   if (!Array.isArray(transfers)) errors.add("transfers", "must be an array");
-  const partyIds = Array.isArray(parties) ? validateParties(errors, parties) : new Set<string>();
-  const safeguardIds = Array.isArray(safeguards) ? validateSafeguards(errors, safeguards, partyIds) : new Set<string>();
+  const partyIds = Array.isArray(parties) ? validateParties(errors, parties) : new Map<string, unknown>();
+  const safeguardIds = Array.isArray(safeguards) ? validateSafeguards(errors, safeguards, partyIds) : new Map<string, unknown>();
   if (Array.isArray(transfers)) validateTransfers(errors, transfers, partyIds, safeguardIds);
   if (errors.errors.length > 0) return { ok: false, errors: errors.errors };
-  return { ok: true, document: input as unknown as RegistryDocument };
+  // The id maps built for the cross-reference checks, handed on so the evaluation need not build them again.
+  const index = { parties: partyIds as Map<string, RegistryParty>, safeguards: safeguardIds as Map<string, RegistrySafeguard> };
+  return { ok: true, document: input as unknown as RegistryDocument, index };
 }

@@ -224,6 +224,15 @@ function joinReference(...parts: (string | null | undefined)[]): string {
   return parts.filter((p): p is string => Boolean(p)).join(", ");
 }
 
+/**
+ * An instrument's name as cited: without the Commission's C(yyyy) document number and a trailing nickname in
+ * brackets, which the official reference makes redundant ("Commission Implementing Decision (EU) 2023/1795,
+ * C(2023) 4745 (EU-U.S. Data Privacy Framework)" → "Commission Implementing Decision (EU) 2023/1795").
+ */
+export function citedInstrumentName(instrument: string): string {
+  return instrument.replace(/, C\(\d{4}\) \d+/, "").replace(/ \([^()]*\)$/, "");
+}
+
 function describeArea(entry: AreaMembershipEntry, regime: CompiledRegime, era: Era): string {
   const provision = regime.notRestricted[era].text;
   if (entry.membership === "bridge") {
@@ -242,7 +251,7 @@ function summariseScope(scopeText: string): string {
 /** "Rests on … which the knowledge base marks unconfirmed": names the fact, never the entry's id. */
 function createUnconfirmedIssue(entry: { unconfirmed?: string }, what: string): Readonly<Issue> | null {
   return entry.unconfirmed
-    ? Object.freeze({ code: "unconfirmed_source", severity: "info", message: `Rests on ${what}, which the knowledge base marks unconfirmed.` })
+    ? Object.freeze({ code: "unconfirmed_source", severity: "info", message: `Rests on ${what}, marked unconfirmed in the knowledge base.` })
     : null;
 }
 
@@ -290,7 +299,7 @@ function compileAdequacy(entry: AdequacyEntry, regime: CompiledRegime, framework
   const scope = framework
     ? ` for organisations certified under the ${framework.label}`
     : entry.scope === "partial"
-      ? ` within its scope, ${scopeSummary}`
+      ? " within the decision's scope"
       : "";
   return {
     entry,
@@ -307,7 +316,14 @@ function compileAdequacy(entry: AdequacyEntry, regime: CompiledRegime, framework
         : "",
     ),
     scopeSummary,
-    basis: perEra((era) => freezeBasis("adequacy", entry.id, `${joinReference(instrument[era], era === CURRENT_LAW || entry.formerInstrument === undefined ? entry.officialReference : undefined)}; ${legalBasis[era]}`, uri[era])),
+    basis: perEra((era) =>
+      freezeBasis(
+        "adequacy",
+        entry.id,
+        `${joinReference(citedInstrumentName(instrument[era]), era === CURRENT_LAW || entry.formerInstrument === undefined ? entry.officialReference : undefined)}; ${legalBasis[era]}`,
+        uri[era],
+      ),
+    ),
     unconfirmedIssue: createUnconfirmedIssue(entry, `the adequacy decision for ${entry.destinationName}`),
     scopeIssue:
       entry.scope === "partial" && framework === null
@@ -346,7 +362,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase, info: KnowledgeBaseInfo 
     const reason = perEra((era) => describeArea(entry, regime, era));
     const basis = perEra((era) => {
       const provision = regime.notRestricted[era];
-      const citation = entry.membership === "bridge" ? (entry.reference ?? provision.text) : `${provision.text}; ${entry.countryName}: ${entry.reference ?? "inside the area"}`;
+      const citation = entry.membership === "bridge" ? (entry.reference ?? provision.text) : `${provision.text}; ${entry.reference ?? `${entry.countryName}, inside the area`}`;
       return freezeBasis(entry.membership === "bridge" ? "bridge" : "area", entry.id, citation, (entry.membership === "bridge" ? entry.referenceUri : provision.uri) ?? regime.lawUri[era]);
     });
     const area: CompiledArea = {
@@ -384,7 +400,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase, info: KnowledgeBaseInfo 
       certificationOnlyIssue: Object.freeze({
         code: "certification_only",
         severity: "warning",
-        message: `The ${label} certification is the only cover; if it lapses or the framework falls, nothing covers the transfer: consider fallback SCCs.`,
+        message: `Only the ${label} certification covers the transfer; if it lapses or the framework falls, nothing does.`,
       }),
       certificationBasis: freezeBasis("certification", entry.framework, entry.reference ?? label, entry.referenceUri ?? regime.lawUri[CURRENT_LAW]),
       invalidatedMessage:

@@ -57,7 +57,7 @@ export function assessDerogation(
     return {
       valid: false,
       issueCode: "derogation_for_continuous",
-      reason: `${reference} covers only occasional, non-repetitive transfers, and this transfer is regular, so it cannot rest on it: recital 111; EDPB Guidelines 2/2018, § 2.2. Put SCCs or another Art. 46 safeguard in place.`,
+      reason: `${reference} covers only occasional, non-repetitive transfers, and this transfer is regular, so it cannot rest on it: recital 111; EDPB Guidelines 2/2018, section 2.2. Put SCCs or another Art. 46 safeguard in place.`,
     };
   }
   const warning: Issue | null =

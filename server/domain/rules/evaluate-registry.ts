@@ -1,5 +1,5 @@
 /** Evaluates a whole registry document into `transfer-registry/verdicts-v1`. */
-import type { RegistryDocument } from "../registry/types";
+import type { RegistryDocument, RegistryIndex } from "../registry/types";
 import { VERDICTS_FORMAT } from "../registry/types";
 import type { CompiledKnowledgeBase } from "./compile-kb";
 import { createEvaluationContext } from "./context";
@@ -24,9 +24,12 @@ export function describeHindsight(info: KnowledgeBaseInfo, asOf: string, today?:
   return `These verdicts are for a past date, ${asOf}: they apply today's knowledge of the law (knowledge base ${info.version}${checked}) to that date, including facts that were not known on it.`;
 }
 
-/** Evaluates every transfer of `doc` as of `asOf`; verdicts keep document order. `today` only shapes the hindsight note. */
-export function evaluateRegistry(doc: RegistryDocument, ckb: CompiledKnowledgeBase, asOf: string, today?: string): VerdictsDocument {
-  const ctx = createEvaluationContext(doc, ckb);
+/**
+ * Evaluates every transfer of `doc` as of `asOf`; verdicts keep document order. `today` only shapes the hindsight
+ * note; `index` is the validator's id maps for `doc`, when at hand.
+ */
+export function evaluateRegistry(doc: RegistryDocument, ckb: CompiledKnowledgeBase, asOf: string, today?: string, index?: RegistryIndex): VerdictsDocument {
+  const ctx = createEvaluationContext(doc, ckb, index);
   const summary = createEmptySummary();
   const transfers = doc.transfers;
   const verdicts: Verdict[] = new Array<Verdict>(transfers.length);

@@ -31,7 +31,6 @@ function describeAdequacy(
   era: Era,
   cert: RegistryCertification | null,
   certs: readonly RegistryCertification[] | undefined,
-  recipientName: string,
   certificationOnly: boolean,
   scopeKnownIn: boolean,
   coverageIssue: Issue | null,
@@ -44,7 +43,7 @@ function describeAdequacy(
   let end = decision.coverEnd;
   if (cert !== null && decision.framework !== null) {
     basis.push(decision.framework.certificationBasis);
-    reason += `; ${recipientName} is certified since ${cert.from}`;
+    reason += `; the recipient is certified since ${cert.from}`;
     if (cert.to != null && cert.to < end) end = cert.to;
     const required = decision.framework.entry.requires;
     if (required !== null) {
@@ -54,7 +53,7 @@ function describeAdequacy(
     if (certificationOnly) issues.push(decision.framework.certificationOnlyIssue);
     if (coverageIssue !== null) issues.push(coverageIssue);
   } else if (decision.scopeIssue !== null) {
-    if (scopeKnownIn) reason += "; the registry records the recipient as within this scope";
+    if (scopeKnownIn) reason += `, ${decision.scopeSummary}, which the registry records the recipient as within`;
     else issues.push(decision.scopeIssue);
   }
   if (decision.unconfirmedIssue !== null) issues.push(decision.unconfirmedIssue);
@@ -75,7 +74,6 @@ function getAdequacyParts(
   recipient: RegistryParty | null,
   certs: readonly RegistryCertification[] | undefined,
   cert: RegistryCertification | null,
-  recipientName: string,
   coverageIssue: Issue | null,
   asOf: string,
   limit: string,
@@ -88,7 +86,7 @@ function getAdequacyParts(
   }
   let parts = byRecipient.get(recipient);
   if (parts === undefined) {
-    const fresh = describeAdequacy(decision, era, cert, certs, recipientName, true, false, coverageIssue, asOf, limit);
+    const fresh = describeAdequacy(decision, era, cert, certs, true, false, coverageIssue, asOf, limit);
     parts = Object.freeze({
       basis: frozenList(fresh.basis),
       issues: fresh.issues.length === 0 ? NO_ISSUES : frozenList(fresh.issues),
@@ -126,7 +124,6 @@ function evaluateRestricted(
 ): Verdict {
   const ckb = ctx.ckb;
   const compiledRegime = ckb.compiledRegimes[regime];
-  const recipientName = recipient?.name ?? transfer.recipient;
 
   // Art. 45: adequacy (for the US, only with the recipient's certification under the recognised framework,
   // covering the transfer's data; for partial decisions, unless the registry records the recipient outside).
@@ -148,11 +145,11 @@ function evaluateRestricted(
         const coverage = checkCertificationCoverage(cert, transfer.hrData);
         if (coverage === "not_covered") {
           const covers = cert.coveredData === "hr" ? "HR data only" : "non-HR data only";
-          adequacyFailure = `${decision.certificationCondition[era]}; ${recipientName}'s certification covers ${covers}, and this transfer ${transfer.hrData ? "includes" : "does not include"} HR data, so the decision does not cover it.`;
+          adequacyFailure = `${decision.certificationCondition[era]}; the recipient's certification covers ${covers}, and this transfer ${transfer.hrData ? "includes" : "does not include"} HR data, so the decision does not cover it.`;
           (defects ??= []).push({
             code: "certification_scope",
             severity: "warning",
-            message: `${recipientName}'s ${decision.framework.label} certification covers ${covers}, which does not match this transfer's data (DPF Supplemental Principle 9 on HR data).`,
+            message: `The recipient's ${decision.framework.label} certification covers ${covers}, which does not match this transfer's data (DPF Supplemental Principle 9 on HR data).`,
           });
           cert = null;
         } else {
@@ -163,8 +160,8 @@ function evaluateRestricted(
               severity: "warning",
               message:
                 cert.coveredData === "hr"
-                  ? `${recipientName}'s ${decision.framework.label} certification covers HR data only; record whether this transfer includes HR data.`
-                  : `This transfer includes HR data, and the registry does not record whether ${recipientName}'s ${decision.framework.label} certification covers HR data: check the DPF List (Supplemental Principle 9).`,
+                  ? `The recipient's ${decision.framework.label} certification covers HR data only; record whether this transfer includes HR data.`
+                  : `This transfer includes HR data, and the registry does not record whether the recipient's ${decision.framework.label} certification covers HR data: check the DPF List (Supplemental Principle 9).`,
             };
           }
         }
@@ -216,17 +213,17 @@ function evaluateRestricted(
   let verdict: Verdict;
   if (adequate && decision !== null && validBasis === null && defects === null && transfer.adequacyScope == null && transfer.hrData === undefined) {
     // Adequacy alone: the parts depend only on the era, the decision, the recipient and the date, so they are shared.
-    const parts = getAdequacyParts(ctx, decision, era, decision.framework === null ? null : recipient!, certs, cert, recipientName, coverageIssue, asOf, limit);
+    const parts = getAdequacyParts(ctx, decision, era, decision.framework === null ? null : recipient!, certs, cert, coverageIssue, asOf, limit);
     return { transfer: transfer.id, status: "adequate", regime, basis: parts.basis, issues: parts.issues, reasons: parts.reasons };
   } else if (adequate && decision !== null) {
-    const parts = describeAdequacy(decision, era, cert, certs, recipientName, validBasis === null, transfer.adequacyScope === "in", coverageIssue, asOf, limit);
+    const parts = describeAdequacy(decision, era, cert, certs, validBasis === null, transfer.adequacyScope === "in", coverageIssue, asOf, limit);
     if (validReasons !== null) for (const r of validReasons) parts.reasons.push(r);
     verdict = { transfer: transfer.id, status: "adequate", regime, basis: parts.basis, issues: parts.issues, reasons: parts.reasons };
   } else {
     const noAdequacy =
       adequacyFailure ??
       (decision !== null && decision.framework !== null
-        ? `${decision.certificationCondition[era]}, and ${recipientName} holds no such active certification.`
+        ? `${decision.certificationCondition[era]}, and the recipient holds no such active certification.`
         : getNoAdequacyReason(ctx, regime, location));
     if (ckb.frameworkDestinations[regime].has(location)) checkInvalidatedFrameworks(ckb, regime, certs, asOf, issues);
     if (validBasis !== null && validReasons !== null) {
@@ -276,12 +273,12 @@ function evaluateRestricted(
 }
 
 /** The reason that says which of two locations decided, per EDPB Guidelines 05/2021, criterion 3. */
-function describeLocations(regimeTitle: string, regime: RegimeId, recipientName: string, establishment: string, destination: string, decider: "establishment" | "destination" | "only_establishment"): string {
+function describeLocations(regimeTitle: string, regime: RegimeId, establishment: string, destination: string, decider: "establishment" | "destination" | "only_establishment"): string {
   const source = `EDPB Guidelines 05/2021, criterion 3${regime === "EU" ? "" : ", applied here by analogy"}`;
   if (decider === "only_establishment") {
-    return `${recipientName} is established in ${establishment}, outside the ${regimeTitle} area: receiving the data in ${destination} does not make the transfer an internal one (${source}), so its country of establishment decides.`;
+    return `The recipient is established in ${establishment}, outside the ${regimeTitle} area: receiving the data in ${destination} does not make the transfer an internal one (${source}), so its country of establishment decides.`;
   }
-  return `${recipientName} is established in ${establishment} and receives the data in ${destination}, both outside the ${regimeTitle} area, so both are assessed (${source}); ${
+  return `The recipient is established in ${establishment} and receives the data in ${destination}, both outside the ${regimeTitle} area, so both are assessed (${source}); ${
     decider === "establishment" ? `its country of establishment, ${establishment}` : `the processing location, ${destination}`
   }, decides.`;
 }
@@ -323,7 +320,7 @@ export function evaluateTransfer(ctx: EvaluationContext, transfer: RegistryTrans
         basis: ckb.outsideRegimesBasis,
         issues: territory === undefined ? NO_ISSUES : frozenList([territory]),
         reasons: frozenList([
-          `${exporter.name} is established in ${exporter.country}, outside the areas of the EU/EEA GDPR, UK GDPR and Swiss FADP on this date, so none of their transfer rules applies: ${ckb.outsideRegimesBasis[0]!.citation}.`,
+          `The exporter is established in ${exporter.country}, outside the areas of the EU/EEA GDPR, UK GDPR and Swiss FADP on this date, so none of their transfer rules applies: ${ckb.outsideRegimesBasis[0]!.citation}.`,
         ]),
       });
       ctx.outsideRegimeParts.set(exporter, parts);
@@ -350,7 +347,7 @@ export function evaluateTransfer(ctx: EvaluationContext, transfer: RegistryTrans
     }
     const verdict = evaluateRestricted(ctx, transfer, recipient, regime, era, establishment, asOf, limit);
     const title = ckb.compiledRegimes[regime].title;
-    return annotate(verdict, describeLocations(title, regime, recipient!.name, establishment, destination, "only_establishment"), territory);
+    return annotate(verdict, describeLocations(title, regime, establishment, destination, "only_establishment"), territory);
   }
 
   const atDestination = evaluateRestricted(ctx, transfer, recipient, regime, era, destination, asOf, limit);
@@ -360,7 +357,7 @@ export function evaluateTransfer(ctx: EvaluationContext, transfer: RegistryTrans
   const title = ckb.compiledRegimes[regime].title;
   return annotate(
     establishmentDecides ? atEstablishment : atDestination,
-    describeLocations(title, regime, recipient!.name, establishment, destination, establishmentDecides ? "establishment" : "destination"),
+    describeLocations(title, regime, establishment, destination, establishmentDecides ? "establishment" : "destination"),
     territory,
   );
 }
