@@ -1,6 +1,6 @@
 /**
  * Registry import and export: a whole `transfer-registry/v1` document in, or out
- * (format: ../shared/formats/registry-v1.md).
+ * (format: server/domain/registry/FORMAT.md).
  *
  * The import is the exact inverse of readRegistryDocument (./registry-document.ts):
  * every field the export writes maps back to the column or child row it came from,
