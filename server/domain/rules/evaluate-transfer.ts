@@ -53,7 +53,7 @@ function describeAdequacy(
     if (certificationOnly) issues.push(decision.framework.certificationOnlyIssue);
     if (coverageIssue !== null) issues.push(coverageIssue);
   } else if (decision.scopeIssue !== null) {
-    if (scopeKnownIn) reason += `, ${decision.scopeSummary}, which the registry records the recipient as within`;
+    if (scopeKnownIn) reason += `; the registry records the recipient as within it: ${decision.scopeSummary}`;
     else issues.push(decision.scopeIssue);
   }
   if (decision.unconfirmedIssue !== null) issues.push(decision.unconfirmedIssue);
