@@ -70,7 +70,9 @@ export function describeStoredKnowledgeBase(rows: readonly { id: string; data: s
     else if (reference.get(row.id) !== row.data) stale++;
   }
   for (const id of reference.keys()) if (!present.has(id)) stale++;
-  if (stale > 0) return { version: `an earlier reference version (${stale} entries differ from ${REFERENCE_DATA_VERSION})`, checkedUpTo: null };
+  if (stale > 0) {
+    return { version: `an earlier reference version (${stale} ${stale === 1 ? "entry differs" : "entries differ"} from ${REFERENCE_DATA_VERSION})`, checkedUpTo: null };
+  }
   return {
     version: local === 0 ? REFERENCE_DATA_VERSION : `${REFERENCE_DATA_VERSION} with ${local} ${local === 1 ? "entry" : "entries"} edited or added here`,
     checkedUpTo: REFERENCE_CHECKED_UP_TO,
