@@ -12,6 +12,7 @@ import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/stat
 import { Table, Td, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/client";
 import { countryName } from "@/server/countries";
+import { REGIME_LABELS as DOMAIN_REGIME_LABELS } from "@/server/domain/labels";
 import { STATUSES, type Status } from "@/server/domain/rules/types";
 
 const CARD_TONE: Record<Status, string> = {
@@ -23,7 +24,7 @@ const CARD_TONE: Record<Status, string> = {
   inactive: "border-dashed border-slate-300 bg-white",
 };
 
-const REGIME_LABELS: Record<string, string> = { EU: "EU / EEA GDPR", UK: "UK GDPR", CH: "Swiss FADP", none: "No regime" };
+const REGIME_LABELS: Record<string, string> = { ...DOMAIN_REGIME_LABELS, none: "No regime" };
 
 export function Overview() {
   const trpc = useTRPC();
@@ -71,6 +72,11 @@ export function Overview() {
         <TableSkeleton rows={6} columns={4} />
       ) : (
         <div className={cn("space-y-6", query.isPlaceholderData && "opacity-60")}>
+          <p className="text-xs text-slate-500">
+            Knowledge base {query.data.knowledgeBase.version}
+            {query.data.knowledgeBase.checkedUpTo ? `, checked up to ${query.data.knowledgeBase.checkedUpTo}` : ""}.
+            {query.data.note ? ` ${query.data.note}` : ""}
+          </p>
           <section aria-label={`Transfers by status as of ${asOfLabel}`} className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-6">
             {STATUSES.map((s) => (
               <Link key={s} href={statusLink(s)} className={cn("rounded-xl border p-4 shadow-sm transition hover:shadow-md", CARD_TONE[s])} title={STATUS_DESCRIPTIONS[s]}>

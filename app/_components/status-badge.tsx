@@ -1,25 +1,10 @@
 import { AlertOctagon, AlertTriangle, Info } from "lucide-react";
-import type { IssueSeverity, Status } from "@/server/domain/rules";
+import { ISSUE_LABELS, SEVERITY_LABELS, STATUS_DESCRIPTIONS, STATUS_LABELS } from "@/server/domain/labels";
+import type { IssueCode, IssueSeverity, Status } from "@/server/domain/rules";
 import { cn } from "./ui/cn";
 
-/** Labels and explanations of the six verdict statuses (registry-v1.md "Verdicts"). */
-export const STATUS_LABELS: Record<Status, string> = {
-  unsafeguarded: "Unsafeguarded",
-  derogation: "Derogation",
-  safeguarded: "Safeguarded",
-  adequate: "Adequate",
-  not_restricted: "Not restricted",
-  inactive: "Inactive",
-};
-
-export const STATUS_DESCRIPTIONS: Record<Status, string> = {
-  unsafeguarded: "A restricted transfer without a valid adequacy decision, safeguard or derogation.",
-  derogation: "Relies on an Art. 49 derogation: allowed only in specific, mostly occasional situations.",
-  safeguarded: "Covered by an Art. 46 safeguard (SCCs, IDTA, BCR…).",
-  adequate: "Covered by an adequacy decision.",
-  not_restricted: "No restricted transfer: the destination is inside the exporter's area, or the exporter is under no regime.",
-  inactive: "Not running on this date.",
-};
+/** Labels and explanations of the six verdict statuses (FORMAT.md "Verdicts"): the one set, server/domain/labels.ts. */
+export { STATUS_DESCRIPTIONS, STATUS_LABELS } from "@/server/domain/labels";
 
 const STATUS_CLASSES: Record<Status, string> = {
   unsafeguarded: "bg-red-50 text-red-700 ring-red-600/30",
@@ -65,19 +50,19 @@ const SEVERITY_CLASSES: Record<IssueSeverity, string> = {
   info: "bg-sky-50 text-sky-700 ring-sky-600/20",
 };
 const SEVERITY_ICONS = { error: AlertOctagon, warning: AlertTriangle, info: Info } as const;
-export const SEVERITY_LABELS: Record<IssueSeverity, string> = { error: "Error", warning: "Warning", info: "Note" };
+export { SEVERITY_LABELS };
 
-/** An issue code badge, coloured and iconed by severity. */
+/** An issue's badge: its label (never the code, which stays in `data-issue`), coloured and iconed by severity. */
 export function IssueBadge({ code, severity, className }: { code: string; severity: IssueSeverity; className?: string }) {
   const Icon = SEVERITY_ICONS[severity];
   return (
     <span
       data-issue={code}
-      className={cn("inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 font-mono text-xs whitespace-nowrap ring-1 ring-inset", SEVERITY_CLASSES[severity], className)}
+      className={cn("inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-xs whitespace-nowrap ring-1 ring-inset", SEVERITY_CLASSES[severity], className)}
     >
       <Icon className="size-3" aria-hidden />
       <span className="sr-only">{SEVERITY_LABELS[severity]}: </span>
-      {code}
+      {ISSUE_LABELS[code as IssueCode] ?? code}
     </span>
   );
 }

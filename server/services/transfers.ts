@@ -30,6 +30,7 @@ import {
   type DestinationDescription,
   type SafeguardSuggestion,
   type Status,
+  type KnowledgeBaseInfo,
   type Verdict,
 } from "@/server/domain/rules";
 import { AppError, notFound, staleEdit } from "@/server/errors";
@@ -45,7 +46,7 @@ import {
 } from "@/server/schemas/transfer";
 import { getCompiledKnowledgeBase } from "./knowledge-base";
 import { fillScope, readScopedDocument } from "./registry-document";
-import { cachedRead, coverageOf, describeDestination, statusOfRank, today, transferVerdict, verdictSource } from "./verdicts";
+import { cachedRead, coverageOf, describeDestination, knowledgeUsed, statusOfRank, today, transferVerdict, verdictSource } from "./verdicts";
 import { writeTransaction } from "./verdict-store";
 
 export type TransferRow = typeof transfers.$inferSelect;
@@ -165,6 +166,9 @@ export interface TransferView extends TransferDetail {
   /** The verdict as of `asOf` (evaluated even when archived, so the page can still explain it). */
   verdict: Verdict;
   asOf: string;
+  /** The knowledge base the verdict used; `note` when `asOf` is a past date. */
+  knowledgeBase: KnowledgeBaseInfo;
+  note: string | null;
 }
 
 /** A transfer with its parties, safeguards and verdict, for the transfer page: reads only what it depends on. */
@@ -182,6 +186,7 @@ export function viewTransfer(db: Db, id: string, asOf = today()): TransferView {
     safeguards: t.safeguardIds.map((sid) => byId.get(sid) ?? { id: sid, title: sid, type: "unknown", archivedAt: null }),
     verdict: transferVerdict(db, id, asOf),
     asOf,
+    ...knowledgeUsed(db, asOf),
   };
 }
 
