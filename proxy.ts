@@ -36,5 +36,8 @@ export function proxy(request: NextRequest): NextResponse {
   return withSecurityHeaders(NextResponse.next({ request: { headers: requestHeaders } }), csp);
 }
 
-// No `config.matcher`: the proxy runs on every request, so pages and API routes get the check and the
-// CSP, and static files the other headers.
+// The proxy runs on every request (pages and API routes get the check and the CSP, static files the other
+// headers) except the registry upload: Next.js buffers a proxied request's body in memory, and only up to
+// 10 MB, while an export of a 100,000-transfer registry is about 80 MB. That route makes the same cross-site
+// check itself and answers JSON only (app/api/registry/import/route.ts).
+export const config = { matcher: ["/((?!api/registry/import).*)"] };
