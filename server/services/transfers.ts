@@ -4,10 +4,10 @@
  * (today) or the what-if tables (another date) with SQL; one transfer's page evaluates only that transfer.
  */
 import type { z } from "zod";
-import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { prepared, type Db, type DbOrTx } from "@/db/client";
 import {
-  auditLog,
+  type auditLog,
   dataCategories,
   parties,
   partyProcessingLocations,
@@ -407,19 +407,22 @@ export function transferCoverageTimeline(db: Db, id: string, asOf = today()) {
 }
 
 /** Audit rows of a transfer and of its TIAs, newest first. */
+/** The most audit rows a History tab lists. */
+export const HISTORY_SHOWN = 500;
+
 export function transferHistory(db: Db, id: string) {
   getTransfer(db, id);
-  return db
-    .select()
-    .from(auditLog)
-    .where(
-      or(
-        and(eq(auditLog.entityType, "transfer"), eq(auditLog.entityId, id)),
-        and(eq(auditLog.entityType, "tia"), sql`json_extract(${auditLog.after}, '$.transferId') = ${id}`),
-      ),
-    )
-    .orderBy(desc(auditLog.id))
-    .all();
+  // Two indexed reads (the transfer's own rows; its TIAs' rows by the transfer id they carry), newest first.
+  const columns = `id, "at", actor_id AS actorId, actor_email AS actorEmail, action, entity_type AS entityType, entity_id AS entityId, "before", "after"`;
+  return prepared(
+    db,
+    `SELECT ${columns} FROM audit_log WHERE entity_type = 'transfer' AND entity_id = ?
+     UNION ALL
+     SELECT ${columns} FROM audit_log
+      WHERE entity_type = 'tia' AND coalesce(json_extract("after", '$.transferId'), json_extract("before", '$.transferId')) = ?
+     ORDER BY id DESC
+     LIMIT ?`,
+  ).all(id, id, HISTORY_SHOWN) as (typeof auditLog.$inferSelect)[];
 }
 
 // ---------------------------------------------------------------- form support

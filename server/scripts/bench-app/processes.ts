@@ -84,9 +84,15 @@ export class RssPoller {
   readonly peaks = new Map<string, RssSample>();
 
   constructor(
-    private readonly pgid: number,
+    private pgid: number,
     private readonly intervalMs = 200,
   ) {}
+
+  /** Polls another process group from now on (a restarted server); peaks recorded so far are kept. */
+  retarget(pgid: number): void {
+    this.pgid = pgid;
+    this.phase = "start";
+  }
 
   start(): void {
     this.timer = setInterval(() => this.poll(), this.intervalMs);
