@@ -48,6 +48,7 @@ import { getCompiledKnowledgeBase } from "./knowledge-base";
 import { fillScope, readScopedDocument } from "./registry-document";
 import { cachedRead, coverageOf, describeDestination, knowledgeUsed, statusOfRank, today, transferVerdict, verdictSource } from "./verdicts";
 import { writeTransaction } from "./verdict-store";
+import { likePattern } from "./sql-text";
 
 export type TransferRow = typeof transfers.$inferSelect;
 
@@ -190,23 +191,22 @@ export function viewTransfer(db: Db, id: string, asOf = today()): TransferView {
   };
 }
 
-/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
+/**
+ * The columns of a transfer with its parties' names and its verdict, as lists show them: `t` the transfer, `e` its
+ * exporter, `r` its recipient, `v` the verdict table (no verdict for an archived transfer).
+ */
+export const TRANSFER_ROW_COLUMNS = `t.id, t.destination, t.exporter_role AS exporterRole, t.recipient_role AS recipientRole, t.archived_at AS archivedAt,
+  e.id AS exporterId, e.name AS exporterName, e.country AS exporterCountry,
+  r.id AS recipientId, r.name AS recipientName, r.country AS recipientCountry,
+  CASE WHEN t.archived_at IS NULL THEN v.status END AS status, v.regime, v.issues`;
 
-interface ListRow {
+export interface TransferRowWithParties {
   id: string;
   destination: string;
   exporterRole: string;
   recipientRole: string;
-  frequency: string;
-  start: string;
-  end: string | null;
   archivedAt: string | null;
-  updatedAt: string;
-  version: number;
   exporterId: string;
   exporterName: string;
   exporterCountry: string;
@@ -216,6 +216,23 @@ interface ListRow {
   status: Status | null;
   regime: string | null;
   issues: string | null;
+}
+
+/** The exporter, the recipient and the verdict (status, regime, issues) of such a row. */
+export function partiesAndVerdictOf(r: TransferRowWithParties) {
+  return {
+    exporter: { id: r.exporterId, name: r.exporterName, country: r.exporterCountry },
+    recipient: { id: r.recipientId, name: r.recipientName, country: r.recipientCountry },
+    verdict: r.status ? { status: r.status, regime: r.regime === "none" ? null : (r.regime as Verdict["regime"]), issues: JSON.parse(r.issues!) as Verdict["issues"] } : null,
+  };
+}
+
+interface ListRow extends TransferRowWithParties {
+  frequency: string;
+  start: string;
+  end: string | null;
+  updatedAt: string;
+  version: number;
 }
 
 const SORT_SQL: Record<TransferSort, string> = {
@@ -284,35 +301,26 @@ function queryTransfers(db: Db, q: z.output<typeof listTransfersSchema>): Page<T
   const order = q.sort === "status" ? (activeOnly ? `v.status_rank ${dir}, v.transfer_id ASC` : `coalesce(v.status_rank, -1) ${dir}, t.id ASC`) : `${SORT_SQL[q.sort]} ${dir}, t.id ASC`;
   const rows = prepared(
     db,
-    `SELECT t.id, t.destination, t.exporter_role AS exporterRole, t.recipient_role AS recipientRole, t.frequency, t.start, t."end",
-            t.archived_at AS archivedAt, t.updated_at AS updatedAt, t.version,
-            e.id AS exporterId, e.name AS exporterName, e.country AS exporterCountry,
-            r.id AS recipientId, r.name AS recipientName, r.country AS recipientCountry,
-            CASE WHEN t.archived_at IS NULL THEN v.status END AS status, v.regime, v.issues
+    `SELECT ${TRANSFER_ROW_COLUMNS}, t.frequency, t.start, t."end", t.updated_at AS updatedAt, t.version
        FROM ${base} JOIN party e ON e.id = t.exporter_id JOIN party r ON r.id = t.recipient_id
        ${whereSql}
       ORDER BY ${order}
       LIMIT ? OFFSET ?`,
   ).all(...params, q.pageSize, (q.page - 1) * q.pageSize) as ListRow[];
 
-  const items: TransferListItem[] = rows.map((r) => {
-    const v = r.status ? { status: r.status, regime: r.regime === "none" ? null : (r.regime as Verdict["regime"]), issues: JSON.parse(r.issues!) as Verdict["issues"] } : null;
-    return {
-      id: r.id,
-      exporter: { id: r.exporterId, name: r.exporterName, country: r.exporterCountry },
-      recipient: { id: r.recipientId, name: r.recipientName, country: r.recipientCountry },
-      destination: r.destination,
-      exporterRole: r.exporterRole,
-      recipientRole: r.recipientRole,
-      frequency: r.frequency,
-      start: r.start,
-      end: r.end,
-      archivedAt: r.archivedAt,
-      updatedAt: r.updatedAt,
-      version: r.version,
-      verdict: v,
-    };
-  });
+  const items: TransferListItem[] = rows.map((r) => ({
+    id: r.id,
+    ...partiesAndVerdictOf(r),
+    destination: r.destination,
+    exporterRole: r.exporterRole,
+    recipientRole: r.recipientRole,
+    frequency: r.frequency,
+    start: r.start,
+    end: r.end,
+    archivedAt: r.archivedAt,
+    updatedAt: r.updatedAt,
+    version: r.version,
+  }));
   return { items, total, page: q.page, pageSize: q.pageSize, asOf: source.asOf };
 }
 
