@@ -21,7 +21,7 @@ import {
   type SafeguardFields,
 } from "@/server/schemas/safeguard";
 import { REGISTRY_ID_PATTERN } from "@/server/schemas/transfer";
-import { getCompiledKnowledgeBase } from "./knowledge-base";
+import { getCompiledKnowledgeBase } from "./compiled-knowledge-base";
 import { partiesAndVerdictOf, registryIdFrom, TRANSFER_ROW_COLUMNS, type Page, type PartyRef, type TransferRowWithParties } from "./transfers";
 import { cachedRead, verdictSource } from "./verdicts";
 import { writeTransaction } from "./verdict-store";

@@ -44,7 +44,7 @@ import {
   type TransferFields,
   type TransferSort,
 } from "@/server/schemas/transfer";
-import { getCompiledKnowledgeBase } from "./knowledge-base";
+import { getCompiledKnowledgeBase } from "./compiled-knowledge-base";
 import { fillScope, readScopedDocument } from "./registry-document";
 import { cachedRead, coverageOf, describeDestination, knowledgeUsed, statusOfRank, today, transferVerdict, verdictSource } from "./verdicts";
 import { writeTransaction } from "./verdict-store";

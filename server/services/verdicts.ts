@@ -22,7 +22,7 @@ import {
   type Verdict,
 } from "@/server/domain/rules";
 import { notFound } from "@/server/errors";
-import { getCompiledKnowledgeBase } from "./knowledge-base";
+import { getCompiledKnowledgeBase } from "./compiled-knowledge-base";
 import { readRegistryDocument, readRegistrySlice } from "./registry-document";
 import { dataRevision, ensureVerdictsCurrent, today, toVerdictRow } from "./verdict-store";
 
