@@ -24,12 +24,20 @@ export function databasePath(): string {
   return process.env.DATABASE_PATH ?? DEFAULT_DATABASE_PATH;
 }
 
-/** Opens (creating if needed) a SQLite file or `:memory:` with WAL and foreign keys on. */
+/**
+ * Opens (creating if needed) a SQLite file or `:memory:` with WAL and foreign keys on.
+ *
+ * `recursive_triggers` is on so that the row a REPLACE conflict resolution deletes fires the
+ * DELETE triggers: without it `INSERT OR REPLACE INTO audit_log` silently overwrites an audit row
+ * despite the append-only triggers of migration 0001 (SQLite docs, "ON CONFLICT clause": "delete
+ * triggers fire if and only if recursive triggers are enabled").
+ */
 export function openDatabase(file: string): Db {
   if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const sqlite = new Database(file);
   if (file !== ":memory:") sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("recursive_triggers = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
   // Temporary tables (the scope of a narrow read, the what-if verdicts) live in memory, not in a temp file.

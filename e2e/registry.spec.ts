@@ -142,4 +142,26 @@ test.describe("registry import / export", () => {
     expect((await anonymous.post("/api/registry/import?mode=apply", upload)).status()).toBe(401);
     expect((await anonymous.get("/api/registry/export")).status()).toBe(401);
   });
+
+  test("a document larger than 10 MB reaches the import whole (Next.js would cut a proxied body at 10 MB), and a cross-site upload is refused", async ({ browser }) => {
+    test.setTimeout(90_000);
+    const page = await pageAs(browser, "dpo");
+    // 40,000 transfers between the same two parties: about 13 MB of valid JSON.
+    const base = registryDocument(runTag());
+    const template = base.transfers[0]!;
+    const transfers = Array.from({ length: 40_000 }, (_, i) => ({ ...template, id: `${template.id}-${i}` }));
+    const text = JSON.stringify({ ...base, transfers });
+    expect(text.length).toBeGreaterThan(12 * 1024 * 1024);
+    const preview = await page.request.post("/api/registry/import?mode=preview", { data: text, headers: { "Content-Type": "application/json" } });
+    expect(preview.status()).toBe(200);
+    const body = (await preview.json()) as { ok?: boolean; errors?: { message: string }[] };
+    expect(JSON.stringify(body)).not.toContain("not valid JSON");
+    expect(body.ok).toBe(true);
+
+    const crossSite = await page.request.post("/api/registry/import?mode=apply", {
+      data: JSON.stringify(base),
+      headers: { "Content-Type": "application/json", Origin: "http://evil.example", "Sec-Fetch-Site": "cross-site" },
+    });
+    expect(crossSite.status()).toBe(403);
+  });
 });

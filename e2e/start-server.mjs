@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Playwright's web server: a throwaway database (deleted, migrated, demo data
- * loaded), then the production build served on 127.0.0.1.
+ * loaded), then the production build served on 127.0.0.1 by server/scripts/serve.mjs (as `npm start`).
  */
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
@@ -16,7 +16,7 @@ if (!dbFile || !dbFile.includes("e2e")) {
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(path.resolve(dbFile + suffix), { force: true });
 const seed = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["db/seed.ts"], { stdio: "inherit", env: process.env });
 if (seed.status !== 0) process.exit(seed.status ?? 1);
-const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-H", "127.0.0.1", "-p", process.env.PORT ?? "3100"], {
+const server = spawn(process.execPath, [path.join(root, "server", "scripts", "serve.mjs"), "-H", "127.0.0.1", "-p", process.env.PORT ?? "3100"], {
   stdio: "inherit",
   env: process.env,
 });

@@ -43,7 +43,7 @@ test.describe("transfers and safeguards", () => {
     await page.getByLabel("Start date").fill("2024-01-15");
     await page.getByRole("checkbox", { name: "Customers" }).check();
     const guidance = page.getByRole("region", { name: "Transfer guidance" });
-    await expect(guidance).toContainText("EU GDPR");
+    await expect(guidance).toContainText("EU/EEA GDPR");
     await expect(guidance.getByTestId("destination-kind")).toHaveText("Third country: a safeguard is needed");
     await expect(guidance.getByRole("list", { name: "Suggested safeguards" })).toContainText("SCCs 2021/914 Module 2 (controller-to-processor)");
     await expect(guidance.locator("[data-status]")).toHaveAttribute("data-status", "unsafeguarded");

@@ -4,7 +4,7 @@ import type { Role } from "@/server/auth/permissions";
  * Demo accounts, created by the demo seed and listed on the sign-in page only
  * in demo mode (TR_DEMO=1). Outside demo mode there is no default password.
  */
-export const DEMO_PASSWORD = "demo-password";
+export const DEMO_PASSWORD = "kestrelform-demo";
 
 export const DEMO_ACCOUNTS: readonly { email: string; name: string; role: Role }[] = [
   { email: "admin@demo.test", name: "Alex Admin", role: "admin" },

@@ -71,6 +71,11 @@ export function Overview() {
         <TableSkeleton rows={6} columns={4} />
       ) : (
         <div className={cn("space-y-6", query.isPlaceholderData && "opacity-60")}>
+          <p className="text-xs text-slate-600">
+            Knowledge base {query.data.knowledgeBase.version}
+            {query.data.knowledgeBase.checkedUpTo ? `, checked up to ${query.data.knowledgeBase.checkedUpTo}` : ""}.
+            {query.data.note ? ` ${query.data.note}` : ""}
+          </p>
           <section aria-label={`Transfers by status as of ${asOfLabel}`} className="grid grid-cols-[repeat(auto-fill,minmax(9.5rem,1fr))] gap-3 sm:gap-4">
             {STATUSES.map((s) => (
               <Link key={s} href={statusLink(s)} className={cn("rounded-xl border p-4 shadow-sm transition hover:shadow-md", CARD_TONE[s])} title={STATUS_DESCRIPTIONS[s]}>

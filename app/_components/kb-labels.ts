@@ -1,22 +1,7 @@
-import type { KbEntry, KbKind } from "@/server/domain/kb";
+import type { KbEntry } from "@/server/domain/kb";
+import { DEROGATION_LABELS, FRAMEWORK_LABELS, INSTRUMENT_TYPE_LABELS, MEMBERSHIP_LABELS } from "@/server/domain/labels";
 
-export const KB_KIND_LABELS: Record<KbKind, string> = {
-  regime: "Regimes",
-  area_membership: "Area membership",
-  adequacy: "Adequacy decisions",
-  framework: "US frameworks",
-  instrument: "Safeguard instruments",
-  derogation: "Derogations",
-};
-
-export const KB_KIND_SINGULAR: Record<KbKind, string> = {
-  regime: "regime",
-  area_membership: "area membership",
-  adequacy: "adequacy decision",
-  framework: "framework",
-  instrument: "instrument",
-  derogation: "derogation",
-};
+export { KB_KIND_LABELS, KB_KIND_SINGULAR } from "@/server/domain/labels";
 
 /** Coded values of knowledge-base entries, in words. */
 export const ADEQUACY_STATUS_LABELS: Record<string, string> = {
@@ -46,7 +31,7 @@ export function kbSummary(e: KbEntry): { title: string; regime: string | null; d
     case "regime":
       return { title: e.title, regime: e.regime, detail: e.law, dates: "—" };
     case "area_membership":
-      return { title: `${e.countryName} (${e.country})`, regime: e.regime, detail: e.membership, dates: range(e.from, e.to) };
+      return { title: `${e.countryName} (${e.country})`, regime: e.regime, detail: MEMBERSHIP_LABELS[e.membership] ?? e.membership, dates: range(e.from, e.to) };
     case "adequacy":
       return {
         title: `${e.destinationName} (${e.destination})`,
@@ -55,15 +40,20 @@ export function kbSummary(e: KbEntry): { title: string; regime: string | null; d
         dates: range(e.effectiveFrom ?? e.adopted, e.endDate),
       };
     case "framework":
-      return { title: e.title, regime: e.regime, detail: e.framework, dates: range(e.from, e.to) };
+      return { title: e.title, regime: e.regime, detail: FRAMEWORK_LABELS[e.framework] ?? e.title, dates: range(e.from, e.to) };
     case "instrument":
       return {
         title: e.title,
         regime: e.windows.map((w) => w.regime).join(", ") || null,
-        detail: e.instrumentType,
+        detail: INSTRUMENT_TYPE_LABELS[e.instrumentType] ?? e.instrumentType,
         dates: e.windows.map((w) => `${w.regime}: ${range(w.usableFrom, w.validUntil)}${w.lastSignDate ? `, sign by ${w.lastSignDate}` : ""}`).join("; "),
       };
     case "derogation":
-      return { title: `Art. ${e.basis}: ${e.title}`, regime: null, detail: e.occasionalOnly ? "Occasional transfers only" : "", dates: "—" };
+      return {
+        title: `${(DEROGATION_LABELS[e.basis] ?? e.basis).split(":")[0]}: ${e.title}`,
+        regime: null,
+        detail: e.occasionalOnly ? "Occasional transfers only (EU and UK)" : e.occasionalExpected ? "Meant for occasional transfers" : "",
+        dates: "—",
+      };
   }
 }

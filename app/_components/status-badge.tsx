@@ -1,26 +1,11 @@
 import { AlertOctagon, AlertTriangle, Info } from "lucide-react";
 import type { IssueSeverity, Status } from "@/server/domain/rules";
+import { SEVERITY_LABELS, STATUS_DESCRIPTIONS, STATUS_LABELS } from "@/server/domain/labels";
 import { issueLabel } from "./labels";
 import { cn } from "./ui/cn";
 
-/** Labels and explanations of the six verdict statuses (registry-v1.md "Verdicts"). */
-export const STATUS_LABELS: Record<Status, string> = {
-  unsafeguarded: "Unsafeguarded",
-  derogation: "Derogation",
-  safeguarded: "Safeguarded",
-  adequate: "Adequate",
-  not_restricted: "Not restricted",
-  inactive: "Inactive",
-};
-
-export const STATUS_DESCRIPTIONS: Record<Status, string> = {
-  unsafeguarded: "A restricted transfer without a valid adequacy decision, safeguard or derogation.",
-  derogation: "Relies on an Art. 49 derogation: allowed only in specific, mostly occasional situations.",
-  safeguarded: "Covered by an Art. 46 safeguard (SCCs, IDTA, BCR…).",
-  adequate: "Covered by an adequacy decision.",
-  not_restricted: "No restricted transfer: the destination is inside the exporter's area, or the exporter is under no regime.",
-  inactive: "Not running on this date.",
-};
+/** Labels and explanations of the six verdict statuses (FORMAT.md "Verdicts"): the one set, server/domain/labels.ts. */
+export { STATUS_DESCRIPTIONS, STATUS_LABELS } from "@/server/domain/labels";
 
 const STATUS_CLASSES: Record<Status, string> = {
   unsafeguarded: "bg-red-50 text-red-700 ring-red-600/30",
@@ -66,7 +51,7 @@ const SEVERITY_CLASSES: Record<IssueSeverity, string> = {
   info: "bg-sky-50 text-sky-700 ring-sky-600/20",
 };
 const SEVERITY_ICONS = { error: AlertOctagon, warning: AlertTriangle, info: Info } as const;
-export const SEVERITY_LABELS: Record<IssueSeverity, string> = { error: "Error", warning: "Warning", info: "Note" };
+export { SEVERITY_LABELS };
 
 /** An issue badge in words (the code is in its title), coloured and iconed by severity. */
 export function IssueBadge({ code, severity, className }: { code: string; severity: IssueSeverity; className?: string }) {

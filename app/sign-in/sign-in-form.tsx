@@ -34,7 +34,9 @@ export function SignInForm({ demoAccounts, demoPassword }: { demoAccounts: DemoA
     if (result.error) {
       setError(
         result.error.status === 429
-          ? "Too many sign-in attempts. Wait a minute, then try again."
+          ? result.error.code === "SIGN_IN_BACKOFF" && result.error.message
+            ? result.error.message
+            : "Too many sign-in attempts. Wait a minute, then try again."
           : result.error.status === 401 || result.error.status === 403
             ? "The e-mail address or password is not correct, or the account is deactivated."
             : (result.error.message ?? "Sign-in failed."),

@@ -50,7 +50,9 @@ for (const regime of ["EU", "UK", "CH"] as const) {
 }
 
 for (const m of referenceKnowledgeBase.area_membership) {
-  const scenario: Scenario = { exporterCountry: EXPORTER[m.regime], destination: m.country };
+  if (m.membership === "undetermined") continue;
+  // Memberships reach back to 1994: the transfer must already run then.
+  const scenario: Scenario = { exporterCountry: EXPORTER[m.regime], destination: m.country, start: "1990-01-01" };
   if (m.from !== null) {
     cases.push({ name: `${m.id} (${m.membership}) from ${m.from}`, scenario, asOf: m.from, ref: m.id, applies: true });
     cases.push({ name: `${m.id} (${m.membership}) not before ${m.from}`, scenario, asOf: addDays(m.from, -1), ref: m.id, applies: false });

@@ -1,6 +1,6 @@
 /**
- * Source keys and URLs cited by the reference data. Keys are those of regulatory-facts.md
- * (`../shared/reference/regulatory-facts.md`), which explains each one.
+ * Source keys and URLs cited by the reference data. Keys are those of `regulatory-facts.md` (kept next to this
+ * file), which explains each one; `regulatory-facts-2.md` corrects and completes it from primary sources.
  */
 export const SRC = {
   DPV: "DPV (w3c/dpv 2.3, commit f01a55c3, 2026-02-28)",
@@ -51,4 +51,47 @@ export const SRC = {
   DEROG_MONDAQ: "https://webiis05.mondaq.com/data-protection/731948/european-data-protection-board-guidance-on-derogations-for-international-data-transfers",
   DEROG_LEXOLOGY: "https://www.lexology.com/library/detail.aspx?g=9f0a66e2-621b-4c98-9554-66c87246c56d",
   DEROG_PRIVACAD: "https://privacad.com/derogations-of-article-49-gdpr/",
+  // Primary sources cited by regulatory-facts-2.md (legal review).
+  REVIEW: "regulatory-facts-2.md (legal review against primary sources)",
+  DIRECTIVE: "https://eur-lex.europa.eu/eli/dir/1995/46/oj",
+  EEA_AGREEMENT: "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:21994A0103(01)",
+  EEA_JCD_154_2018: "EEA Joint Committee Decision No 154/2018 (GDPR in the EEA EFTA states from 2018-07-20)",
+  TFEU: "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:12016E/TXT",
+  TEU: "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:12016M/TXT",
+  HR_ACCESSION: "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=OJ:L:2012:112:TOC",
+  WITHDRAWAL_AGREEMENT: "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:12020W/TXT",
+  EDPB_05_2021: "https://www.edpb.europa.eu/our-work-tools/our-documents/guidelines/guidelines-052021-interplay-between-application-article-3_en",
+  EDPB_02_2018: "https://www.edpb.europa.eu/our-work-tools/our-documents/guidelines/guidelines-22018-derogations-article-49-under-regulation_en",
+  SCHREMS_II_CELEX: "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:62018CJ0311",
+  FADP: "https://www.fedlex.admin.ch/eli/cc/2022/491/en",
+  FADP_1992: "https://www.fedlex.admin.ch/eli/cc/1993/1945_1945_1945/en",
+  DPO_ANNEX1: "https://www.fedlex.admin.ch/eli/cc/2022/568/en#annex_1",
+  UK_GDPR: "https://www.legislation.gov.uk/eur/2016/679/contents",
+  DUAA: "https://www.legislation.gov.uk/ukpga/2025/18",
+  DUAA_SCH9_25: "https://www.legislation.gov.uk/ukpga/2025/18/schedule/9/paragraph/25",
+  UK_ART46: "https://www.legislation.gov.uk/eur/2016/679/article/46/data.html",
+  UK_COMMENCEMENT_2026: "https://crimeline.co.uk/legislationdisplay/?leg=%2Fuksi%2F2026%2F82%2Fregulation%2F2%2Fmade",
+  SCC_2001_EURLEX: "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX%3A32001D0497",
+  SCC_2002_EURLEX: "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX%3A32002D0016",
+  SCC_2010_EURLEX: "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX%3A32010D0087",
+} as const;
+
+/** Official URIs cited by verdicts (ELI where the act has one). */
+export const URI = {
+  GDPR: "http://data.europa.eu/eli/reg/2016/679/oj",
+  DIRECTIVE: "http://data.europa.eu/eli/dir/1995/46/oj",
+  UK_GDPR: "https://www.legislation.gov.uk/eur/2016/679/contents",
+  UK_GDPR_45A: "https://www.legislation.gov.uk/eur/2016/679/article/45A",
+  UK_GDPR_46: "https://www.legislation.gov.uk/eur/2016/679/article/46",
+  DPA_SCH21: "https://www.legislation.gov.uk/ukpga/2018/12/schedule/21",
+  FADP: "https://www.fedlex.admin.ch/eli/cc/2022/491/en",
+  FADP_1992: "https://www.fedlex.admin.ch/eli/cc/1993/1945_1945_1945/en",
+  DPO_ANNEX1: "https://www.fedlex.admin.ch/eli/cc/2022/568/en#annex_1",
+  SCHREMS_II: "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:62018CJ0311",
+  EEA_AGREEMENT: "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:21994A0103(01)",
+  TEU: "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:12016M/TXT",
+  TFEU: "https://eur-lex.europa.eu/legal-content/EN/TXT/?uri=CELEX:12016E/TXT",
+  ICO_TRA: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/international-transfers/international-data-transfer-agreement-and-guidance/international-data-transfer-agreement-and-guidance/transfer-risk-assessments/",
+  ICO_IDTA: "https://ico.org.uk/for-organisations/uk-gdpr-guidance-and-resources/international-transfers/international-data-transfer-agreement-and-guidance/",
+  DPF_LIST: "https://www.dataprivacyframework.gov/list",
 } as const;

@@ -67,3 +67,13 @@ export const verification = sqliteTable("verification", {
   createdAt: integer("created_at", { mode: "timestamp_ms" }),
   updatedAt: integer("updated_at", { mode: "timestamp_ms" }),
 });
+
+/**
+ * Single row (id = 1): bumped by triggers on every change to users and sessions (migration 0006), so the
+ * in-process cache of "which user is behind this session cookie" (server/api/context.ts) knows when a
+ * sign-out, a role change or a deactivation must be looked up again.
+ */
+export const authRevision = sqliteTable("auth_revision", {
+  id: integer("id").primaryKey(),
+  revision: integer("revision").notNull().default(0),
+});

@@ -52,6 +52,8 @@ export const transferVerdicts = sqliteTable(
     index("transfer_verdict_valid_from_idx").on(t.validFrom),
     // The overview's "needs attention": worst first, most issues first, then by id.
     index("transfer_verdict_attention_idx").on(t.attention, sql`${t.statusRank} DESC`, sql`${t.issueCount} DESC`, t.transferId),
+    // The overview's counts by regime and status, read from the index alone.
+    index("transfer_verdict_regime_status_idx").on(t.regime, t.status),
   ],
 );
 

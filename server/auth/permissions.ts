@@ -4,7 +4,8 @@
  * and the UI (which hides what a role cannot do).
  *
  * To add an action: add a row here, use it in a procedure's `protectedProcedure(...)`,
- * and add a sample input for the procedure in server/api/role-matrix.test.ts.
+ * add a sample input for the procedure in server/api/samples/, and add the action's row, from the
+ * README's role descriptions, to SPEC in server/api/role-matrix.test.ts.
  */
 export const ROLES = ["admin", "procurement", "dpo", "auditor"] as const;
 export type Role = (typeof ROLES)[number];
@@ -17,9 +18,9 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  admin: "Manages users and the knowledge base; reads everything.",
-  procurement: "Registers and edits parties, transfers and safeguards.",
-  dpo: "Everything procurement can, plus editing the knowledge base.",
+  admin: "Manages users and settings; reads everything.",
+  procurement: "Registers and edits parties, transfers, safeguards, certifications and TIAs, one by one or by import.",
+  dpo: "Everything procurement can, plus the knowledge base and the audit log.",
   auditor: "Reads everything, changes nothing.",
 };
 

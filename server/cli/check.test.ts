@@ -69,7 +69,10 @@ describe("examples as of 2026-11-29", () => {
 
   it("demo-registry.json tells its story", () => {
     const { statuses, verdicts } = check("demo-registry.json");
-    expect(verdicts.summary).toEqual({ unsafeguarded: 3, derogation: 3, safeguarded: 20, adequate: 31, not_restricted: 13, inactive: 1 });
+    // nl-eventpeak-registration rests on Art. 49(1)(b) for a continuous transfer: not possible for a regular transfer
+    // (regulatory-facts-2.md, "Derogations": recital 111, EDPB Guidelines 2/2018 § 2.2), so it is unsafeguarded.
+    expect(verdicts.summary).toEqual({ unsafeguarded: 4, derogation: 2, safeguarded: 20, adequate: 31, not_restricted: 13, inactive: 1 });
+    expect(statuses["nl-eventpeak-registration"]).toBe("unsafeguarded");
     expect(statuses["de-ironvault-backup"]).toBe("unsafeguarded");
     expect(statuses["uk-helpharbor-support"]).toBe("unsafeguarded");
     expect(statuses["ch-tokyo-printcloud"]).toBe("unsafeguarded");
@@ -92,6 +95,30 @@ describe("examples as of 2026-11-29", () => {
     expect(JSON.stringify(result.document, null, 2)).toBe(text);
     const party = result.document.parties.find((p) => p.id === "adlattice") as unknown as Record<string, unknown>;
     expect(party).toMatchObject({ ccpaRole: "third_party", ccpaSale: true, ccpaShare: true });
+  });
+});
+
+describe("every example document", () => {
+  // Issue 9: every existing v1 example still validates and round-trips (the validator returns the very object).
+  it.each(["eu-small.json", "uk-small.json", "ch-small.json", "demo-registry.json"])("%s validates and round-trips", (name) => {
+    const text = read(name);
+    const result = validateRegistryDocument(JSON.parse(text));
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    if (result.ok) expect(JSON.stringify(result.document)).toBe(JSON.stringify(JSON.parse(text)));
+    expect(runValidate(text).exitCode).toBe(0);
+  });
+
+  it.each(["eu-small.json", "uk-small.json", "ch-small.json", "demo-registry.json"])("%s: the verdicts are plain ASCII (one other character makes V8 serialise all of them as two-byte text)", (name) => {
+    expect(runCheck(read(name), { asOf: AS_OF }).stdout).not.toMatch(/[^\t\n\r\x20-\x7e]/);
+  });
+
+  it("the check output names the knowledge base, and notes hindsight for a past date", () => {
+    const today = runCheck(read("eu-small.json"), { asOf: AS_OF, today: AS_OF });
+    const parsed = JSON.parse(today.stdout) as VerdictsDocument;
+    expect(parsed.knowledgeBase).toEqual({ version: "2026-11-29.2", checkedUpTo: "2026-11-29" });
+    expect(parsed.note).toBeUndefined();
+    const past = JSON.parse(runCheck(read("eu-small.json"), { asOf: "2025-05-01", today: AS_OF }).stdout) as VerdictsDocument;
+    expect(past.note).toMatch(/past date, 2025-05-01: they apply today's knowledge of the law/);
   });
 });
 
@@ -132,8 +159,11 @@ describe("runCheck / runValidate exit codes", () => {
 
   it("prints a table on request", () => {
     const { stdout } = runCheck(read("ch-small.json"), { asOf: AS_OF, format: "table" });
-    expect(stdout).toMatch(/ch-busan-orders\s+unsafeguarded\s+CH/);
-    expect(stdout).toMatch(/Summary: unsafeguarded 1, derogation 1, safeguarded 1, adequate 2, not_restricted 1, inactive 1/);
+    expect(stdout).toMatch(/ch-busan-orders\s+Unsafeguarded\s+CH\s+Transfer rules\s+Swiss adaptations missing \(error\)/);
+    expect(stdout).toMatch(/Summary: Unsafeguarded 1, Derogation 1, Safeguarded 1, Adequate 2, Not restricted 1, Inactive 1/);
+    // Labels, never internal codes (issue 9, point 2).
+    expect(stdout).not.toMatch(/swiss_adaptations_missing|not_restricted|ch-area-ch/);
+    expect(stdout).toContain("Knowledge base 2026-11-29.2, checked up to 2026-11-29");
   });
 });
 

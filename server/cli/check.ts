@@ -2,7 +2,7 @@
  * The checker's work, without any I/O: parse, validate, evaluate, serialise. `main.ts` wires it to files,
  * stdin and the clock; the benchmark calls {@link runCheck} in-process.
  */
-import { referenceKnowledgeBase } from "../../db/reference/index";
+import { referenceKnowledgeBase, referenceKnowledgeBaseInfo } from "../../db/reference/index";
 import { isValidIsoDate } from "../domain/dates";
 import { validateRegistryDocument } from "../domain/registry/validate";
 import type { RegistryValidationError } from "../domain/registry/types";
@@ -23,6 +23,8 @@ export interface CheckOptions {
   pretty?: boolean;
   /** Defaults to the compiled reference knowledge base (db/reference), the same data the app seeds. */
   ckb?: CompiledKnowledgeBase;
+  /** Today's date (the CLI's clock): an `asOf` before it gets the note that today's knowledge of the law is applied. */
+  today?: string;
 }
 
 /** What a command prints and its exit code: 0 ok, 1 something unsafeguarded, 2 invalid input. */
@@ -36,7 +38,7 @@ let referenceCkb: CompiledKnowledgeBase | null = null;
 
 /** The compiled reference knowledge base, compiled once per process. */
 export function getReferenceKnowledgeBase(): CompiledKnowledgeBase {
-  referenceCkb ??= compileKnowledgeBase(referenceKnowledgeBase);
+  referenceCkb ??= compileKnowledgeBase(referenceKnowledgeBase, referenceKnowledgeBaseInfo);
   return referenceCkb;
 }
 
@@ -64,7 +66,7 @@ export function runCheck(text: string, options: CheckOptions): CommandResult {
   if (!isValidIsoDate(options.asOf)) return fail(`--as-of: "${options.asOf}" is not a real date written YYYY-MM-DD`);
   const parsed = parseRegistryText(text);
   if (!parsed.ok) return { exitCode: 2, stdout: "", stderr: formatErrors(parsed.errors) };
-  const verdicts: VerdictsDocument = evaluateRegistry(parsed.document, options.ckb ?? getReferenceKnowledgeBase(), options.asOf);
+  const verdicts: VerdictsDocument = evaluateRegistry(parsed.document, options.ckb ?? getReferenceKnowledgeBase(), options.asOf, options.today, parsed.index);
   // Plain JSON.stringify(value) when compact: passing a (null) replacer leaves V8's fastest path.
   const stdout =
     options.format === "table"

@@ -13,7 +13,9 @@ export const USAGE = `Usage:
 check     evaluates every transfer of a transfer-registry/v1 document and prints
           transfer-registry/verdicts-v1 JSON (or a table). Exit 0 when nothing is
           unsafeguarded, 1 when something is, 2 on invalid input. --as-of defaults
-          to today; JSON is indented on a terminal or with --pretty.
+          to today; JSON is indented on a terminal or with --pretty. The output
+          names the knowledge base version and the day its facts were checked up
+          to; for a past date it notes that today's knowledge of the law is applied.
 validate  checks the document only. Exit 0 when valid, 2 otherwise.
 Errors go to stderr, one per line, with their JSON path.
 `;
@@ -100,7 +102,8 @@ export async function runCli(argv: readonly string[], io: CliIo = nodeIo): Promi
     return { exitCode: 2, stdout: "", stderr: `${args.file}: cannot read: ${(error as Error).message}\n` };
   }
   if (args.command === "validate") return runValidate(text);
-  return runCheck(text, { asOf: args.asOf ?? io.today(), format: args.format, pretty: args.pretty || io.isTerminal() });
+  const today = io.today();
+  return runCheck(text, { asOf: args.asOf ?? today, today, format: args.format, pretty: args.pretty || io.isTerminal() });
 }
 
 /** Entry point used by bin/transfer-registry.mjs. */

@@ -28,12 +28,7 @@ export const SAFEGUARD_TYPE_SHORT: Record<SafeguardType, string> = {
 };
 
 export type SccVersion = (typeof SCC_VERSIONS)[number];
-export const SCC_VERSION_LABELS: Record<SccVersion, string> = {
-  "2001/497": "Decision 2001/497/EC (set I, controller→controller)",
-  "2004/915": "Decision 2004/915/EC (set II, controller→controller)",
-  "2010/87": "Decision 2010/87/EU (controller→processor)",
-  "2021/914": "Implementing Decision (EU) 2021/914 (modular)",
-};
+export { SCC_VERSION_LABELS } from "@/server/domain/labels";
 
 export const SCC_MODULES = [1, 2, 3, 4] as const;
 export const SCC_MODULE_LABELS: Record<number, string> = {
@@ -46,16 +41,7 @@ export const SCC_MODULE_LABELS: Record<number, string> = {
 export const BCR_VARIANT_LABELS: Record<(typeof BCR_VARIANTS)[number], string> = { controller: "BCR-C (controllers)", processor: "BCR-P (processors)" };
 
 export type DerogationBasis = (typeof DEROGATION_BASES)[number];
-export const DEROGATION_BASIS_LABELS: Record<DerogationBasis, string> = {
-  "49(1)(a)": "49(1)(a) explicit consent",
-  "49(1)(b)": "49(1)(b) performance of a contract with the data subject",
-  "49(1)(c)": "49(1)(c) contract in the data subject's interest",
-  "49(1)(d)": "49(1)(d) important reasons of public interest",
-  "49(1)(e)": "49(1)(e) legal claims",
-  "49(1)(f)": "49(1)(f) vital interests",
-  "49(1)(g)": "49(1)(g) public register",
-  "49(1)-2": "49(1) second subparagraph: compelling legitimate interests",
-};
+export { DEROGATION_LABELS as DEROGATION_BASIS_LABELS } from "@/server/domain/labels";
 
 /** Types signed by their parties (the others are approved). */
 export const SIGNED_TYPES: readonly SafeguardType[] = ["scc", "uk_idta"];

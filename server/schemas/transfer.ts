@@ -5,26 +5,15 @@
  */
 import { z } from "zod";
 import { isCountryCode } from "@/server/countries";
-import { isValidIsoDate } from "@/server/domain/dates";
 import { FREQUENCIES } from "@/server/domain/registry/types";
 import { ISSUE_CODES, STATUSES } from "@/server/domain/rules/types";
+import { isoDate, optionalDate, requiredDate } from "./dates";
 import { DATA_SUBJECTS, PARTY_ROLES, REGISTRY_ID_PATTERN, TRANSFER_SORTS } from "./transfer-labels";
 
 export * from "./transfer-labels";
 
-/** A required `YYYY-MM-DD` date. */
-export const requiredDate = (message: string) =>
-  z.string({ error: message }).trim().min(1, message).refine(isValidIsoDate, { message: "Enter a real date as YYYY-MM-DD." });
-
-/** An optional `YYYY-MM-DD` date: "" and missing become null. */
-export const optionalDate = () =>
-  z
-    .string()
-    .trim()
-    .nullable()
-    .optional()
-    .transform((v) => (v ? v : null))
-    .refine((v) => v === null || isValidIsoDate(v), { message: "Enter a real date as YYYY-MM-DD." });
+/** Dates: the one shared schema (./dates), re-exported here where the forms have always found them. */
+export { optionalDate, requiredDate } from "./dates";
 
 export const optionalText = (max: number, label: string) =>
   z
@@ -96,7 +85,7 @@ export const listTransfersSchema = z.object({
   issue: z.enum(ISSUE_CODES).optional(),
   archived: z.enum(["active", "archived", "all"]).default("active"),
   /** Evaluate as of this date instead of today (a what-if view). */
-  asOf: z.iso.date("Use a date as YYYY-MM-DD.").optional(),
+  asOf: isoDate().optional(),
   sort: z.enum(TRANSFER_SORTS).default("status"),
   dir: z.enum(["asc", "desc"]).default("desc"),
   page: z.number().int().min(1).default(1),
@@ -106,7 +95,7 @@ export type ListTransfersInput = z.input<typeof listTransfersSchema>;
 
 export const transferIdSchema = z.object({ id: z.string().min(1) });
 export const archiveTransferSchema = z.object({ id: z.string().min(1), version: z.number().int().positive() });
-export const transfersOfPartySchema = z.object({ partyId: z.string().min(1), asOf: z.iso.date("Use a date as YYYY-MM-DD.").optional() });
+export const transfersOfPartySchema = z.object({ partyId: z.string().min(1), asOf: isoDate().optional() });
 
 /** What the transfer form asks while it is filled in: the regime, the destination, fitting safeguards, a preview verdict. */
 export const describeTransferSchema = z.object({

@@ -10,7 +10,7 @@ import { databasePath, migrateDatabase, openDatabase } from "@/db/client";
 import { SYSTEM_ACTOR } from "@/server/auth/actor";
 import { isRole, ROLES } from "@/server/auth/permissions";
 import { AppError } from "@/server/errors";
-import { createUserSchema } from "@/server/schemas/user";
+import { createUserSchema, MIN_PASSWORD_LENGTH } from "@/server/schemas/user";
 import { createUser } from "@/server/services/users";
 
 function fail(message: string): never {
@@ -44,7 +44,7 @@ const { values } = parseArgs({
 if (!values.email || !values.role) fail(`Usage: npm run user:create -- --email EMAIL --role ${ROLES.join("|")} [--name NAME]`);
 if (!isRole(values.role)) fail(`Unknown role "${values.role}". Use one of: ${ROLES.join(", ")}.`);
 
-const password = process.env.TR_USER_PASSWORD ?? (await promptHidden("Password (at least 10 characters): "));
+const password = process.env.TR_USER_PASSWORD ?? (await promptHidden(`Password (at least ${MIN_PASSWORD_LENGTH} characters, not easy to guess): `));
 const parsed = createUserSchema.safeParse({ name: values.name ?? values.email, email: values.email, role: values.role, password });
 if (!parsed.success) fail(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"));
 

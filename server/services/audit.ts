@@ -3,8 +3,7 @@ import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { auditLog } from "@/db/schema";
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use a date as YYYY-MM-DD.");
+import { isoDate } from "@/server/schemas/dates";
 
 export const listAuditSchema = z.object({
   actor: z.string().trim().max(320).optional(),
@@ -12,9 +11,9 @@ export const listAuditSchema = z.object({
   entityType: z.string().trim().max(50).optional(),
   entityId: z.string().trim().max(100).optional(),
   /** First day included (UTC). */
-  from: isoDate.optional(),
+  from: isoDate().optional(),
   /** Last day included (UTC). */
-  to: isoDate.optional(),
+  to: isoDate().optional(),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(5).max(200).default(50),
 });

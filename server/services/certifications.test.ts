@@ -39,6 +39,19 @@ describe("certifications", () => {
     expect(JSON.parse(del!.before!)).toMatchObject({ framework: "dpf_eu", verifiedBy: "DPO" });
   });
 
+  it("refuses a second certification of the same party under the same framework from the same day (its export would not re-import)", () => {
+    const party = insertParty(db);
+    insertCertification(db, party.id, { framework: "dpf_eu", from: "2023-07-17" });
+    expect(() => insertCertification(db, party.id, { framework: "dpf_eu", from: "2023-07-17" })).toThrow(/already has a dpf_eu certification from 2023-07-17/);
+    // Another framework, or another start, is a different certification.
+    insertCertification(db, party.id, { framework: "dpf_uk", from: "2023-10-12" });
+    const other = insertCertification(db, party.id, { framework: "dpf_eu", from: "2024-07-17" });
+    // Editing one into the other's framework and date is refused too; nothing changes.
+    const fields = certificationFieldsSchema.parse({ framework: "dpf_eu", from: "2023-07-17" });
+    expect(() => updateCertification(db, SYSTEM_ACTOR, { id: other.id, version: other.version, fields })).toThrow(/already has/);
+    expect(listCertifications(db, party.id).map((c) => `${c.framework} ${c.from}`)).toEqual(["dpf_eu 2023-07-17", "dpf_uk 2023-10-12", "dpf_eu 2024-07-17"]);
+  });
+
   it("asks for who verified the DPF List entry when a date is given", () => {
     const r = certificationFieldsSchema.safeParse({ framework: "dpf_eu", from: "2023-07-17", verifiedOn: "2024-01-10" });
     expect(r.error?.issues[0]).toMatchObject({ path: ["verifiedBy"] });

@@ -9,7 +9,7 @@ import type { Db, DbOrTx } from "@/db/client";
 import { certifications, parties } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/auth/actor";
-import { notFound, staleEdit } from "@/server/errors";
+import { AppError, notFound, staleEdit } from "@/server/errors";
 import type { CertificationFields } from "@/server/schemas/certification";
 import { writeTransaction } from "./verdict-store";
 
@@ -25,9 +25,26 @@ function getCertification(db: DbOrTx, id: string): CertificationRow {
   return row;
 }
 
+/**
+ * A party holds one certification per framework and start date: a second one would make the registry's own export
+ * refuse to re-import ("listed twice"), so the form refuses it as the import does.
+ */
+function assertNotDuplicate(tx: DbOrTx, partyId: string, fields: CertificationFields, exceptId?: string): void {
+  const same = tx
+    .select({ id: certifications.id })
+    .from(certifications)
+    .where(and(eq(certifications.partyId, partyId), eq(certifications.framework, fields.framework), eq(certifications.from, fields.from)))
+    .all()
+    .filter((r) => r.id !== exceptId);
+  if (same.length > 0) {
+    throw new AppError("CONFLICT", `This party already has a ${fields.framework} certification from ${fields.from}.`, { from: "A certification under this framework from this date is already recorded." });
+  }
+}
+
 export function createCertification(db: Db, actor: Actor, input: { partyId: string; fields: CertificationFields }): CertificationRow {
   return writeTransaction(db, (tx) => {
     if (!tx.select({ id: parties.id }).from(parties).where(eq(parties.id, input.partyId)).get()) throw notFound("Party", input.partyId);
+    assertNotDuplicate(tx, input.partyId, input.fields);
     const position = (tx.select({ p: max(certifications.position) }).from(certifications).where(eq(certifications.partyId, input.partyId)).get()?.p ?? -1) + 1;
     const id = crypto.randomUUID();
     tx.insert(certifications).values({ ...input.fields, id, partyId: input.partyId, position }).run();
@@ -40,6 +57,7 @@ export function createCertification(db: Db, actor: Actor, input: { partyId: stri
 export function updateCertification(db: Db, actor: Actor, input: { id: string; version: number; fields: CertificationFields }): CertificationRow {
   return writeTransaction(db, (tx) => {
     const before = getCertification(tx, input.id);
+    assertNotDuplicate(tx, before.partyId, input.fields, input.id);
     const result = tx
       .update(certifications)
       .set({ ...input.fields, version: sql`${certifications.version} + 1` })

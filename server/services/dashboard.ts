@@ -5,7 +5,7 @@
  */
 import { prepared, type Db } from "@/db/client";
 import { STATUSES, type Status, type Verdict } from "@/server/domain/rules";
-import { cachedRead, verdictSource } from "./verdicts";
+import { cachedRead, knowledgeUsed, verdictSource } from "./verdicts";
 
 /** How many attention rows the overview returns; the full list is the filtered transfers list. */
 export const ATTENTION_SHOWN = 12;
@@ -61,5 +61,5 @@ function queryOverview(db: Db, asOf?: string) {
       firstReason: r.firstReason,
     };
   });
-  return { asOf: source.asOf, total, byStatus, byRegime, byIssue, attention, attentionTotal };
+  return { asOf: source.asOf, ...knowledgeUsed(db, source.asOf), total, byStatus, byRegime, byIssue, attention, attentionTotal };
 }

@@ -2,12 +2,12 @@ import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { insertParty } from "@/db/factories";
-import { auditLog, transfers } from "@/db/schema";
+import { auditLog, kbEntries, transfers } from "@/db/schema";
 import { createTestDb } from "@/db/testing";
 import { SYSTEM_ACTOR, type Actor } from "@/server/auth/actor";
 import type { AdequacyEntry } from "@/server/domain/kb";
 import { AppError } from "@/server/errors";
-import { createKbEntry, getKbEntry, listKbEntries, updateKbEntry } from "./knowledge-base";
+import { createKbEntry, describeStoredKnowledgeBase, getCompiledKnowledgeBase, getKbEntry, listKbEntries, updateKbEntry } from "./knowledge-base";
 import { verdictsAsOf } from "./verdicts";
 
 const dpo: Actor = { kind: "user", id: "dpo-1", email: "dpo@example.test", name: "DPO", role: "dpo" };
@@ -85,6 +85,19 @@ describe("knowledge base in the database", () => {
     expect(() => updateKbEntry(db, dpo, { id: row.id, version: row.version, data: { ...row.entry, notes: "second" } })).toThrow(/changed by someone else/);
     expect(getKbEntry(db, row.id).entry.notes).toBe("first");
     expect(getKbEntry(db, row.id).edited).toBe(true);
+  });
+
+  // Issue 9: the verdicts name the knowledge base they used and how far its facts were checked.
+  it("names the shipped reference version, then counts local edits", () => {
+    expect(getCompiledKnowledgeBase(db).info).toEqual({ version: "2026-11-29.2", checkedUpTo: "2026-11-29" });
+    createKbEntry(db, dpo, singaporeDecision(base, "2026-06-01"));
+    expect(getCompiledKnowledgeBase(db).info).toEqual({ version: "2026-11-29.2 with 1 entry edited or added here", checkedUpTo: "2026-11-29" });
+  });
+
+  it("a database still holding an earlier reference version says so, and does not claim a checked-up-to day", () => {
+    const rows = db.select({ id: kbEntries.id, data: kbEntries.data, origin: kbEntries.origin, edited: kbEntries.edited }).from(kbEntries).all();
+    const stale = rows.map((r) => (r.id === base.id ? { ...r, data: JSON.stringify({ ...JSON.parse(r.data), published: "1999-01-01" }) } : r));
+    expect(describeStoredKnowledgeBase(stale)).toEqual({ version: "an earlier reference version (1 entry differs from 2026-11-29.2)", checkedUpTo: null });
   });
 
   it("rejects an invalid entry with the path of the bad field", () => {

@@ -4,20 +4,13 @@
  * Every edit is validated against the domain schema for its kind, checked for
  * a stale version, and audited in the same transaction.
  */
-import { and, asc, count, desc, eq, max, sum, sql, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { auditLog, kbEntries } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/auth/actor";
-import {
-  buildKnowledgeBase,
-  KB_KINDS,
-  knowledgeBaseEntrySchema,
-  type KbEntry,
-  type KnowledgeBase,
-} from "@/server/domain/kb";
-import { compileKnowledgeBase, type CompiledKnowledgeBase } from "@/server/domain/rules";
+import { KB_KINDS, knowledgeBaseEntrySchema, type KbEntry } from "@/server/domain/kb";
 import { AppError, notFound, staleEdit } from "@/server/errors";
 import { writeTransaction } from "./verdict-store";
 
@@ -45,24 +38,7 @@ function toRow(r: typeof kbEntries.$inferSelect): KbRow {
   };
 }
 
-export function loadKnowledgeBase(db: DbOrTx): KnowledgeBase {
-  const entries = db.select({ data: kbEntries.data }).from(kbEntries).orderBy(asc(kbEntries.id)).all();
-  return buildKnowledgeBase(entries.map((e) => JSON.parse(e.data) as KbEntry));
-}
-
-let compiled: { key: string; ckb: CompiledKnowledgeBase } | undefined;
-
-/**
- * The compiled knowledge base, rebuilt only when an entry changed (a cheap
- * aggregate query identifies the table's state), so every verdict reflects an
- * edit at once without recompiling on every request.
- */
-export function getCompiledKnowledgeBase(db: DbOrTx): CompiledKnowledgeBase {
-  const state = db.select({ n: count(), v: sum(kbEntries.version), at: max(kbEntries.updatedAt) }).from(kbEntries).get();
-  const key = `${state?.n}:${state?.v}:${state?.at}`;
-  if (!compiled || compiled.key !== key) compiled = { key, ckb: compileKnowledgeBase(loadKnowledgeBase(db)) };
-  return compiled.ckb;
-}
+export { describeStoredKnowledgeBase, getCompiledKnowledgeBase, loadKnowledgeBase } from "./compiled-knowledge-base";
 
 export const listKbSchema = z.object({
   kind: z.enum(KB_KINDS).optional(),

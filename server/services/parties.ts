@@ -19,6 +19,7 @@ import {
 } from "@/server/schemas/party";
 import { cachedRead, statusOfRank, verdictSource } from "./verdicts";
 import { writeTransaction } from "./verdict-store";
+import { likePattern } from "./sql-text";
 
 export type PartyRow = typeof parties.$inferSelect;
 
@@ -51,11 +52,6 @@ export interface Page<T> {
 }
 
 const nowIso = () => new Date().toISOString();
-
-/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 export function listParties(db: Db, input: ListPartiesInput, asOf?: string): Page<PartyListItem> {
   const q = listPartiesSchema.parse(input);

@@ -302,7 +302,10 @@ function readWith(db: DbOrTx, f: Filters): RegistryDocument {
     const assessments = tias.get(id as string) ?? [];
     const latest = assessments[assessments.length - 1];
     if (latest) {
-      doc.tia = { completed: latest[2] as string, nextReview: (latest[8] as Str) ?? null };
+      // The latest assessment is the one the rules read (FORMAT.md: outcome and supplementary measures).
+      const tia: Record<string, unknown> = { completed: latest[2] as string, nextReview: (latest[8] as Str) ?? null };
+      assignPresent(tia, { outcome: latest[4], measuresTechnical: latest[5], measuresContractual: latest[6], measuresOrganisational: latest[7] });
+      doc.tia = tia as unknown as RegistryTransfer["tia"];
       doc.tias = assessments.map(([, tiaId, completed, assessor, outcome, measuresTechnical, measuresContractual, measuresOrganisational, nextReview, documentRef, tiaExtra]) => {
         const tia: Record<string, unknown> = { id: tiaId, completed };
         assignPresent(tia, { assessor, outcome, measuresTechnical, measuresContractual, measuresOrganisational, nextReview, documentRef });

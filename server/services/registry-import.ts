@@ -1,6 +1,6 @@
 /**
  * Registry import and export: a whole `transfer-registry/v1` document in, or out
- * (format: ../shared/formats/registry-v1.md).
+ * (format: server/domain/registry/FORMAT.md).
  *
  * The import is the exact inverse of readRegistryDocument (./registry-document.ts):
  * every field the export writes maps back to the column or child row it came from,
@@ -393,6 +393,14 @@ function canonTransferRow(row: Row, safeguardIds: string[], categories: string[]
 }
 
 const TIA_TEXT = ["assessor", "outcome", "measuresTechnical", "measuresContractual", "measuresOrganisational", "nextReview", "documentRef"] as const;
+/** The fields of a transfer's `tia` summary (FORMAT.md): kept when the document lists no `tias`. */
+const TIA_SUMMARY_KEYS: ReadonlySet<string> = new Set(["completed", "nextReview", "outcome", "measuresTechnical", "measuresContractual", "measuresOrganisational"]);
+
+function pick(source: Obj, keys: ReadonlySet<string>): Obj {
+  const out: Obj = {};
+  for (const k of keys) if (source[k] !== undefined) out[k] = source[k];
+  return out;
+}
 const TIA_KEYS = new Set(["id", "completed", ...TIA_TEXT]);
 const TIA_COLUMNS: Record<(typeof TIA_TEXT)[number], string> = {
   assessor: "assessor",
@@ -689,8 +697,9 @@ function checkTransfers(issues: Issues, list: unknown[], vocab: Vocabulary): voi
     if (t.tias === undefined || t.tias === null) {
       if (isObject(t.tia)) {
         for (const extra of Object.keys(t.tia)) {
-          if (extra !== "completed" && extra !== "nextReview") issues.warn(`${path}.tia.${extra}`, "is not kept: list the assessment in tias[] to record its details");
+          if (!TIA_SUMMARY_KEYS.has(extra)) issues.warn(`${path}.tia.${extra}`, "is not kept: list the assessment in tias[] to record its details");
         }
+        checkOneOf(issues, t.tia.outcome, TIA_OUTCOMES, `${path}.tia.outcome`);
       }
       return;
     }
@@ -1031,7 +1040,7 @@ function planImport(db: DbOrTx, document: RegistryDocument, issues: Issues): Pla
     const listed: { path: string; id: string | null; fields: TiaFields }[] = Array.isArray(t.tias)
       ? (t.tias as Obj[]).map((a, k) => ({ path: `transfers[${i}].tias[${k}]`, id: typeof a.id === "string" ? a.id : null, fields: canonTia(a) }))
       : isObject(t.tia)
-        ? [{ path: `transfers[${i}].tia`, id: null, fields: canonTia({ completed: t.tia.completed, nextReview: t.tia.nextReview }) }]
+        ? [{ path: `transfers[${i}].tia`, id: null, fields: canonTia(pick(t.tia, TIA_SUMMARY_KEYS)) }]
         : [];
     if (listed.length === 0) return;
     const stored = (tiasByTransfer.get(id) ?? []).map((a) => ({ id: a.id as string, ...canonTiaRow(a) }));

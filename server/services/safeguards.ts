@@ -12,7 +12,7 @@ import { auditLog, parties, safeguardParties, safeguards, transfers, transferSaf
 import { recordAudit } from "@/server/audit/record-audit";
 import { setArchived, type ArchiveSpec } from "./archiving";
 import type { Actor } from "@/server/auth/actor";
-import { regimeForExporter, type Issue, type Status, type Verdict } from "@/server/domain/rules";
+import { regimeForExporter, type Issue, type Status } from "@/server/domain/rules";
 import { AppError, notFound, staleEdit } from "@/server/errors";
 import {
   listSafeguardsSchema,
@@ -21,10 +21,11 @@ import {
   type SafeguardFields,
 } from "@/server/schemas/safeguard";
 import { REGISTRY_ID_PATTERN } from "@/server/schemas/transfer";
-import { getCompiledKnowledgeBase } from "./knowledge-base";
-import { registryIdFrom, type Page, type PartyRef } from "./transfers";
+import { getCompiledKnowledgeBase } from "./compiled-knowledge-base";
+import { partiesAndVerdictOf, registryIdFrom, TRANSFER_ROW_COLUMNS, type Page, type PartyRef, type TransferRowWithParties } from "./transfers";
 import { cachedRead, verdictSource } from "./verdicts";
 import { writeTransaction } from "./verdict-store";
+import { likePattern } from "./sql-text";
 
 export type SafeguardRow = typeof safeguards.$inferSelect;
 
@@ -74,11 +75,6 @@ export function getSafeguard(db: DbOrTx, id: string): SafeguardDetail {
 
 /** How many parties a list row names; the safeguard's page names the rest. */
 export const LIST_PARTIES_SHOWN = 5;
-
-/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
 /** One page of safeguards: filtering, sorting and paging in SQL; parties and transfer counts for the page's rows only. */
 export function listSafeguards(db: Db, input: ListSafeguardsInput): Page<SafeguardListItem> {
@@ -194,10 +190,7 @@ function querySafeguardView(db: Db, id: string, asOf?: string): SafeguardView {
   const sg = getSafeguard(db, id);
   const source = verdictSource(db, asOf);
   const transferTotal = (prepared(db, "SELECT count(*) AS n FROM transfer_safeguard WHERE safeguard_id = ?").get(id) as { n: number }).n;
-  const columns = `t.id, t.destination, t.exporter_role AS exporterRole, t.recipient_role AS recipientRole, t.archived_at AS archivedAt,
-            e.id AS exporterId, e.name AS exporterName, e.country AS exporterCountry,
-            r.id AS recipientId, r.name AS recipientName, r.country AS recipientCountry,
-            CASE WHEN t.archived_at IS NULL THEN v.status END AS status, v.issues`;
+  const columns = TRANSFER_ROW_COLUMNS;
   // A safeguard most transfers rely on (a group BCR): walk the verdicts worst first and keep those relying on it,
   // instead of sorting thousands of rows. Otherwise: its own few transfers, sorted.
   const rows = prepared(
@@ -215,21 +208,7 @@ function querySafeguardView(db: Db, id: string, asOf?: string): SafeguardView {
           WHERE ts.safeguard_id = ?
           ORDER BY t.archived_at IS NOT NULL, coalesce(v.status_rank, -1) DESC, t.id
           LIMIT ?`,
-  ).all(id, SAFEGUARD_PAGE_SHOWN) as {
-    id: string;
-    destination: string;
-    exporterRole: string;
-    recipientRole: string;
-    archivedAt: string | null;
-    exporterId: string;
-    exporterName: string;
-    exporterCountry: string;
-    recipientId: string;
-    recipientName: string;
-    recipientCountry: string;
-    status: Status | null;
-    issues: string | null;
-  }[];
+  ).all(id, SAFEGUARD_PAGE_SHOWN) as TransferRowWithParties[];
   const partyRows = db
     .select({ id: parties.id, name: parties.name, country: parties.country })
     .from(safeguardParties)
@@ -245,16 +224,17 @@ function querySafeguardView(db: Db, id: string, asOf?: string): SafeguardView {
     partyCount: sg.partyIds.length,
     transferTotal,
     transfers: rows.map((t) => {
+      const { exporter, recipient, verdict } = partiesAndVerdictOf(t);
       return {
         id: t.id,
-        exporter: { id: t.exporterId, name: t.exporterName, country: t.exporterCountry },
-        recipient: { id: t.recipientId, name: t.recipientName, country: t.recipientCountry },
+        exporter,
+        recipient,
         destination: t.destination,
         exporterRole: t.exporterRole,
         recipientRole: t.recipientRole,
         archivedAt: t.archivedAt,
-        status: t.status,
-        issues: t.status && t.issues ? (JSON.parse(t.issues) as Verdict["issues"]) : [],
+        status: verdict?.status ?? null,
+        issues: verdict?.issues ?? [],
       };
     }),
     asOf: source.asOf,

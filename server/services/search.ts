@@ -15,6 +15,7 @@ import {
   type PartySearchInput,
   type SafeguardSearchInput,
 } from "@/server/schemas/search";
+import { escapeLike } from "./sql-text";
 
 /** One page of options; `nextCursor` asks for the next page (null on the last one). */
 export interface OptionPage<T> {
@@ -46,7 +47,6 @@ export interface SafeguardOption {
 export const PARTY_IDS_PER_OPTION = 10;
 
 /** Escapes LIKE wildcards so "50%" means the text "50%" (as in server/services/parties.ts). */
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 const like = (column: SQLWrapper, pattern: string) => sql`${column} like ${pattern} escape '\\'`;
 
 /**

@@ -4,10 +4,10 @@
  * (today) or the what-if tables (another date) with SQL; one transfer's page evaluates only that transfer.
  */
 import type { z } from "zod";
-import { and, asc, desc, eq, inArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { prepared, type Db, type DbOrTx } from "@/db/client";
 import {
-  auditLog,
+  type auditLog,
   dataCategories,
   parties,
   partyProcessingLocations,
@@ -30,6 +30,7 @@ import {
   type DestinationDescription,
   type SafeguardSuggestion,
   type Status,
+  type KnowledgeBaseInfo,
   type Verdict,
 } from "@/server/domain/rules";
 import { AppError, notFound, staleEdit } from "@/server/errors";
@@ -43,10 +44,11 @@ import {
   type TransferFields,
   type TransferSort,
 } from "@/server/schemas/transfer";
-import { getCompiledKnowledgeBase } from "./knowledge-base";
+import { getCompiledKnowledgeBase } from "./compiled-knowledge-base";
 import { fillScope, readScopedDocument } from "./registry-document";
-import { cachedRead, coverageOf, describeDestination, statusOfRank, today, transferVerdict, verdictSource } from "./verdicts";
+import { cachedRead, coverageOf, describeDestination, knowledgeUsed, statusOfRank, today, transferVerdict, verdictSource } from "./verdicts";
 import { writeTransaction } from "./verdict-store";
+import { likePattern } from "./sql-text";
 
 export type TransferRow = typeof transfers.$inferSelect;
 
@@ -165,6 +167,9 @@ export interface TransferView extends TransferDetail {
   /** The verdict as of `asOf` (evaluated even when archived, so the page can still explain it). */
   verdict: Verdict;
   asOf: string;
+  /** The knowledge base the verdict used; `note` when `asOf` is a past date. */
+  knowledgeBase: KnowledgeBaseInfo;
+  note: string | null;
 }
 
 /** A transfer with its parties, safeguards and verdict, for the transfer page: reads only what it depends on. */
@@ -182,26 +187,26 @@ export function viewTransfer(db: Db, id: string, asOf = today()): TransferView {
     safeguards: t.safeguardIds.map((sid) => byId.get(sid) ?? { id: sid, title: sid, type: "unknown", archivedAt: null }),
     verdict: transferVerdict(db, id, asOf),
     asOf,
+    ...knowledgeUsed(db, asOf),
   };
 }
 
-/** Escapes LIKE wildcards so a search for "50%" means the text "50%". */
-function likePattern(text: string): string {
-  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
 
+/**
+ * The columns of a transfer with its parties' names and its verdict, as lists show them: `t` the transfer, `e` its
+ * exporter, `r` its recipient, `v` the verdict table (no verdict for an archived transfer).
+ */
+export const TRANSFER_ROW_COLUMNS = `t.id, t.destination, t.exporter_role AS exporterRole, t.recipient_role AS recipientRole, t.archived_at AS archivedAt,
+  e.id AS exporterId, e.name AS exporterName, e.country AS exporterCountry,
+  r.id AS recipientId, r.name AS recipientName, r.country AS recipientCountry,
+  CASE WHEN t.archived_at IS NULL THEN v.status END AS status, v.regime, v.issues`;
 
-interface ListRow {
+export interface TransferRowWithParties {
   id: string;
   destination: string;
   exporterRole: string;
   recipientRole: string;
-  frequency: string;
-  start: string;
-  end: string | null;
   archivedAt: string | null;
-  updatedAt: string;
-  version: number;
   exporterId: string;
   exporterName: string;
   exporterCountry: string;
@@ -211,6 +216,23 @@ interface ListRow {
   status: Status | null;
   regime: string | null;
   issues: string | null;
+}
+
+/** The exporter, the recipient and the verdict (status, regime, issues) of such a row. */
+export function partiesAndVerdictOf(r: TransferRowWithParties) {
+  return {
+    exporter: { id: r.exporterId, name: r.exporterName, country: r.exporterCountry },
+    recipient: { id: r.recipientId, name: r.recipientName, country: r.recipientCountry },
+    verdict: r.status ? { status: r.status, regime: r.regime === "none" ? null : (r.regime as Verdict["regime"]), issues: JSON.parse(r.issues!) as Verdict["issues"] } : null,
+  };
+}
+
+interface ListRow extends TransferRowWithParties {
+  frequency: string;
+  start: string;
+  end: string | null;
+  updatedAt: string;
+  version: number;
 }
 
 const SORT_SQL: Record<TransferSort, string> = {
@@ -279,35 +301,26 @@ function queryTransfers(db: Db, q: z.output<typeof listTransfersSchema>): Page<T
   const order = q.sort === "status" ? (activeOnly ? `v.status_rank ${dir}, v.transfer_id ASC` : `coalesce(v.status_rank, -1) ${dir}, t.id ASC`) : `${SORT_SQL[q.sort]} ${dir}, t.id ASC`;
   const rows = prepared(
     db,
-    `SELECT t.id, t.destination, t.exporter_role AS exporterRole, t.recipient_role AS recipientRole, t.frequency, t.start, t."end",
-            t.archived_at AS archivedAt, t.updated_at AS updatedAt, t.version,
-            e.id AS exporterId, e.name AS exporterName, e.country AS exporterCountry,
-            r.id AS recipientId, r.name AS recipientName, r.country AS recipientCountry,
-            CASE WHEN t.archived_at IS NULL THEN v.status END AS status, v.regime, v.issues
+    `SELECT ${TRANSFER_ROW_COLUMNS}, t.frequency, t.start, t."end", t.updated_at AS updatedAt, t.version
        FROM ${base} JOIN party e ON e.id = t.exporter_id JOIN party r ON r.id = t.recipient_id
        ${whereSql}
       ORDER BY ${order}
       LIMIT ? OFFSET ?`,
   ).all(...params, q.pageSize, (q.page - 1) * q.pageSize) as ListRow[];
 
-  const items: TransferListItem[] = rows.map((r) => {
-    const v = r.status ? { status: r.status, regime: r.regime === "none" ? null : (r.regime as Verdict["regime"]), issues: JSON.parse(r.issues!) as Verdict["issues"] } : null;
-    return {
-      id: r.id,
-      exporter: { id: r.exporterId, name: r.exporterName, country: r.exporterCountry },
-      recipient: { id: r.recipientId, name: r.recipientName, country: r.recipientCountry },
-      destination: r.destination,
-      exporterRole: r.exporterRole,
-      recipientRole: r.recipientRole,
-      frequency: r.frequency,
-      start: r.start,
-      end: r.end,
-      archivedAt: r.archivedAt,
-      updatedAt: r.updatedAt,
-      version: r.version,
-      verdict: v,
-    };
-  });
+  const items: TransferListItem[] = rows.map((r) => ({
+    id: r.id,
+    ...partiesAndVerdictOf(r),
+    destination: r.destination,
+    exporterRole: r.exporterRole,
+    recipientRole: r.recipientRole,
+    frequency: r.frequency,
+    start: r.start,
+    end: r.end,
+    archivedAt: r.archivedAt,
+    updatedAt: r.updatedAt,
+    version: r.version,
+  }));
   return { items, total, page: q.page, pageSize: q.pageSize, asOf: source.asOf };
 }
 
@@ -402,19 +415,22 @@ export function transferCoverageTimeline(db: Db, id: string, asOf = today()) {
 }
 
 /** Audit rows of a transfer and of its TIAs, newest first. */
+/** The most audit rows a History tab lists. */
+export const HISTORY_SHOWN = 500;
+
 export function transferHistory(db: Db, id: string) {
   getTransfer(db, id);
-  return db
-    .select()
-    .from(auditLog)
-    .where(
-      or(
-        and(eq(auditLog.entityType, "transfer"), eq(auditLog.entityId, id)),
-        and(eq(auditLog.entityType, "tia"), sql`json_extract(${auditLog.after}, '$.transferId') = ${id}`),
-      ),
-    )
-    .orderBy(desc(auditLog.id))
-    .all();
+  // Two indexed reads (the transfer's own rows; its TIAs' rows by the transfer id they carry), newest first.
+  const columns = `id, "at", actor_id AS actorId, actor_email AS actorEmail, action, entity_type AS entityType, entity_id AS entityId, "before", "after"`;
+  return prepared(
+    db,
+    `SELECT ${columns} FROM audit_log WHERE entity_type = 'transfer' AND entity_id = ?
+     UNION ALL
+     SELECT ${columns} FROM audit_log
+      WHERE entity_type = 'tia' AND coalesce(json_extract("after", '$.transferId'), json_extract("before", '$.transferId')) = ?
+     ORDER BY id DESC
+     LIMIT ?`,
+  ).all(id, id, HISTORY_SHOWN) as (typeof auditLog.$inferSelect)[];
 }
 
 // ---------------------------------------------------------------- form support

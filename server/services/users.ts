@@ -10,6 +10,7 @@ import type { Db } from "@/db/client";
 import { account, session, user } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/auth/actor";
+import { passwordProblem } from "@/server/auth/password-policy";
 import type { Role } from "@/server/auth/permissions";
 import { AppError, notFound } from "@/server/errors";
 import { createUserSchema, type CreateUserInput } from "@/server/schemas/user";
@@ -42,8 +43,15 @@ function getUser(db: Pick<Db, "select">, id: string) {
   return u;
 }
 
+/** Refuses a password that is too short or too easy to guess (zxcvbn), naming the reason. */
+function assertStrongPassword(password: string, userInputs: string[]): void {
+  const problem = passwordProblem(password, userInputs);
+  if (problem) throw new AppError("BAD_REQUEST", problem, { password: problem });
+}
+
 export async function createUser(db: Db, actor: Actor, input: CreateUserInput): Promise<UserSummary> {
   const data = createUserSchema.parse(input);
+  assertStrongPassword(data.password, [data.email, data.name]);
   const hash = await hashPassword(data.password);
   return db.transaction((tx) => {
     if (tx.select({ id: user.id }).from(user).where(eq(user.email, data.email)).get()) {
@@ -81,6 +89,8 @@ export function updateUser(db: Db, actor: Actor, input: { id: string; name: stri
 }
 
 export async function setUserPassword(db: Db, actor: Actor, input: { id: string; password: string }): Promise<void> {
+  const target = summary(getUser(db, input.id));
+  assertStrongPassword(input.password, [target.email, target.name]);
   const hash = await hashPassword(input.password);
   db.transaction((tx) => {
     const u = summary(getUser(tx, input.id));

@@ -62,9 +62,17 @@ function loadDemo(db: Db) {
   applyRegistryImport(db, actor, { text: fs.readFileSync(DEMO_REGISTRY_PATH, "utf8"), fileName: "demo-registry.json" });
 }
 
-/** The comparable part of a verdict: what lists, counts and filters show. */
-function comparable(v: Pick<Verdict, "status" | "regime" | "basis" | "issues">) {
-  return { status: v.status, regime: v.regime, basis: v.basis.map((b) => ({ ...b })), issues: v.issues.map((i) => `${i.severity}:${i.code}`) };
+/**
+ * What the store keeps of a verdict, in full: status, regime, basis with its citations, issues with their messages,
+ * and the sentence the overview shows. Reasons and messages never contain the as-of date, so a verdict stored on
+ * one day must equal, word for word, a fresh evaluation on any other day of its validity.
+ */
+function comparable(v: Pick<Verdict, "status" | "regime" | "basis" | "issues"> & { firstReason?: string | null; reasons?: readonly string[] }) {
+  const firstReason =
+    v.reasons !== undefined
+      ? ((v.issues.find((i) => i.severity === "error") ?? v.issues.find((i) => i.severity === "warning"))?.message ?? v.reasons[0] ?? null)
+      : (v.firstReason ?? null);
+  return { status: v.status, regime: v.regime, basis: v.basis.map((b) => ({ ...b })), issues: v.issues.map((i) => ({ ...i })), firstReason };
 }
 
 /** Every difference between the store (brought current for `asOf`) and a fresh evaluation of the whole registry. */
@@ -253,10 +261,11 @@ describe("verdict store", () => {
     loadDemo(db);
     expect(differences(db, "2026-11-29")).toEqual([]);
     const stored = readStoredVerdicts(db);
-    // The demo registry's documented counts as of 2026-11-29 (README, db/examples): 71 transfers, 1 archived or inactive.
+    // The demo registry's documented counts as of 2026-11-29 (README, db/examples): 4 unsafeguarded (one of them an
+    // Art. 49(1)(b) derogation used for a continuous transfer: recital 111, EDPB Guidelines 2/2018), 2 derogations.
     const statuses = [...stored.values()].map((v) => v.status);
-    expect(statuses.filter((s) => s === "unsafeguarded")).toHaveLength(3);
-    expect(statuses.filter((s) => s === "derogation")).toHaveLength(3);
+    expect(statuses.filter((s) => s === "unsafeguarded")).toHaveLength(4);
+    expect(statuses.filter((s) => s === "derogation")).toHaveLength(2);
   });
 
   it("re-evaluates only the transfers a write affects", () => {

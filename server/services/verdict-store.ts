@@ -24,7 +24,7 @@ import {
   type Verdict,
 } from "@/server/domain/rules";
 import type { RegistryTransfer } from "@/server/domain/registry";
-import { getCompiledKnowledgeBase } from "./knowledge-base";
+import { getCompiledKnowledgeBase } from "./compiled-knowledge-base";
 import { readScopedDocument, fillScope, readRegistryDocument } from "./registry-document";
 
 /** Today's date (UTC) as YYYY-MM-DD: the clock lives in services, never in server/domain. */

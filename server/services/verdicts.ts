@@ -12,6 +12,8 @@ import type { RegistryDocument, RegistryTransfer } from "@/server/domain/registr
 import {
   createEvaluationContext,
   describeDestination,
+  describeHindsight,
+  type KnowledgeBaseInfo,
   evaluateTransfer,
   STATUS_RANK,
   transferCoverage,
@@ -20,7 +22,7 @@ import {
   type Verdict,
 } from "@/server/domain/rules";
 import { notFound } from "@/server/errors";
-import { getCompiledKnowledgeBase } from "./knowledge-base";
+import { getCompiledKnowledgeBase } from "./compiled-knowledge-base";
 import { readRegistryDocument, readRegistrySlice } from "./registry-document";
 import { dataRevision, ensureVerdictsCurrent, today, toVerdictRow } from "./verdict-store";
 
@@ -167,5 +169,11 @@ export function verdictsAsOf(db: DbOrTx, asOf: string): Map<string, Verdict> {
 const RANK_STATUS = new Map<number, Status>(Object.entries(STATUS_RANK).map(([s, r]) => [r, s as Status]));
 /** The status of a STATUS_RANK value (null: no verdict). */
 export const statusOfRank = (rank: number | null | undefined): Status | null => (rank == null ? null : (RANK_STATUS.get(rank) ?? null));
+
+/** Which knowledge verdicts as of `asOf` rest on, and, for a past date, the note that today's knowledge of the law is applied. */
+export function knowledgeUsed(db: DbOrTx, asOf: string): { knowledgeBase: KnowledgeBaseInfo; note: string | null } {
+  const info = getCompiledKnowledgeBase(db).info;
+  return { knowledgeBase: info, note: describeHindsight(info, asOf, today()) ?? null };
+}
 
 export { describeDestination };

@@ -251,7 +251,7 @@ function CreateUserDialog({ open, onClose, onCreated }: { open: boolean; onClose
             </select>
           )}
         </Field>
-        <Field label="Initial password" required error={errors.password} hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}>
+        <Field label="Initial password" required error={errors.password} hint={`At least ${MIN_PASSWORD_LENGTH} characters and not easy to guess: a phrase of unrelated words works well.`}>
           {(p) => <input {...p} type="password" autoComplete="new-password" className={inputClass(Boolean(errors.password))} value={form.password} onChange={(e) => setForm({ ...form, password: e.target.value })} />}
         </Field>
         <div className="flex justify-end gap-3 pt-2">

@@ -43,6 +43,15 @@ const baseFields = {
   notes: z.string().optional(),
 };
 
+export const citationSchema = z.object({ text: z.string().min(1), uri: z.string().min(1).nullable() });
+
+const regimeProvisionsSchema = z.object({
+  territorialScope: citationSchema,
+  notRestricted: citationSchema,
+  unsafeguarded: citationSchema,
+  transferAssessment: citationSchema,
+});
+
 export const regimeEntrySchema = z.object({
   ...baseFields,
   kind: z.literal("regime"),
@@ -52,6 +61,12 @@ export const regimeEntrySchema = z.object({
   lawUri: z.string().nullable(),
   areaLabel: z.string().min(1),
   authority: z.string().min(1),
+  currentLawFrom: isoDateSchema.optional(),
+  formerLaw: z.string().min(1).optional(),
+  formerLawUri: z.string().min(1).nullable().optional(),
+  provisions: regimeProvisionsSchema.optional(),
+  formerProvisions: regimeProvisionsSchema.partial().optional(),
+  assessmentRequiredFrom: isoDateSchema.optional(),
 });
 
 function endNotBeforeStart(from: string | null, to: string | null): boolean {
@@ -68,6 +83,9 @@ export const areaMembershipEntrySchema = z
     membership: z.enum(AREA_MEMBERSHIP_TYPES),
     from: nullableDate,
     to: nullableDate,
+    reference: z.string().min(1).optional(),
+    referenceUri: z.string().min(1).nullable().optional(),
+    currentLawFrom: isoDateSchema.optional(),
   })
   .refine((e) => endNotBeforeStart(e.from, e.to), { message: "to is before from", path: ["to"] });
 
@@ -85,6 +103,10 @@ export const adequacyEntrySchema = z
     instrument: z.string().min(1),
     instrumentUri: z.string().nullable(),
     legalBasis: z.string().min(1),
+    officialReference: z.string().min(1).optional(),
+    formerLegalBasis: z.string().min(1).optional(),
+    formerInstrument: z.string().min(1).optional(),
+    formerInstrumentUri: z.string().min(1).nullable().optional(),
     adopted: nullableDate,
     published: nullableDate,
     effectiveFrom: nullableDate,
@@ -106,6 +128,8 @@ export const frameworkEntrySchema = z
     to: nullableDate,
     endReason: z.enum(END_REASONS).nullable(),
     requires: frameworkIdSchema.nullable(),
+    reference: z.string().min(1).optional(),
+    referenceUri: z.string().min(1).nullable().optional(),
   })
   .refine((e) => endNotBeforeStart(e.from, e.to), { message: "to is before from", path: ["to"] });
 
@@ -123,6 +147,7 @@ const instrumentWindowSchema = z.object({
   validUntil: nullableDate,
   requires: z.enum(INSTRUMENT_REQUIREMENTS).nullable(),
   legalBasis: z.string().min(1),
+  formerLegalBasis: z.string().min(1).optional(),
 });
 
 export const instrumentEntrySchema = z.object({
@@ -132,6 +157,7 @@ export const instrumentEntrySchema = z.object({
   version: z.string().min(1).nullable(),
   title: z.string().min(1),
   instrumentUri: z.string().nullable(),
+  officialReference: z.string().min(1).optional(),
   adopted: nullableDate,
   modules: z.array(instrumentModuleSchema).nullable(),
   windows: z.array(instrumentWindowSchema),
@@ -143,7 +169,11 @@ export const derogationEntrySchema = z.object({
   basis: z.enum(DEROGATION_BASES),
   title: z.string().min(1),
   occasionalOnly: z.boolean(),
-  references: z.object({ EU: z.string().min(1), UK: z.string().min(1), CH: z.string().min(1) }),
+  occasionalExpected: z.boolean().optional(),
+  references: z.object({ EU: z.string().min(1).optional(), UK: z.string().min(1).optional(), CH: z.string().min(1).optional() }),
+  formerReferences: z
+    .object({ EU: z.string().min(1).nullable().optional(), UK: z.string().min(1).nullable().optional(), CH: z.string().min(1).nullable().optional() })
+    .optional(),
 });
 
 /** One knowledge-base entry of any kind, discriminated on `kind` (what the app stores per row). */

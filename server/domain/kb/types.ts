@@ -41,6 +41,30 @@ interface KbEntryBase<K extends KbKind> {
   notes?: string;
 }
 
+/** A citation a verdict can carry: the official reference as text and a link to the official text. */
+export interface Citation {
+  /** e.g. "GDPR Art. 44 and 46(1)" or "Commission Implementing Decision (EU) 2019/419, OJ L 76, 19.3.2019, p. 1, CELEX 32019D0419". */
+  text: string;
+  /** ELI / EUR-Lex / legislation.gov.uk / Fedlex URI. */
+  uri: string | null;
+}
+
+/**
+ * The provisions a verdict cites for the regime itself, in the regime's current law and (optionally) in the law
+ * that applied before `currentLawFrom` (Directive 95/46/EC; the FADP of 1992; UK GDPR before the Data (Use and
+ * Access) Act 2025).
+ */
+export interface RegimeProvisions {
+  /** Where the regime applies at all (GDPR Art. 3): cited when an exporter is under none of the regimes. */
+  territorialScope: Citation;
+  /** Why a destination inside the area is no restricted transfer (GDPR Art. 44: Chapter V covers third countries). */
+  notRestricted: Citation;
+  /** Why a transfer with no adequacy, safeguard or derogation is not allowed (GDPR Art. 44 and 46(1)). */
+  unsafeguarded: Citation;
+  /** What requires an assessment of the destination's law when relying on a safeguard (SCC Clause 14; UK GDPR Art. 46(1A)). */
+  transferAssessment: Citation;
+}
+
 /** A transfer regime: the law whose Chapter V-style rules restrict exports from its area. */
 export interface RegimeEntry extends KbEntryBase<"regime"> {
   regime: RegimeId;
@@ -51,14 +75,30 @@ export interface RegimeEntry extends KbEntryBase<"regime"> {
   /** Human description of the area inside which data flows freely. */
   areaLabel: string;
   authority: string;
+  /**
+   * First day of the regime's current law (GDPR 2018-05-25; revised FADP 2023-09-01; UK GDPR as amended by the
+   * Data (Use and Access) Act 2025, 2026-02-05). Before it, verdicts cite the `former` provisions. An area
+   * membership can set a later day for its country (the GDPR applies in IS, LI and NO from 2018-07-20).
+   */
+  currentLawFrom?: string;
+  /** The law that applied before `currentLawFrom`, e.g. "Directive 95/46/EC". */
+  formerLaw?: string;
+  formerLawUri?: string | null;
+  /** Provisions cited under the current law. */
+  provisions?: RegimeProvisions;
+  /** Provisions cited before `currentLawFrom`; missing ones fall back to `provisions`. */
+  formerProvisions?: Partial<RegimeProvisions>;
+  /** First day a missing transfer impact assessment is an issue (CJEU C-311/18 Schrems II, 2020-07-16). */
+  assessmentRequiredFrom?: string;
 }
 
-export const AREA_MEMBERSHIP_TYPES = ["member", "transition", "bridge"] as const;
+export const AREA_MEMBERSHIP_TYPES = ["member", "transition", "bridge", "undetermined"] as const;
 /**
  * `member` and `transition`: the country is inside the regime's area (an exporter there is under the regime,
  * and a destination there is not a restricted transfer). `bridge`: only as a destination, transfers there are
  * not treated as transfers to a third country (EU→UK under the TCA, 2021-01-01..2021-06-27); exporters there
- * are not under the regime.
+ * are not under the regime. `undetermined`: the knowledge base does not decide whether the territory is inside
+ * (Svalbard and Jan Mayen); it is treated as outside and every verdict involving it says the DPO must decide.
  */
 export type AreaMembershipType = (typeof AREA_MEMBERSHIP_TYPES)[number];
 
@@ -70,6 +110,11 @@ export interface AreaMembershipEntry extends KbEntryBase<"area_membership"> {
   membership: AreaMembershipType;
   from: string | null;
   to: string | null;
+  /** Official reference of the membership: accession treaty, EEA Agreement, TFEU Art. 355… */
+  reference?: string;
+  referenceUri?: string | null;
+  /** Overrides the regime's `currentLawFrom` for exporters established here (GDPR in the EEA EFTA states: 2018-07-20). */
+  currentLawFrom?: string;
 }
 
 export const ADEQUACY_SCOPES = ["full", "partial"] as const;
@@ -96,8 +141,15 @@ export interface AdequacyEntry extends KbEntryBase<"adequacy"> {
   instrument: string;
   /** ELI / EUR-Lex / legislation.gov.uk / Fedlex URI. */
   instrumentUri: string | null;
-  /** The legal provision the decision rests on, e.g. "GDPR Art. 45(3)". */
+  /** The legal provision the decision rests on under the regime's current law, e.g. "GDPR Art. 45(3)". */
   legalBasis: string;
+  /** Official reference beyond the instrument's name: OJ reference and CELEX number (EU), SI number (UK), SR number (CH). */
+  officialReference?: string;
+  /** The provision cited before the regime's current law applies (Directive 95/46/EC Art. 25(6); FADP of 1992 Art. 6(1)). */
+  formerLegalBasis?: string;
+  /** The instrument cited before the regime's current law applies, when it differs (the FDPIC's list before Annex 1 DPO). */
+  formerInstrument?: string;
+  formerInstrumentUri?: string | null;
   adopted: string | null;
   published: string | null;
   /** First day the decision covers transfers (defaults to `adopted`). */
@@ -120,6 +172,9 @@ export interface FrameworkEntry extends KbEntryBase<"framework"> {
   endReason: EndReason | null;
   /** Another framework the recipient must also participate in (UK Extension requires the EU-US DPF). */
   requires: FrameworkId | null;
+  /** Official reference of the framework's principles, e.g. "EU-U.S. DPF Principles, Annex I to Decision (EU) 2023/1795". */
+  reference?: string;
+  referenceUri?: string | null;
 }
 
 export const INSTRUMENT_TYPES = [
@@ -157,8 +212,10 @@ export interface InstrumentWindow {
   validUntil: string | null;
   /** An extra the contract must carry to count under this regime (UK Addendum, Swiss adaptations). */
   requires: InstrumentRequirement | null;
-  /** The legal provision, e.g. "GDPR Art. 46(2)(c)". */
+  /** The legal provision under the regime's current law, e.g. "GDPR Art. 46(2)(c)". */
   legalBasis: string;
+  /** The provision before the regime's current law applies (Directive 95/46/EC Art. 26(4); FADP of 1992 Art. 6(2)(a)). */
+  formerLegalBasis?: string;
 }
 
 /** A transfer tool: SCC decision, IDTA, UK Addendum, Swiss adaptations, BCR, code, certification, ad hoc clauses. */
@@ -168,6 +225,8 @@ export interface InstrumentEntry extends KbEntryBase<"instrument"> {
   version: string | null;
   title: string;
   instrumentUri: string | null;
+  /** Official reference: OJ reference and CELEX number (EU), or the issuing authority's publication. */
+  officialReference?: string;
   adopted: string | null;
   /** Roles covered. `null` = any roles (IDTA, BCR, codes…). */
   modules: InstrumentModule[] | null;
@@ -175,6 +234,7 @@ export interface InstrumentEntry extends KbEntryBase<"instrument"> {
   windows: InstrumentWindow[];
 }
 
+/** GDPR / UK GDPR Art. 49 grounds, then the Swiss FADP Art. 17(1) exceptions (their own list). */
 export const DEROGATION_BASES = [
   "49(1)(a)",
   "49(1)(b)",
@@ -184,6 +244,12 @@ export const DEROGATION_BASES = [
   "49(1)(f)",
   "49(1)(g)",
   "49(1)-2",
+  "17(1)(a)",
+  "17(1)(b)",
+  "17(1)(c)",
+  "17(1)(d)",
+  "17(1)(e)",
+  "17(1)(f)",
 ] as const;
 export type DerogationBasis = (typeof DEROGATION_BASES)[number];
 
@@ -191,10 +257,24 @@ export type DerogationBasis = (typeof DEROGATION_BASES)[number];
 export interface DerogationEntry extends KbEntryBase<"derogation"> {
   basis: DerogationBasis;
   title: string;
-  /** True where the text or EDPB Guidelines 2/2018 confine it to occasional, non-repetitive transfers. */
+  /**
+   * True where the text confines the ground to occasional, non-repetitive transfers, so a regular transfer
+   * cannot rest on it (Art. 49(1)(b), (c) and the second subparagraph: recital 111, EDPB Guidelines 2/2018).
+   * Applies to the EU and UK regimes; the FADP has no such condition.
+   */
   occasionalOnly: boolean;
-  /** Citation per regime. */
-  references: Record<RegimeId, string>;
+  /** Meant for occasional transfers without excluding regular ones (consent, EDPB Guidelines 2/2018 § 2.1): a warning. */
+  occasionalExpected?: boolean;
+  /**
+   * The provision per regime under its current law. A regime without a reference does not know the ground
+   * (compelling legitimate interests under the FADP; "made generally accessible" under the GDPR).
+   */
+  references: Partial<Record<RegimeId, string>>;
+  /**
+   * The provision before the regime's current law (Directive 95/46/EC Art. 26(1); FADP of 1992 Art. 6(2)).
+   * `null`: the ground did not exist then; absent: as `references`.
+   */
+  formerReferences?: Partial<Record<RegimeId, string | null>>;
 }
 
 export type KbEntry =

@@ -5,10 +5,13 @@
  */
 import { z } from "zod";
 import { isValidIsoDate } from "../dates";
-import { DEROGATION_BASES, FRAMEWORKS, PARTY_ROLES } from "../kb/types";
-import { isIsoCountryCode } from "./iso-countries";
+import { DEROGATION_BASES, FRAMEWORKS, PARTY_ROLES, REGIMES } from "../kb/types";
+import { isDestinationCode, isIsoCountryCode } from "./iso-countries";
 import {
+  ADEQUACY_SCOPE_ANSWERS,
   BCR_VARIANTS,
+  COVERED_DATA,
+  TIA_OUTCOMES,
   FREQUENCIES,
   PARTY_RELATIONSHIPS,
   REGISTRY_FORMAT,
@@ -22,6 +25,8 @@ import {
 export const registryDateSchema = z.string().refine(isValidIsoDate, { message: "must be a real date written YYYY-MM-DD" });
 const optionalEnd = registryDateSchema.nullable().optional();
 export const countryCodeSchema = z.string().refine(isIsoCountryCode, { message: "must be an ISO 3166-1 alpha-2 country code" });
+/** A transfer destination: ISO 3166-1 alpha-2, or `org:ID` for an international organisation. */
+export const destinationSchema = z.string().refine(isDestinationCode, { message: "must be an ISO 3166-1 alpha-2 country code or org:ID for an international organisation" });
 /** Party ids: `[a-z0-9._-]`, 1–64 characters. */
 export const partyIdSchema = z.string().regex(/^[a-z0-9._-]{1,64}$/, "must be 1–64 characters of a-z 0-9 . _ -");
 const refIdSchema = z.string().min(1);
@@ -42,6 +47,7 @@ export const registryCertificationSchema = z.looseObject({
   framework: z.enum(FRAMEWORKS),
   from: registryDateSchema,
   to: optionalEnd,
+  coveredData: z.enum(COVERED_DATA).nullable().optional(),
 }).refine(...endNotBefore("from", "to"));
 
 export const registryPartySchema = z.looseObject({
@@ -84,6 +90,7 @@ const bcrSafeguardSchema = z.looseObject({
   approved: registryDateSchema,
   ended: optionalEnd,
   members: z.array(refIdSchema),
+  approvals: z.array(z.looseObject({ regime: z.enum(REGIMES), authority: z.string().min(1).optional(), approved: registryDateSchema })).optional(),
 }).refine(...endNotBefore("approved", "ended"));
 
 const approvedToolSafeguardSchema = z.looseObject({
@@ -113,7 +120,7 @@ export const registryTransferSchema = z.looseObject({
   id: refIdSchema,
   exporter: refIdSchema,
   recipient: refIdSchema,
-  destination: countryCodeSchema,
+  destination: destinationSchema,
   exporterRole: z.enum(PARTY_ROLES),
   recipientRole: z.enum(PARTY_ROLES),
   start: registryDateSchema,
@@ -121,10 +128,20 @@ export const registryTransferSchema = z.looseObject({
   frequency: z.enum(FREQUENCIES),
   safeguards: z.array(refIdSchema).optional(),
   tia: z
-    .looseObject({ completed: registryDateSchema, nextReview: optionalEnd })
+    .looseObject({
+      completed: registryDateSchema,
+      nextReview: optionalEnd,
+      outcome: z.enum(TIA_OUTCOMES).nullable().optional(),
+      measuresTechnical: z.string().nullable().optional(),
+      measuresContractual: z.string().nullable().optional(),
+      measuresOrganisational: z.string().nullable().optional(),
+    })
     .refine(...endNotBefore("completed", "nextReview"))
     .nullable()
     .optional(),
+  hrData: z.boolean().optional(),
+  adequacyScope: z.enum(ADEQUACY_SCOPE_ANSWERS).nullable().optional(),
+  specialCategory: z.boolean().optional(),
 }).refine(...endNotBefore("start", "end"));
 
 export const registryDocumentSchema = z.looseObject({

@@ -1,9 +1,9 @@
 /**
- * Types of the `transfer-registry/v1` document (../shared/formats/registry-v1.md).
+ * Types of the `transfer-registry/v1` document (specification: FORMAT.md in this folder).
  * Extra fields are allowed and round-trip: the validator returns the very object it was given, so anything
  * not named here (data categories, purposes, contact details…) is kept as is.
  */
-import type { DerogationBasis, FrameworkId, PartyRole } from "../kb/types";
+import type { DerogationBasis, FrameworkId, PartyRole, RegimeId } from "../kb/types";
 
 export const REGISTRY_FORMAT = "transfer-registry/v1";
 export const VERDICTS_FORMAT = "transfer-registry/verdicts-v1";
@@ -18,7 +18,7 @@ export const PARTY_RELATIONSHIPS = [
 ] as const;
 export type PartyRelationship = (typeof PARTY_RELATIONSHIPS)[number];
 
-export const SCC_VERSIONS = ["2001/497", "2004/915", "2010/87", "2021/914"] as const;
+export const SCC_VERSIONS = ["2001/497", "2002/16", "2004/915", "2010/87", "2021/914"] as const;
 export type SccVersion = (typeof SCC_VERSIONS)[number];
 
 export const SAFEGUARD_TYPES = [
@@ -38,11 +38,17 @@ export type BcrVariant = (typeof BCR_VARIANTS)[number];
 export const FREQUENCIES = ["continuous", "occasional"] as const;
 export type Frequency = (typeof FREQUENCIES)[number];
 
+/** What a framework certification covers on the DPF List: HR data, non-HR data, or both. */
+export const COVERED_DATA = ["hr", "non_hr", "both"] as const;
+export type CoveredData = (typeof COVERED_DATA)[number];
+
 /** A US framework self-certification held by a party; `to: null` = still certified. */
 export interface RegistryCertification {
   framework: FrameworkId;
   from: string;
   to?: string | null;
+  /** What the certification covers (DPF List "covered data"); absent: not recorded. */
+  coveredData?: CoveredData | null;
 }
 
 export interface RegistryParty {
@@ -75,6 +81,14 @@ export interface RegistryIdtaSafeguard {
   ended?: string | null;
 }
 
+/** An approval of a BCR by the authority of one regime (an EEA supervisory authority, the ICO, the FDPIC). */
+export interface RegistryBcrApproval {
+  regime: RegimeId;
+  /** The approving authority's name, e.g. "CNIL (lead authority)", "ICO". */
+  authority?: string;
+  approved: string;
+}
+
 export interface RegistryBcrSafeguard {
   id: string;
   type: "bcr";
@@ -82,6 +96,8 @@ export interface RegistryBcrSafeguard {
   approved: string;
   ended?: string | null;
   members: string[];
+  /** Which regimes' authorities approved the BCR, and when; absent: not recorded (the BCR counts for every regime from `approved`). */
+  approvals?: RegistryBcrApproval[];
 }
 
 export interface RegistryApprovedToolSafeguard {
@@ -108,16 +124,29 @@ export type RegistrySafeguard =
   | RegistryApprovedToolSafeguard
   | RegistryDerogationSafeguard;
 
+export const TIA_OUTCOMES = ["proceed", "proceed_with_measures", "suspend"] as const;
+export type TiaOutcome = (typeof TIA_OUTCOMES)[number];
+
 export interface RegistryTia {
   completed: string;
   nextReview?: string | null;
+  /** What the assessment concluded; `suspend` means the Art. 46 safeguards do not cover the transfer. */
+  outcome?: TiaOutcome | null;
+  /** Supplementary measures adopted (EDPB Recommendations 01/2020, step 4), in words. */
+  measuresTechnical?: string | null;
+  measuresContractual?: string | null;
+  measuresOrganisational?: string | null;
 }
+
+/** Whether a recipient is within a partial adequacy decision's scope (PIPEDA, APPI, PIPA, LGPD…). */
+export const ADEQUACY_SCOPE_ANSWERS = ["in", "out", "unknown"] as const;
+export type AdequacyScopeAnswer = (typeof ADEQUACY_SCOPE_ANSWERS)[number];
 
 export interface RegistryTransfer {
   id: string;
   exporter: string;
   recipient: string;
-  /** ISO alpha-2 where the recipient processes the data. */
+  /** ISO alpha-2 where the recipient processes the data, or `org:ID` for an international organisation (`org:EPO`). */
   destination: string;
   exporterRole: PartyRole;
   recipientRole: PartyRole;
@@ -126,6 +155,12 @@ export interface RegistryTransfer {
   frequency: Frequency;
   safeguards?: string[];
   tia?: RegistryTia | null;
+  /** The transfer includes HR data: data about employees collected in the context of employment (DPF Supplemental Principle 9). */
+  hrData?: boolean;
+  /** Whether the recipient is within the scope of a partial adequacy decision; absent = unknown. */
+  adequacyScope?: AdequacyScopeAnswer | null;
+  /** The data includes special categories (GDPR Art. 9 and 10; sensitive data, FADP Art. 5(c)). */
+  specialCategory?: boolean;
 }
 
 export interface RegistryDocument {
@@ -141,6 +176,12 @@ export interface RegistryValidationError {
   message: string;
 }
 
+/** Parties and safeguards by id, as the validator builds them for its checks. */
+export interface RegistryIndex {
+  parties: Map<string, RegistryParty>;
+  safeguards: Map<string, RegistrySafeguard>;
+}
+
 export type RegistryValidationResult =
-  | { ok: true; document: RegistryDocument }
+  | { ok: true; document: RegistryDocument; index?: RegistryIndex }
   | { ok: false; errors: RegistryValidationError[] };

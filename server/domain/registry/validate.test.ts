@@ -59,6 +59,17 @@ const invalidCases: { name: string; mutate: (d: Doc) => void; path: string; mess
   { name: "safeguard type outside the list", mutate: (d) => { d.safeguards[2]!.type = "consent"; }, path: "safeguards[2].type", message: /not one of/ },
   { name: "tia with a bad date", mutate: (d) => { d.transfers[0]!.tia!.completed = "2021-13-01"; }, path: "transfers[0].tia.completed", message: /not a real date/ },
   { name: "parties not an array", mutate: (d) => { (d as { parties: unknown }).parties = {}; }, path: "parties", message: /array/ },
+  // The optional fields FORMAT.md adds (issue 9, point 7) are checked when present.
+  { name: "certification coverage outside the list", mutate: (d) => { (d.parties[1]!.certifications![0] as Record<string, unknown>).coveredData = "all"; }, path: "parties[1].certifications[0].coveredData", message: /not one of: hr, non_hr, both/ },
+  { name: "hrData not a boolean", mutate: (d) => { (d.transfers[0] as Record<string, unknown>).hrData = "yes"; }, path: "transfers[0].hrData", message: /true or false/ },
+  { name: "specialCategory not a boolean", mutate: (d) => { (d.transfers[0] as Record<string, unknown>).specialCategory = 1; }, path: "transfers[0].specialCategory", message: /true or false/ },
+  { name: "adequacyScope outside the list", mutate: (d) => { (d.transfers[0] as Record<string, unknown>).adequacyScope = "maybe"; }, path: "transfers[0].adequacyScope", message: /not one of: in, out, unknown/ },
+  { name: "tia outcome outside the list", mutate: (d) => { (d.transfers[0]!.tia as Record<string, unknown>).outcome = "stop"; }, path: "transfers[0].tia.outcome", message: /not one of: proceed, proceed_with_measures, suspend/ },
+  { name: "tia measures not text", mutate: (d) => { (d.transfers[0]!.tia as Record<string, unknown>).measuresTechnical = 3; }, path: "transfers[0].tia.measuresTechnical", message: /text/ },
+  { name: "BCR approval by an unknown regime", mutate: (d) => { (d.safeguards[1] as Record<string, unknown>).approvals = [{ regime: "US", approved: "2019-05-01" }]; }, path: "safeguards[1].approvals[0].regime", message: /not one of: EU, UK, CH/ },
+  { name: "BCR approval without a date", mutate: (d) => { (d.safeguards[1] as Record<string, unknown>).approvals = [{ regime: "UK" }]; }, path: "safeguards[1].approvals[0].approved", message: /date/ },
+  { name: "organisation destination without an id", mutate: (d) => { d.transfers[0]!.destination = "org:"; }, path: "transfers[0].destination", message: /org:ID/ },
+  { name: "derogation ground outside both lists", mutate: (d) => { d.safeguards[2]!.basis = "17(1)(g)"; }, path: "safeguards[2].basis", message: /not one of/ },
 ];
 
 describe("validateRegistryDocument", () => {
@@ -103,6 +114,40 @@ describe("validateRegistryDocument", () => {
 
   it("the zod schema rejects what the validator rejects field by field", () => {
     for (const c of invalidCases.filter((x) => !/unknown|duplicate/.test(x.name))) {
+      const doc = createValidDocument();
+      c.mutate(doc);
+      expect(registryDocumentSchema.safeParse(doc).success, c.name).toBe(false);
+    }
+  });
+});
+
+describe("the optional fields of FORMAT.md", () => {
+  /** Every field issue 9 adds, on a document that is otherwise the v1 example. */
+  function createExtendedDocument() {
+    const doc = createValidDocument() as unknown as Record<string, unknown> & ReturnType<typeof createValidDocument>;
+    Object.assign(doc.parties[1]!.certifications![0]!, { coveredData: "non_hr" });
+    Object.assign(doc.safeguards[1]!, { approvals: [{ regime: "EU", authority: "CNIL", approved: "2019-05-01" }, { regime: "UK", approved: "2022-06-01" }] });
+    doc.safeguards.push(
+      { id: "der-ch", type: "derogation", basis: "17(1)(e)" } as never,
+      { id: "scc-2002", type: "scc", version: "2002/16", parties: ["acme-de", "cloudco"], signed: "2005-01-01", ended: null } as never,
+    );
+    Object.assign(doc.transfers[0]!, { hrData: true, adequacyScope: "unknown", specialCategory: false });
+    Object.assign(doc.transfers[0]!.tia!, { outcome: "proceed_with_measures", measuresTechnical: "encryption", measuresContractual: null });
+    doc.transfers.push({ ...doc.transfers[0]!, id: "epo", destination: "org:EPO", safeguards: [] });
+    return doc;
+  }
+
+  it("a document with every added field validates, with the validator and the zod schema, and is returned untouched", () => {
+    const doc = createExtendedDocument();
+    const text = JSON.stringify(doc);
+    const result = validateRegistryDocument(JSON.parse(text));
+    expect(result.ok ? [] : result.errors).toEqual([]);
+    if (result.ok) expect(JSON.stringify(result.document)).toBe(text);
+    expect(registryDocumentSchema.parse(JSON.parse(text))).toEqual(doc);
+  });
+
+  it("the zod schema rejects what the validator rejects in the added fields", () => {
+    for (const c of invalidCases.filter((x) => /coverage|hrData|specialCategory|adequacyScope|tia outcome|BCR approval|organisation|ground/.test(x.name))) {
       const doc = createValidDocument();
       c.mutate(doc);
       expect(registryDocumentSchema.safeParse(doc).success, c.name).toBe(false);

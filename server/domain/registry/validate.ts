@@ -7,16 +7,21 @@
  * It never copies: on success it returns the input object itself, so extra fields round-trip untouched.
  */
 import { isValidIsoDate } from "../dates";
-import { DEROGATION_BASES, FRAMEWORKS, PARTY_ROLES } from "../kb/types";
-import { isIsoCountryCode } from "./iso-countries";
+import { DEROGATION_BASES, FRAMEWORKS, PARTY_ROLES, REGIMES } from "../kb/types";
+import { isDestinationCode, isIsoCountryCode } from "./iso-countries";
 import {
+  ADEQUACY_SCOPE_ANSWERS,
   BCR_VARIANTS,
+  COVERED_DATA,
+  TIA_OUTCOMES,
   FREQUENCIES,
   PARTY_RELATIONSHIPS,
   REGISTRY_FORMAT,
   SAFEGUARD_TYPES,
   SCC_VERSIONS,
   type RegistryDocument,
+  type RegistryParty,
+  type RegistrySafeguard,
   type RegistryValidationError,
   type RegistryValidationResult,
 } from "./types";
@@ -30,6 +35,10 @@ const SAFEGUARD_TYPE_SET: ReadonlySet<unknown> = new Set(SAFEGUARD_TYPES);
 const SCC_VERSION_SET: ReadonlySet<unknown> = new Set(SCC_VERSIONS);
 const BCR_VARIANT_SET: ReadonlySet<unknown> = new Set(BCR_VARIANTS);
 const DEROGATION_SET: ReadonlySet<unknown> = new Set(DEROGATION_BASES);
+const COVERED_DATA_SET: ReadonlySet<unknown> = new Set(COVERED_DATA);
+const TIA_OUTCOME_SET: ReadonlySet<unknown> = new Set(TIA_OUTCOMES);
+const SCOPE_ANSWER_SET: ReadonlySet<unknown> = new Set(ADEQUACY_SCOPE_ANSWERS);
+const REGIME_SET: ReadonlySet<unknown> = new Set(REGIMES);
 
 /** Stop collecting after this many errors: a broken 100k-row file should not print 100k lines. */
 export const MAX_VALIDATION_ERRORS = 1000;
@@ -66,6 +75,15 @@ function addNew(ids: Set<string>, id: string): boolean {
   return ids.size !== size;
 }
 
+/** Adds `id → value` and says whether the id was new (a duplicate is an error, so overwriting does not matter). */
+function putNew(index: Map<string, unknown>, id: string, value: unknown): boolean {
+  const size = index.size;
+  index.set(id, value);
+  return index.size !== size;
+}
+
+type IdIndex = ReadonlyMap<string, unknown>;
+
 function dateProblem(value: unknown): string | null {
   if (isValidIsoDate(value)) return null;
   return typeof value === "string" ? `"${value}" is not a real date written YYYY-MM-DD` : "must be a date written YYYY-MM-DD";
@@ -99,8 +117,24 @@ function countryProblem(value: unknown): string | null {
   return isIsoCountryCode(value) ? null : `${JSON.stringify(value) ?? "undefined"} is not an ISO 3166-1 alpha-2 country code`;
 }
 
+function destinationProblem(value: unknown): string | null {
+  return isDestinationCode(value)
+    ? null
+    : `${JSON.stringify(value) ?? "undefined"} is not an ISO 3166-1 alpha-2 country code or org:ID of an international organisation`;
+}
+
+/** An optional enum field: absent and null are fine. */
+function optionalEnumProblem(value: unknown, allowed: ReadonlySet<unknown>, names: readonly string[]): string | null {
+  return value === undefined || value === null ? null : enumProblem(value, allowed, names);
+}
+
+/** An optional text field: absent and null are fine. */
+function optionalTextProblem(value: unknown): string | null {
+  return value === undefined || value === null || typeof value === "string" ? null : "must be text";
+}
+
 /** Checks `safeguards[index].field` is an array of known party ids. */
-function checkPartyRefs(errors: ErrorList, value: unknown, partyIds: ReadonlySet<string>, index: number, field: string): void {
+function checkPartyRefs(errors: ErrorList, value: unknown, partyIds: IdIndex, index: number, field: string): void {
   if (!Array.isArray(value)) {
     errors.add(`safeguards[${index}].${field}`, "must be an array of party ids");
     return;
@@ -111,8 +145,8 @@ function checkPartyRefs(errors: ErrorList, value: unknown, partyIds: ReadonlySet
   }
 }
 
-function validateParties(errors: ErrorList, parties: unknown[]): Set<string> {
-  const ids = new Set<string>();
+function validateParties(errors: ErrorList, parties: unknown[]): Map<string, unknown> {
+  const ids = new Map<string, unknown>();
   let problem: string | null;
   for (let i = 0; i < parties.length && !errors.full; i++) {
     const party = parties[i];
@@ -122,7 +156,7 @@ function validateParties(errors: ErrorList, parties: unknown[]): Set<string> {
     }
     const id = party.id;
     if (typeof id !== "string" || !PARTY_ID.test(id)) errors.add(`parties[${i}].id`, "must be 1–64 characters of a-z 0-9 . _ -");
-    else if (!addNew(ids, id)) errors.add(`parties[${i}].id`, `duplicate party id "${id}"`);
+    else if (!putNew(ids, id, party)) errors.add(`parties[${i}].id`, `duplicate party id "${id}"`);
     if ((problem = stringProblem(party.name))) errors.add(`parties[${i}].name`, problem);
     if ((problem = enumProblem(party.relationship, RELATIONSHIPS, PARTY_RELATIONSHIPS))) errors.add(`parties[${i}].relationship`, problem);
     if ((problem = countryProblem(party.country))) errors.add(`parties[${i}].country`, problem);
@@ -142,6 +176,9 @@ function validateParties(errors: ErrorList, parties: unknown[]): Set<string> {
       const fromProblem = dateProblem(cert.from);
       if (fromProblem) errors.add(`parties[${i}].certifications[${c}].from`, fromProblem);
       if ((problem = endProblem(cert.from, fromProblem === null, cert.to, "from"))) errors.add(`parties[${i}].certifications[${c}].to`, problem);
+      if (cert.coveredData !== undefined && (problem = optionalEnumProblem(cert.coveredData, COVERED_DATA_SET, COVERED_DATA))) {
+        errors.add(`parties[${i}].certifications[${c}].coveredData`, problem);
+      }
     }
   }
   return ids;
@@ -155,7 +192,26 @@ function checkSafeguardDates(errors: ErrorList, sg: Obj, i: number, startName: "
   if (problem) errors.add(`safeguards[${i}].ended`, problem);
 }
 
-function validateSafeguard(errors: ErrorList, sg: Obj, i: number, partyIds: ReadonlySet<string>): void {
+/** `safeguards[i].approvals`: a list of `{ regime, authority?, approved }`. */
+function checkBcrApprovals(errors: ErrorList, approvals: unknown, i: number): void {
+  if (!Array.isArray(approvals)) {
+    errors.add(`safeguards[${i}].approvals`, "must be an array of { regime, authority, approved }");
+    return;
+  }
+  let problem: string | null;
+  for (let k = 0; k < approvals.length; k++) {
+    const approval: unknown = approvals[k];
+    if (!isObject(approval)) {
+      errors.add(`safeguards[${i}].approvals[${k}]`, "must be an object");
+      continue;
+    }
+    if ((problem = enumProblem(approval.regime, REGIME_SET, REGIMES))) errors.add(`safeguards[${i}].approvals[${k}].regime`, problem);
+    if ((problem = dateProblem(approval.approved))) errors.add(`safeguards[${i}].approvals[${k}].approved`, problem);
+    if (approval.authority !== undefined && (problem = stringProblem(approval.authority))) errors.add(`safeguards[${i}].approvals[${k}].authority`, problem);
+  }
+}
+
+function validateSafeguard(errors: ErrorList, sg: Obj, i: number, partyIds: IdIndex): void {
   // Paths are written out in each branch (no closures: this runs for every safeguard of a large import).
   let problem: string | null;
   switch (sg.type) {
@@ -186,6 +242,7 @@ function validateSafeguard(errors: ErrorList, sg: Obj, i: number, partyIds: Read
       if ((problem = enumProblem(sg.variant, BCR_VARIANT_SET, BCR_VARIANTS))) errors.add(`safeguards[${i}].variant`, problem);
       checkPartyRefs(errors, sg.members, partyIds, i, "members");
       checkSafeguardDates(errors, sg, i, "approved");
+      if (sg.approvals !== undefined) checkBcrApprovals(errors, sg.approvals, i);
       return;
     case "code_of_conduct":
     case "certification":
@@ -202,8 +259,8 @@ function validateSafeguard(errors: ErrorList, sg: Obj, i: number, partyIds: Read
   }
 }
 
-function validateSafeguards(errors: ErrorList, safeguards: unknown[], partyIds: ReadonlySet<string>): Set<string> {
-  const ids = new Set<string>();
+function validateSafeguards(errors: ErrorList, safeguards: unknown[], partyIds: IdIndex): Map<string, unknown> {
+  const ids = new Map<string, unknown>();
   for (let i = 0; i < safeguards.length && !errors.full; i++) {
     const sg = safeguards[i];
     if (!isObject(sg)) {
@@ -212,13 +269,13 @@ function validateSafeguards(errors: ErrorList, safeguards: unknown[], partyIds: 
     }
     const id = sg.id;
     if (typeof id !== "string" || id.length === 0) errors.add(`safeguards[${i}].id`, "must be a non-empty string");
-    else if (!addNew(ids, id)) errors.add(`safeguards[${i}].id`, `duplicate safeguard id "${id}"`);
+    else if (!putNew(ids, id, sg)) errors.add(`safeguards[${i}].id`, `duplicate safeguard id "${id}"`);
     validateSafeguard(errors, sg, i, partyIds);
   }
   return ids;
 }
 
-function validateTransfers(errors: ErrorList, transfers: unknown[], partyIds: ReadonlySet<string>, safeguardIds: ReadonlySet<string>): void {
+function validateTransfers(errors: ErrorList, transfers: unknown[], partyIds: IdIndex, safeguardIds: IdIndex): void {
   const ids = new Set<string>();
   let problem: string | null;
   for (let i = 0; i < transfers.length && !errors.full; i++) {
@@ -234,7 +291,7 @@ function validateTransfers(errors: ErrorList, transfers: unknown[], partyIds: Re
     if (typeof exporter !== "string" || !partyIds.has(exporter)) errors.add(`transfers[${i}].exporter`, `unknown party id ${JSON.stringify(exporter) ?? "undefined"}`);
     const recipient = t.recipient;
     if (typeof recipient !== "string" || !partyIds.has(recipient)) errors.add(`transfers[${i}].recipient`, `unknown party id ${JSON.stringify(recipient) ?? "undefined"}`);
-    if ((problem = countryProblem(t.destination))) errors.add(`transfers[${i}].destination`, problem);
+    if (!isIsoCountryCode(t.destination) && (problem = destinationProblem(t.destination))) errors.add(`transfers[${i}].destination`, problem);
     if ((problem = roleProblem(t.exporterRole))) errors.add(`transfers[${i}].exporterRole`, problem);
     if ((problem = roleProblem(t.recipientRole))) errors.add(`transfers[${i}].recipientRole`, problem);
     const frequency = t.frequency;
@@ -258,14 +315,25 @@ function validateTransfers(errors: ErrorList, transfers: unknown[], partyIds: Re
         const completedProblem = dateProblem(tia.completed);
         if (completedProblem) errors.add(`transfers[${i}].tia.completed`, completedProblem);
         if ((problem = endProblem(tia.completed, completedProblem === null, tia.nextReview, "completed"))) errors.add(`transfers[${i}].tia.nextReview`, problem);
+        if (tia.outcome !== undefined && (problem = optionalEnumProblem(tia.outcome, TIA_OUTCOME_SET, TIA_OUTCOMES))) errors.add(`transfers[${i}].tia.outcome`, problem);
+        if (tia.measuresTechnical !== undefined && (problem = optionalTextProblem(tia.measuresTechnical))) errors.add(`transfers[${i}].tia.measuresTechnical`, problem);
+        if (tia.measuresContractual !== undefined && (problem = optionalTextProblem(tia.measuresContractual))) errors.add(`transfers[${i}].tia.measuresContractual`, problem);
+        if (tia.measuresOrganisational !== undefined && (problem = optionalTextProblem(tia.measuresOrganisational))) errors.add(`transfers[${i}].tia.measuresOrganisational`, problem);
       }
+    }
+    // Optional fields that mean something to the rules (FORMAT.md); absent in most documents, so test presence first.
+    if (t.hrData !== undefined && typeof t.hrData !== "boolean") errors.add(`transfers[${i}].hrData`, "must be true or false");
+    if (t.specialCategory !== undefined && typeof t.specialCategory !== "boolean") errors.add(`transfers[${i}].specialCategory`, "must be true or false");
+    if (t.adequacyScope !== undefined && (problem = optionalEnumProblem(t.adequacyScope, SCOPE_ANSWER_SET, ADEQUACY_SCOPE_ANSWERS))) {
+      errors.add(`transfers[${i}].adequacyScope`, problem);
     }
   }
 }
 
 /**
  * Validates an unknown value (parsed JSON) as a `transfer-registry/v1` document: shapes, enums, real dates,
- * ISO 3166-1 alpha-2 countries, unique ids, known references, and no end before its start.
+ * ISO 3166-1 alpha-2 countries (or `org:ID` destinations), unique ids, known references, and no end before its
+ * start. The optional fields FORMAT.md adds (coverage, scope, TIA outcome, BCR approvals…) are checked when present.
  * Errors carry JSON paths like `transfers[3].recipient`; any error rejects the whole document.
  */
 export function validateRegistryDocument(input: unknown): RegistryValidationResult {
@@ -278,9 +346,11 @@ export function validateRegistryDocument(input: unknown): RegistryValidationResu
   if (!Array.isArray(parties)) errors.add("parties", "must be an array");
   if (!Array.isArray(safeguards)) errors.add("safeguards", "must be an array");
   if (!Array.isArray(transfers)) errors.add("transfers", "must be an array");
-  const partyIds = Array.isArray(parties) ? validateParties(errors, parties) : new Set<string>();
-  const safeguardIds = Array.isArray(safeguards) ? validateSafeguards(errors, safeguards, partyIds) : new Set<string>();
+  const partyIds = Array.isArray(parties) ? validateParties(errors, parties) : new Map<string, unknown>();
+  const safeguardIds = Array.isArray(safeguards) ? validateSafeguards(errors, safeguards, partyIds) : new Map<string, unknown>();
   if (Array.isArray(transfers)) validateTransfers(errors, transfers, partyIds, safeguardIds);
   if (errors.errors.length > 0) return { ok: false, errors: errors.errors };
-  return { ok: true, document: input as unknown as RegistryDocument };
+  // The id maps built for the cross-reference checks, handed on so the evaluation need not build them again.
+  const index = { parties: partyIds as Map<string, RegistryParty>, safeguards: safeguardIds as Map<string, RegistrySafeguard> };
+  return { ok: true, document: input as unknown as RegistryDocument, index };
 }

@@ -5,8 +5,8 @@ import type { CompiledAdequacy, CompiledKnowledgeBase } from "./compile-kb";
 
 /**
  * The adequacy decision of `regime` in effect for `destination` on `asOf` (ignoring any certification
- * condition), or `null`. Legal source: GDPR Art. 45(3) and 45(9); UK GDPR Art. 45 (DPA 2018 Sch. 21);
- * Annex 1 DPO.
+ * condition), or `null`. Legal source: GDPR Art. 45(3) and 45(9); UK GDPR Art. 45 (DPA 2018 Sch. 21), Art. 45A
+ * from 2026-02-05; Annex 1 DPO.
  */
 export function findAdequacyDecision(
   ckb: CompiledKnowledgeBase,
@@ -42,7 +42,7 @@ export function findActiveCertification(
  * recipient must hold an active certification under the framework the decision recognises, and under any
  * framework that one requires (the UK Extension requires EU-US DPF participation). Legal source: Decision
  * (EU) 2023/1795 Art. 1 (organisations on the DPF List); SI 2023/1028 reg. 2; Annex 1 DPO (Swiss-US DPF).
- * Returns the certification relied on, or `null`.
+ * Returns the certification relied on, or `null`. Whether it covers HR data is {@link checkCertificationCoverage}.
  */
 export function findCoveringCertification(
   decision: CompiledAdequacy,
@@ -56,4 +56,23 @@ export function findCoveringCertification(
   const required = framework.entry.requires;
   if (required !== null && findActiveCertification(certifications, required, asOf) === null) return null;
   return cert;
+}
+
+/** What a certification's recorded coverage means for a transfer's data. */
+export type CoverageCheck = "covered" | "not_covered" | "unknown";
+
+/**
+ * Whether a certification covers the transfer's data: HR data (data about employees collected in the context of
+ * employment) only where the organisation certified for HR data, other data only where it certified for non-HR
+ * data. Legal source: Decision (EU) 2023/1795 Annex I, Supplemental Principle 9 (the same HR rule was in the
+ * Privacy Shield and Safe Harbor principles); the DPF List records the covered data per organisation.
+ * `hrData` undefined: the registry does not say whether the transfer includes HR data.
+ */
+export function checkCertificationCoverage(cert: RegistryCertification, hrData: boolean | undefined): CoverageCheck {
+  const covered = cert.coveredData;
+  if (covered === "both") return "covered";
+  if (covered == null) return hrData === true ? "unknown" : "covered";
+  if (covered === "non_hr") return hrData === true ? "not_covered" : "covered";
+  // HR data only.
+  return hrData === true ? "covered" : hrData === false ? "not_covered" : "unknown";
 }

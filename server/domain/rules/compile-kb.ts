@@ -1,13 +1,20 @@
 /**
  * Compiles a knowledge base into per-regime, per-country indexes so that evaluating one transfer is a few
  * map lookups and string comparisons. Compile once, evaluate many.
+ *
+ * Citations follow the date: each regime has a current law and the law before it (Directive 95/46/EC before
+ * 2018-05-25, in IS, LI and NO before 2018-07-20; the FADP of 1992 before 2023-09-01; UK GDPR before the Data
+ * (Use and Access) Act 2025 took effect on 2026-02-05). Everything a verdict cites is compiled twice, once per
+ * {@link Era}, and the evaluator picks the era of the exporter's country on the date.
  */
 import { addDays } from "../dates";
-import { frozenList, NO_ISSUES, type Basis, type Issue, type SharedVerdictParts } from "./types";
+import { FRAMEWORK_LABELS } from "../labels";
+import { frozenList, NO_ISSUES, type Basis, type BasisType, type Issue, type KnowledgeBaseInfo, type SharedVerdictParts } from "./types";
 import {
   REGIMES,
   type AdequacyEntry,
   type AreaMembershipEntry,
+  type Citation,
   type DerogationBasis,
   type DerogationEntry,
   type FrameworkEntry,
@@ -19,31 +26,67 @@ import {
   type KnowledgeBase,
   type RegimeEntry,
   type RegimeId,
+  type RegimeProvisions,
 } from "../kb/types";
 
 /** Sentinels so open ranges compare as plain strings. */
 export const OPEN_START = "0000-01-01";
 export const OPEN_END = "9999-12-31";
 
+/** 0: the law before the regime's `currentLawFrom`; 1: the current law. */
+export type Era = 0 | 1;
+export const FORMER_LAW: Era = 0;
+export const CURRENT_LAW: Era = 1;
+/** A value per era, indexed by {@link Era}. */
+export type PerEra<T> = readonly [former: T, current: T];
+
+/** What verdicts say when the knowledge base does not say which version it is. */
+export const UNVERSIONED_KNOWLEDGE_BASE: KnowledgeBaseInfo = Object.freeze({ version: "unversioned", checkedUpTo: null });
+
+export interface CompiledRegime {
+  regime: RegimeId;
+  entry: RegimeEntry | null;
+  /** "EU/EEA GDPR". */
+  title: string;
+  /** First day of the current law (OPEN_START when the entry does not say). */
+  currentLawFrom: string;
+  /** The law's name per era, e.g. ["Directive 95/46/EC", "Regulation (EU) 2016/679 (GDPR)…"]. */
+  lawName: PerEra<string>;
+  lawUri: PerEra<string>;
+  notRestricted: PerEra<Citation>;
+  assessment: PerEra<Citation>;
+  /** The shared basis list of `unsafeguarded` verdicts: the regime's transfer rules (GDPR Art. 44 and 46(1)). */
+  unsafeguardedBasis: PerEra<Basis[]>;
+  /** Last reason of an `unsafeguarded` verdict with no safeguard listed / after the failed ones, citing the rules. */
+  noSafeguardReason: PerEra<string>;
+  nothingElseReason: PerEra<string>;
+  /** First day a missing transfer impact assessment is an issue (OPEN_START when not set). */
+  assessmentRequiredFrom: string;
+}
+
 export interface CompiledArea {
   entry: AreaMembershipEntry;
   from: string;
   to: string;
-  /** `member`/`transition` put exporters under the regime; `bridge` only affects destinations. */
+  /** `member`/`transition` put exporters under the regime; `bridge` and `undetermined` do not. */
   coversExporters: boolean;
-  /** Sentence for verdict reasons. */
-  reason: string;
+  /** First day exporters here are under the regime's current law (the membership's override, else the regime's). */
+  currentLawFrom: string;
+  /** Sentence for verdict reasons, per era. */
+  reason: PerEra<string>;
   /** Shared, frozen verdict parts (no allocation per verdict). */
-  basis: Readonly<Basis>;
+  basis: PerEra<Readonly<Basis>>;
   unconfirmedIssue: Readonly<Issue> | null;
   /** Basis, issues and reasons of every `not_restricted` verdict resting on this membership, shared and frozen. */
-  verdictParts: Readonly<SharedVerdictParts>;
+  verdictParts: PerEra<Readonly<SharedVerdictParts>>;
 }
 
 export interface CompiledFramework {
   entry: FrameworkEntry;
   from: string;
   to: string;
+  /** "EU-U.S. Data Privacy Framework". */
+  label: string;
   /** The framework stopped being a basis because it was invalidated / found not adequate. */
   invalidated: boolean;
   /** For invalidated frameworks: sentence used in `invalidated_framework` issues. */
@@ -61,10 +104,14 @@ export interface CompiledAdequacy {
   /** Last day of uninterrupted cover by this entry and the ones that follow it without a gap (UK renewals). */
   coverEnd: string;
   framework: CompiledFramework | null;
-  /** e.g. "Commission Implementing Decision (EU) 2019/419 (GDPR Art. 45(3)) finds Japan adequate". */
-  reason: string;
+  /** "Japan (JP) is adequate … (GDPR Art. 45(3))", per era, without the final full stop. */
+  reason: PerEra<string>;
+  /** For decisions that need a certification: "…covers only organisations certified under …", per era. */
+  certificationCondition: PerEra<string>;
+  /** For partial decisions: the scope in a few words. */
+  scopeSummary: string;
   /** Shared, frozen verdict parts (no allocation per verdict). */
-  basis: Readonly<Basis>;
+  basis: PerEra<Readonly<Basis>>;
   unconfirmedIssue: Readonly<Issue> | null;
   /** For partial decisions without a framework: the `adequacy_scope_condition` issue. */
   scopeIssue: Readonly<Issue> | null;
@@ -74,9 +121,12 @@ export interface CompiledWindow extends InstrumentWindow {
   from: string;
   lastSign: string;
   until: string;
-  /** Reason sentence parts per module key (0 for the old sets): `prefix + signed + suffix + safeguard id + ").` */
+  /** Reason sentence parts per module key (0 for the old sets): `prefix + signed + suffix`. */
   reasonPrefix: Map<number, string>;
-  reasonSuffix: string;
+  reasonSuffix: PerEra<string>;
+  /** The official reference a basis entry on this instrument carries under this regime, per era. */
+  citation: PerEra<string>;
+  uri: PerEra<string>;
 }
 
 export interface CompiledInstrument {
@@ -88,11 +138,16 @@ export interface CompiledInstrument {
 
 export interface CompiledKnowledgeBase {
   kb: KnowledgeBase;
+  /** Version and "checked up to" day, for the verdicts document. */
+  info: KnowledgeBaseInfo;
   regimes: Map<RegimeId, RegimeEntry>;
+  compiledRegimes: Record<RegimeId, CompiledRegime>;
   /** Country → intervals in which an exporter there is under a regime. */
   exporterRegimes: Map<string, { regime: RegimeId; from: string; to: string; area: CompiledArea }[]>;
   /** Regime → destination → memberships (incl. bridges). */
   areas: Record<RegimeId, Map<string, CompiledArea[]>>;
+  /** Countries the knowledge base leaves for the DPO to decide (Svalbard and Jan Mayen): the warning to raise. */
+  undeterminedTerritories: Map<string, Readonly<Issue>>;
   /** Regime → destination → adequacy entries, sorted by start. */
   adequacy: Record<RegimeId, Map<string, CompiledAdequacy[]>>;
   /** Destinations for which some decision of the regime depends on a framework certification (the US). */
@@ -103,11 +158,13 @@ export interface CompiledKnowledgeBase {
   sccByVersion: Map<string, CompiledInstrument>;
   instrumentsByType: Map<InstrumentType, CompiledInstrument>;
   derogations: Map<DerogationBasis, DerogationEntry>;
+  /** The basis of `not_restricted` verdicts of exporters under no regime: the regimes' territorial scope. */
+  outsideRegimesBasis: Basis[];
   /** Every day on which some knowledge-base fact starts or stops applying, sorted, unique. */
   boundaryDates: string[];
 }
 
-function startOf(date: string | null): string {
+function startOf(date: string | null | undefined): string {
   return date ?? OPEN_START;
 }
 
@@ -121,22 +178,68 @@ function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-function createRegimeRecord<T>(create: () => T): Record<RegimeId, T> {
-  return { EU: create(), UK: create(), CH: create() };
+function createRegimeRecord<T>(create: (regime: RegimeId) => T): Record<RegimeId, T> {
+  return { EU: create("EU"), UK: create("UK"), CH: create("CH") };
 }
 
-function describeArea(entry: AreaMembershipEntry, regime: RegimeEntry | undefined): string {
-  const title = regime?.title ?? entry.regime;
+function freezeBasis(type: BasisType, ref: string, citation: string, uri: string): Readonly<Basis> {
+  return Object.freeze({ type, ref, citation, uri });
+}
+
+const MISSING_PROVISION: Citation = { text: "", uri: null };
+
+/** A regime's provision for an era: the former one when given, else the current one, else a generic article. */
+function provisionOf(entry: RegimeEntry | null, era: Era, key: keyof RegimeProvisions, fallback: string): Citation {
+  const former = era === FORMER_LAW ? entry?.formerProvisions?.[key] : undefined;
+  const citation = former ?? entry?.provisions?.[key] ?? MISSING_PROVISION;
+  return citation.text === "" ? { text: fallback, uri: entry?.lawUri ?? null } : citation;
+}
+
+function compileRegime(regime: RegimeId, entry: RegimeEntry | null): CompiledRegime {
+  const title = entry?.title ?? regime;
+  const currentUri = entry?.lawUri ?? "";
+  const lawUri: PerEra<string> = [entry?.formerLawUri ?? currentUri, currentUri];
+  const lawName: PerEra<string> = [entry?.formerLaw ?? entry?.law ?? title, entry?.law ?? title];
+  const perEra = <T>(f: (era: Era) => T): PerEra<T> => [f(FORMER_LAW), f(CURRENT_LAW)];
+  const unsafeguarded = perEra((era) => provisionOf(entry, era, "unsafeguarded", `${title}: transfer rules`));
+  return {
+    regime,
+    entry,
+    title,
+    currentLawFrom: startOf(entry?.currentLawFrom),
+    lawName,
+    lawUri,
+    notRestricted: perEra((era) => provisionOf(entry, era, "notRestricted", `${title}: transfer rules`)),
+    assessment: perEra((era) => provisionOf(entry, era, "transferAssessment", "CJEU C-311/18 Schrems II; SCC Clause 14")),
+    unsafeguardedBasis: perEra((era) =>
+      frozenList([freezeBasis("law", entry?.id ?? `regime-${regime.toLowerCase()}`, unsafeguarded[era].text, unsafeguarded[era].uri ?? lawUri[era])]),
+    ),
+    noSafeguardReason: perEra((era) => `No safeguard is listed for this transfer, so it is not allowed: ${unsafeguarded[era].text}.`),
+    nothingElseReason: perEra((era) => `Nothing else covers it, so it is not allowed: ${unsafeguarded[era].text}.`),
+    assessmentRequiredFrom: startOf(entry?.assessmentRequiredFrom),
+  };
+}
+
+function joinReference(...parts: (string | null | undefined)[]): string {
+  return parts.filter((p): p is string => Boolean(p)).join(", ");
+}
+
+/**
+ * An instrument's name as cited: without the Commission's C(yyyy) document number and a trailing nickname in
+ * brackets, which the official reference makes redundant ("Commission Implementing Decision (EU) 2023/1795,
+ * C(2023) 4745 (EU-U.S. Data Privacy Framework)" → "Commission Implementing Decision (EU) 2023/1795").
+ */
+export function citedInstrumentName(instrument: string): string {
+  return instrument.replace(/, C\(\d{4}\) \d+/, "").replace(/ \([^()]*\)$/, "");
+}
+
+function describeArea(entry: AreaMembershipEntry, regime: CompiledRegime, era: Era): string {
+  const provision = regime.notRestricted[era].text;
   if (entry.membership === "bridge") {
-    return `${entry.countryName} is treated as inside the ${title} area ${entry.from ?? "…"}..${entry.to ?? "…"} (${entry.id}): ${entry.notes ?? "interim bridge"}`;
+    return `${entry.countryName} (${entry.country}) is treated as inside the ${regime.title} area as a destination from ${entry.from ?? "the start"} to ${entry.to ?? "further notice"}: ${entry.reference ?? "interim bridge"}.`;
   }
-  return `${entry.countryName} (${entry.country}) is inside the ${title} area (${entry.id}); no transfer rules apply.`;
-}
-
-/** Kept short: it is in every adequate verdict. The full scope text goes into the scope issue. */
-function describeAdequacy(entry: AdequacyEntry): string {
-  const scope = entry.framework ? ` for recipients certified under ${entry.framework}` : entry.scope === "full" ? "" : ` (partial: ${entry.scopeCode})`;
-  return `${entry.instrument} (${entry.legalBasis}) finds ${entry.destinationName} adequate${scope}`;
+  const when = entry.membership === "transition" && entry.to ? ` until ${entry.to}, the end of the transition period` : "";
+  return `${entry.countryName} (${entry.country}) is inside the ${regime.title} area${when}, so no transfer rules apply: ${provision}.`;
 }
 
 /** The first clause of a scope text (up to ";" or " ("): the full text stays on the knowledge-base entry. */
@@ -145,27 +248,33 @@ function summariseScope(scopeText: string): string {
   return cut > 0 ? scopeText.slice(0, cut) : scopeText;
 }
 
-function createUnconfirmedIssue(entry: { id: string; unconfirmed?: string }): Readonly<Issue> | null {
+/** "Rests on … which the knowledge base marks unconfirmed": names the fact, never the entry's id. */
+function createUnconfirmedIssue(entry: { unconfirmed?: string }, what: string): Readonly<Issue> | null {
   return entry.unconfirmed
-    ? Object.freeze({ code: "unconfirmed_source", severity: "info", message: `Rests on ${entry.id}, marked UNCONFIRMED.` })
+    ? Object.freeze({ code: "unconfirmed_source", severity: "info", message: `Rests on ${what}, marked unconfirmed in the knowledge base.` })
     : null;
 }
 
 /** Collects the days on which facts change: each start, and the day after each (inclusive) end. */
 function collectBoundaryDates(kb: KnowledgeBase): string[] {
   const dates = new Set<string>();
-  const addStart = (d: string | null) => {
+  const addStart = (d: string | null | undefined) => {
     if (d) dates.add(d);
   };
   const addEnd = (d: string | null) => {
     if (d) dates.add(addDays(d, 1));
   };
+  for (const r of kb.regime) {
+    addStart(r.currentLawFrom);
+    addStart(r.assessmentRequiredFrom);
+  }
   for (const a of kb.area_membership) {
     addStart(a.from);
     addEnd(a.to);
+    addStart(a.currentLawFrom);
   }
   for (const a of kb.adequacy) {
-    addStart(a.effectiveFrom);
+    addStart(a.effectiveFrom ?? a.adopted);
     addEnd(a.endDate);
   }
   for (const f of kb.framework) {
@@ -180,29 +289,98 @@ function collectBoundaryDates(kb: KnowledgeBase): string[] {
   return [...dates].sort();
 }
 
+function compileAdequacy(entry: AdequacyEntry, regime: CompiledRegime, framework: CompiledFramework | null, from: string, to: string): CompiledAdequacy {
+  const place = entry.destination.startsWith("org:") ? entry.destinationName : `${entry.destinationName} (${entry.destination})`;
+  const scopeSummary = summariseScope(entry.scopeText);
+  const perEra = <T>(f: (era: Era) => T): PerEra<T> => [f(FORMER_LAW), f(CURRENT_LAW)];
+  const legalBasis = perEra((era) => (era === FORMER_LAW ? (entry.formerLegalBasis ?? entry.legalBasis) : entry.legalBasis));
+  const instrument = perEra((era) => (era === FORMER_LAW ? (entry.formerInstrument ?? entry.instrument) : entry.instrument));
+  const uri = perEra((era) => (era === FORMER_LAW && entry.formerInstrument !== undefined ? entry.formerInstrumentUri : entry.instrumentUri) ?? regime.lawUri[era]);
+  const scope = framework
+    ? ` for organisations certified under the ${framework.label}`
+    : entry.scope === "partial"
+      ? " within the decision's scope"
+      : "";
+  return {
+    entry,
+    from,
+    to,
+    coverEnd: to,
+    framework,
+    reason: perEra((era) => `${place} is adequate${scope}: ${legalBasis[era]}`),
+    certificationCondition: perEra((era) =>
+      framework
+        ? `${place}: ${instrument[era]}, ${legalBasis[era]}, covers only organisations certified under the ${framework.label}${
+            framework.entry.requires ? ` together with the ${FRAMEWORK_LABELS[framework.entry.requires]}` : ""
+          }`
+        : "",
+    ),
+    scopeSummary,
+    basis: perEra((era) =>
+      freezeBasis(
+        "adequacy",
+        entry.id,
+        `${joinReference(citedInstrumentName(instrument[era]), era === CURRENT_LAW || entry.formerInstrument === undefined ? entry.officialReference : undefined)}; ${legalBasis[era]}`,
+        uri[era],
+      ),
+    ),
+    unconfirmedIssue: createUnconfirmedIssue(entry, `the adequacy decision for ${entry.destinationName}`),
+    scopeIssue:
+      entry.scope === "partial" && framework === null
+        ? Object.freeze({
+            code: "adequacy_scope_condition",
+            severity: "warning",
+            message: `The adequacy decision for ${entry.destinationName} covers only ${scopeSummary}; record whether the recipient is within this scope.`,
+          })
+        : null,
+  };
+}
+
 /** Builds the indexes the evaluator uses. Pure; call once per knowledge-base version. */
-export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
+export function compileKnowledgeBase(kb: KnowledgeBase, info: KnowledgeBaseInfo = UNVERSIONED_KNOWLEDGE_BASE): CompiledKnowledgeBase {
   const regimes = new Map(kb.regime.map((r) => [r.regime, r] as const));
+  const compiledRegimes = createRegimeRecord((regime) => compileRegime(regime, regimes.get(regime) ?? null));
 
   const exporterRegimes: CompiledKnowledgeBase["exporterRegimes"] = new Map();
   const areas = createRegimeRecord(() => new Map<string, CompiledArea[]>());
+  const undeterminedTerritories = new Map<string, Readonly<Issue>>();
   for (const entry of kb.area_membership) {
-    const reason = describeArea(entry, regimes.get(entry.regime));
-    const basis: Readonly<Basis> = Object.freeze({ type: entry.membership === "bridge" ? "bridge" : "area", ref: entry.id });
-    const unconfirmedIssue = createUnconfirmedIssue(entry);
+    const regime = compiledRegimes[entry.regime];
+    if (entry.membership === "undetermined") {
+      undeterminedTerritories.set(
+        entry.country,
+        Object.freeze({
+          code: "territory_undetermined",
+          severity: "warning",
+          message: `${entry.countryName} (${entry.country}): ${entry.reference ?? entry.notes ?? "its status is not settled"}. The knowledge base does not decide whether it lies inside the ${regime.title} area, so the DPO must decide; it is treated as outside.`,
+        }),
+      );
+      continue;
+    }
+    const unconfirmedIssue = createUnconfirmedIssue(entry, `the membership of ${entry.countryName} in the ${regime.title} area`);
+    const perEra = <T>(f: (era: Era) => T): PerEra<T> => [f(FORMER_LAW), f(CURRENT_LAW)];
+    const reason = perEra((era) => describeArea(entry, regime, era));
+    const basis = perEra((era) => {
+      const provision = regime.notRestricted[era];
+      const citation = entry.membership === "bridge" ? (entry.reference ?? provision.text) : `${provision.text}; ${entry.reference ?? `${entry.countryName}, inside the area`}`;
+      return freezeBasis(entry.membership === "bridge" ? "bridge" : "area", entry.id, citation, (entry.membership === "bridge" ? entry.referenceUri : provision.uri) ?? regime.lawUri[era]);
+    });
     const area: CompiledArea = {
       entry,
       from: startOf(entry.from),
       to: endOf(entry.to),
       coversExporters: entry.membership !== "bridge",
+      currentLawFrom: entry.currentLawFrom ?? regime.currentLawFrom,
       reason,
       basis,
       unconfirmedIssue,
-      verdictParts: Object.freeze({
-        basis: frozenList([basis]),
-        issues: unconfirmedIssue === null ? NO_ISSUES : frozenList([unconfirmedIssue]),
-        reasons: frozenList([reason]),
-      }),
+      verdictParts: perEra((era) =>
+        Object.freeze({
+          basis: frozenList([basis[era]]),
+          issues: unconfirmedIssue === null ? NO_ISSUES : frozenList([unconfirmedIssue]),
+          reasons: frozenList([reason[era]]),
+        }),
+      ),
     };
     pushTo(areas[entry.regime], entry.country, area);
     if (area.coversExporters) pushTo(exporterRegimes, entry.country, { regime: entry.regime, from: area.from, to: area.to, area });
@@ -211,21 +389,24 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
   const frameworks = new Map<FrameworkId, CompiledFramework>();
   const frameworksByRegime = createRegimeRecord((): CompiledFramework[] => []);
   for (const entry of kb.framework) {
+    const label = FRAMEWORK_LABELS[entry.framework] ?? entry.title;
+    const regime = compiledRegimes[entry.regime];
     const compiled: CompiledFramework = {
       entry,
       from: startOf(entry.from),
       to: endOf(entry.to),
+      label,
       invalidated: entry.endReason === "invalidated" || entry.endReason === "not_adequate",
       certificationOnlyIssue: Object.freeze({
         code: "certification_only",
         severity: "warning",
-        message: `The ${entry.framework} certification is the only cover; if it lapses or the framework falls, nothing covers the transfer (consider fallback SCCs).`,
+        message: `Only the ${label} certification covers the transfer; if it lapses or the framework falls, nothing does.`,
       }),
-      certificationBasis: Object.freeze({ type: "certification", ref: entry.framework }),
+      certificationBasis: freezeBasis("certification", entry.framework, entry.reference ?? label, entry.referenceUri ?? regime.lawUri[CURRENT_LAW]),
       invalidatedMessage:
         entry.to === null
           ? ""
-          : `${entry.title} is no transfer basis under the ${entry.regime} regime from ${addDays(entry.to, 1)} (${entry.endReason === "not_adequate" ? "found not adequate" : "invalidated"}${entry.notes ? `: ${entry.notes}` : ""})`,
+          : `the ${label} is no transfer basis under the ${regime.title} from ${addDays(entry.to, 1)}: ${entry.endReason === "not_adequate" ? "found not adequate" : "invalidated"}`,
     };
     frameworks.set(entry.framework, compiled);
     frameworksByRegime[entry.regime].push(compiled);
@@ -242,19 +423,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
       if (framework.to < to) to = framework.to;
     }
     if (framework) frameworkDestinations[entry.regime].add(entry.destination);
-    pushTo(adequacy[entry.regime], entry.destination, {
-      entry, from, to, coverEnd: to, framework, reason: describeAdequacy(entry),
-      basis: Object.freeze({ type: "adequacy", ref: entry.id }),
-      unconfirmedIssue: createUnconfirmedIssue(entry),
-      scopeIssue:
-        entry.scope === "partial" && framework === null
-          ? Object.freeze({
-              code: "adequacy_scope_condition",
-              severity: "info",
-              message: `Partial adequacy (${entry.scopeCode}): only ${summariseScope(entry.scopeText)}; check that the recipient is in scope.`,
-            })
-          : null,
-    });
+    pushTo(adequacy[entry.regime], entry.destination, compileAdequacy(entry, compiledRegimes[entry.regime], framework, from, to));
   }
   // Chain consecutive decisions (UK 2021 → 2025 extension → renewal) so "ends soon" looks at the real end.
   for (const regime of REGIMES)
@@ -276,12 +445,17 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
     for (const m of entry.modules ?? []) modules.set(m.module ?? 0, m);
     const windows: CompiledInstrument["windows"] = {};
     for (const w of entry.windows) {
+      const regime = compiledRegimes[w.regime];
       const extra = w.requires === "uk_addendum" ? " with the UK Addendum" : w.requires === "swiss_adaptations" ? " with the Swiss adaptations" : "";
       const reasonPrefix = new Map<number, string>();
-      for (const [key, m] of modules) reasonPrefix.set(key, `${entry.title}, ${m.module === null ? `(${m.label})` : m.label}${extra}, signed `);
+      for (const [key, m] of modules) reasonPrefix.set(key, `${entry.title}${m.module === null ? "" : `, ${m.label}`}${extra}, signed `);
+      const legalBasis: PerEra<string> = [w.formerLegalBasis ?? w.legalBasis, w.legalBasis];
       windows[w.regime] = {
         ...w, from: startOf(w.usableFrom), lastSign: endOf(w.lastSignDate), until: endOf(w.validUntil),
-        reasonPrefix, reasonSuffix: `, covers this transfer under ${w.legalBasis} (`,
+        reasonPrefix,
+        reasonSuffix: [`, covers this transfer: ${legalBasis[0]}.`, `, covers this transfer: ${legalBasis[1]}.`],
+        citation: [`${joinReference(entry.title, entry.officialReference)}; ${legalBasis[0]}`, `${joinReference(entry.title, entry.officialReference)}; ${legalBasis[1]}`],
+        uri: [entry.instrumentUri ?? regime.lawUri[FORMER_LAW], entry.instrumentUri ?? regime.lawUri[CURRENT_LAW]],
       };
     }
     const compiled: CompiledInstrument = { entry, windows, modules };
@@ -289,11 +463,24 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
     else instrumentsByType.set(entry.instrumentType, compiled);
   }
 
+  const scopes = REGIMES.map((r) => compiledRegimes[r].entry?.provisions?.territorialScope).filter((c): c is Citation => c !== undefined);
+  const outsideRegimesBasis = frozenList([
+    freezeBasis(
+      "scope",
+      "outside-regimes",
+      scopes.length > 0 ? scopes.map((c) => c.text).join("; ") : "Territorial scope of the EU/EEA GDPR, UK GDPR and Swiss FADP",
+      scopes[0]?.uri ?? compiledRegimes.EU.lawUri[CURRENT_LAW],
+    ),
+  ]);
+
   return {
     kb,
+    info,
     regimes,
+    compiledRegimes,
     exporterRegimes,
     areas,
+    undeterminedTerritories,
     adequacy,
     frameworkDestinations,
     frameworksByRegime,
@@ -301,6 +488,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase): CompiledKnowledgeBase {
     sccByVersion,
     instrumentsByType,
     derogations: new Map(kb.derogation.map((d) => [d.basis, d] as const)),
+    outsideRegimesBasis,
     boundaryDates: collectBoundaryDates(kb),
   };
 }

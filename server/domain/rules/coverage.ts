@@ -1,8 +1,8 @@
 /**
  * Coverage of a transfer over a period: the status on every day, as intervals, plus the gaps (days on which
  * the transfer was unsafeguarded). The status can only change on a day when some fact changes, so the period
- * is split at every such boundary (knowledge-base dates, the transfer's start and end, its safeguards' and the
- * recipient's certifications' dates), each piece is evaluated once, and equal neighbours are merged.
+ * is split at every such boundary (knowledge-base dates and {@link collectTransferBoundaries}), each piece is
+ * evaluated once, and equal neighbours are merged.
  */
 import { addDays } from "../dates";
 import type { RegistryTransfer } from "../registry/types";
@@ -22,7 +22,14 @@ export interface TransferCoverage {
   gaps: { from: string; to: string }[];
 }
 
-/** Days on which something relevant to this transfer starts, or the day after something ends. */
+/**
+ * Days on which something relevant to this transfer starts, or the day after something ends: the transfer's
+ * run, its safeguards (signature or approval, per-regime BCR approvals, end), the recipient's certifications,
+ * and its transfer impact assessment (completion; the day after the review date, when it becomes overdue).
+ * Together with the knowledge base's `boundaryDates` these are every day on which the transfer's verdict can
+ * change, apart from the "ending soon" warning, which starts `ENDING_SOON_DAYS` (90) days before the day
+ * after an end. Not sorted; may repeat.
+ */
 export function collectTransferBoundaries(ctx: EvaluationContext, transfer: RegistryTransfer): string[] {
   const dates: string[] = [transfer.start];
   const addEnd = (d: string | null | undefined) => {
@@ -34,10 +41,16 @@ export function collectTransferBoundaries(ctx: EvaluationContext, transfer: Regi
     if (sg === undefined || sg.type === "derogation") continue;
     dates.push(sg.type === "scc" || sg.type === "uk_idta" ? sg.signed : sg.approved);
     addEnd(sg.ended);
+    if (sg.type === "bcr") for (const approval of sg.approvals ?? []) dates.push(approval.approved);
   }
   for (const cert of ctx.parties.get(transfer.recipient)?.certifications ?? []) {
     dates.push(cert.from);
     addEnd(cert.to);
+  }
+  const tia = transfer.tia;
+  if (tia != null) {
+    dates.push(tia.completed);
+    addEnd(tia.nextReview);
   }
   return dates;
 }

@@ -1,8 +1,9 @@
 /** Helpers for the app's forms: what a destination means for an exporter, and which safeguards fit. */
 import type { FrameworkId, PartyRole, RegimeId } from "../kb/types";
 import type { RegistryCertification, SccVersion } from "../registry/types";
+import { FRAMEWORK_LABELS, REGIME_LABELS } from "../labels";
 import { findAdequacyDecision, findCoveringCertification } from "./adequacy";
-import type { CompiledKnowledgeBase } from "./compile-kb";
+import { CURRENT_LAW, FORMER_LAW, type CompiledKnowledgeBase } from "./compile-kb";
 import { findDestinationArea, findExporterArea } from "./regime";
 import { MODULE_FOR_ROLES } from "./safeguards";
 
@@ -36,25 +37,27 @@ export function describeDestination(
     regime: null, insideArea: false, bridge: false, adequate: false, adequacy: null,
     requiresCertification: null, certified: false, thirdCountry: false, summary: "",
   };
-  const regime = findExporterArea(ckb, exporterCountry, asOf)?.entry.regime ?? null;
-  if (regime === null) return { ...none, summary: `An exporter in ${exporterCountry} is under none of the EU, UK or Swiss transfer regimes.` };
+  const exporterArea = findExporterArea(ckb, exporterCountry, asOf);
+  const regime = exporterArea?.entry.regime ?? null;
+  if (regime === null || exporterArea === null) return { ...none, summary: `An exporter in ${exporterCountry} is under none of the EU, UK or Swiss transfer regimes.` };
+  const era = asOf >= exporterArea.currentLawFrom ? CURRENT_LAW : FORMER_LAW;
   const area = findDestinationArea(ckb, regime, destination, asOf);
-  if (area !== null) return { ...none, regime, insideArea: true, bridge: !area.coversExporters, summary: area.reason };
+  if (area !== null) return { ...none, regime, insideArea: true, bridge: !area.coversExporters, summary: area.reason[era] };
   const decision = findAdequacyDecision(ckb, regime, destination, asOf);
   if (decision === null) {
-    return { ...none, regime, thirdCountry: true, summary: `${destination} is a third country without an adequacy decision of the ${regime} regime on ${asOf}: a safeguard is needed.` };
+    return { ...none, regime, thirdCountry: true, summary: `${destination} is a third country without an adequacy decision of the ${REGIME_LABELS[regime]} on this date: a safeguard is needed.` };
   }
   const adequacy = { id: decision.entry.id, instrument: decision.entry.instrument, scope: decision.entry.scope, scopeText: decision.entry.scopeText };
   if (decision.framework === null) {
-    return { ...none, regime, adequate: true, adequacy, summary: `${decision.reason}.` };
+    return { ...none, regime, adequate: true, adequacy, summary: `${decision.reason[era]}.` };
   }
   const certified = findCoveringCertification(decision, input.recipientCertifications, asOf) !== null;
   const framework = decision.framework.entry.framework;
   return {
     ...none, regime, adequate: certified, adequacy, requiresCertification: framework, certified, thirdCountry: !certified,
     summary: certified
-      ? `${decision.reason}; the recipient is certified under ${framework}.`
-      : `${decision.reason}; the recipient must be certified under ${framework}, otherwise a safeguard is needed.`,
+      ? `${decision.reason[era]}; the recipient is certified under the ${FRAMEWORK_LABELS[framework]}.`
+      : `${decision.reason[era]}; the recipient must be certified under the ${FRAMEWORK_LABELS[framework]}, otherwise a safeguard is needed.`,
   };
 }
 

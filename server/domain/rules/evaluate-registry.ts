@@ -1,19 +1,35 @@
 /** Evaluates a whole registry document into `transfer-registry/verdicts-v1`. */
-import type { RegistryDocument } from "../registry/types";
+import type { RegistryDocument, RegistryIndex } from "../registry/types";
 import { VERDICTS_FORMAT } from "../registry/types";
 import type { CompiledKnowledgeBase } from "./compile-kb";
 import { createEvaluationContext } from "./context";
 import { evaluateTransfer } from "./evaluate-transfer";
-import type { StatusSummary, Verdict, VerdictsDocument } from "./types";
+import type { KnowledgeBaseInfo, StatusSummary, Verdict, VerdictsDocument } from "./types";
 
-/** Zero counts for all six statuses, in the order of registry-v1.md. */
+/** Zero counts for all six statuses, in the order of FORMAT.md. */
 export function createEmptySummary(): StatusSummary {
   return { unsafeguarded: 0, derogation: 0, safeguarded: 0, adequate: 0, not_restricted: 0, inactive: 0 };
 }
 
-/** Evaluates every transfer of `doc` as of `asOf`; verdicts keep document order. */
-export function evaluateRegistry(doc: RegistryDocument, ckb: CompiledKnowledgeBase, asOf: string): VerdictsDocument {
-  const ctx = createEvaluationContext(doc, ckb);
+/**
+ * What a verdict for a past date must say: it applies today's knowledge of the law to that date (for example,
+ * the June 2025 extension of the UK decision is known when evaluating 2025-05-01). `today` is the caller's
+ * clock (the domain has none); without it, a date before the knowledge base's "checked up to" day counts as
+ * past. Returns `undefined` for today and later dates. Source: regulatory-facts-2.md, "Hindsight".
+ */
+export function describeHindsight(info: KnowledgeBaseInfo, asOf: string, today?: string): string | undefined {
+  const reference = today ?? info.checkedUpTo;
+  if (reference === null || reference === undefined || asOf >= reference) return undefined;
+  const checked = info.checkedUpTo === null ? "" : `, checked up to ${info.checkedUpTo}`;
+  return `These verdicts are for a past date, ${asOf}: they apply today's knowledge of the law (knowledge base ${info.version}${checked}) to that date, including facts that were not known on it.`;
+}
+
+/**
+ * Evaluates every transfer of `doc` as of `asOf`; verdicts keep document order. `today` only shapes the hindsight
+ * note; `index` is the validator's id maps for `doc`, when at hand.
+ */
+export function evaluateRegistry(doc: RegistryDocument, ckb: CompiledKnowledgeBase, asOf: string, today?: string, index?: RegistryIndex): VerdictsDocument {
+  const ctx = createEvaluationContext(doc, ckb, index);
   const summary = createEmptySummary();
   const transfers = doc.transfers;
   const verdicts: Verdict[] = new Array<Verdict>(transfers.length);
@@ -22,5 +38,6 @@ export function evaluateRegistry(doc: RegistryDocument, ckb: CompiledKnowledgeBa
     summary[verdict.status]++;
     verdicts[i] = verdict;
   }
-  return { format: VERDICTS_FORMAT, asOf, summary, verdicts };
+  const note = describeHindsight(ckb.info, asOf, today);
+  return { format: VERDICTS_FORMAT, asOf, knowledgeBase: { version: ckb.info.version, checkedUpTo: ckb.info.checkedUpTo }, ...(note ? { note } : {}), summary, verdicts };
 }

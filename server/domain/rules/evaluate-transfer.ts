@@ -5,39 +5,45 @@
  * restricted transfer at all (Art. 44), is it covered by adequacy (Art. 45), otherwise by an appropriate
  * safeguard (Art. 46), otherwise only by a derogation (Art. 49)? Pure and clock-free: `asOf` is a parameter.
  * Hot path: called ~100k times per registry, so it only does map lookups and string comparisons.
+ *
+ * A verdict never mentions `asOf` in its reasons or issue messages, only fixed dates of facts: the verdict
+ * store keeps a verdict for as long as nothing changes, and it must read the same on every day it holds.
  */
-import type { RegistryDerogationSafeguard, RegistryTransfer } from "../registry/types";
-import { findAdequacyDecision, findCoveringCertification, findActiveCertification } from "./adequacy";
-import { OPEN_END } from "./compile-kb";
+import type { RegimeId } from "../kb/types";
+import type { RegistryCertification, RegistryDerogationSafeguard, RegistryParty, RegistryTransfer } from "../registry/types";
+import { isOrganisationDestination } from "../registry/iso-countries";
+import { checkCertificationCoverage, findAdequacyDecision, findCoveringCertification, findActiveCertification } from "./adequacy";
+import { CURRENT_LAW, FORMER_LAW, OPEN_END, type CompiledAdequacy, type Era } from "./compile-kb";
 import { getEndingSoonLimit, getNoAdequacyReason, type EvaluationContext } from "./context";
-import type { CompiledAdequacy } from "./compile-kb";
-import { checkDerogationFrequency, describeDerogation } from "./derogations";
-import { checkEndingSoon, checkInvalidatedFrameworks, checkTransferImpactAssessment } from "./issues";
+import { assessDerogation } from "./derogations";
+import { checkEndingSoon, checkInvalidatedFrameworks, checkTransferImpactAssessment, findSuspendingAssessment } from "./issues";
 import { findDestinationArea, findExporterArea } from "./regime";
-import { assessSafeguard } from "./safeguards";
-import { frozenList, NO_BASIS, NO_ISSUES, type Basis, type Issue, type SharedVerdictParts, type Verdict } from "./types";
-import type { RegistryCertification, RegistryParty } from "../registry/types";
+import { assessSafeguard, safeguardBasis } from "./safeguards";
+import { frozenList, NO_BASIS, NO_ISSUES, STATUS_RANK, type Basis, type Issue, type SharedVerdictParts, type Verdict } from "./types";
 
 /**
- * Basis, issues and first reason of an `adequate` verdict resting on `decision` (and, for the United States,
- * the recipient's certification `cert`). `certificationOnly`: no Art. 46 safeguard backs the certification.
+ * Basis, issues and first reason of an `adequate` verdict resting on `decision` in `era` (and, for the United
+ * States, the recipient's certification `cert`). `certificationOnly`: no Art. 46 safeguard backs the
+ * certification. `scopeKnownIn`: the registry says the recipient is within a partial decision's scope.
  */
 function describeAdequacy(
   decision: CompiledAdequacy,
+  era: Era,
   cert: RegistryCertification | null,
   certs: readonly RegistryCertification[] | undefined,
-  recipientId: string,
   certificationOnly: boolean,
+  scopeKnownIn: boolean,
+  coverageIssue: Issue | null,
   asOf: string,
   limit: string,
 ): SharedVerdictParts {
-  const basis: Basis[] = [decision.basis];
+  const basis: Basis[] = [decision.basis[era]];
   const issues: Issue[] = [];
-  let reason = decision.reason;
+  let reason = decision.reason[era];
   let end = decision.coverEnd;
   if (cert !== null && decision.framework !== null) {
     basis.push(decision.framework.certificationBasis);
-    reason += `; ${recipientId} is certified since ${cert.from}`;
+    reason += `; the recipient is certified since ${cert.from}`;
     if (cert.to != null && cert.to < end) end = cert.to;
     const required = decision.framework.entry.requires;
     if (required !== null) {
@@ -45,37 +51,42 @@ function describeAdequacy(
       if (requiredCert?.to != null && requiredCert.to < end) end = requiredCert.to;
     }
     if (certificationOnly) issues.push(decision.framework.certificationOnlyIssue);
+    if (coverageIssue !== null) issues.push(coverageIssue);
   } else if (decision.scopeIssue !== null) {
-    issues.push(decision.scopeIssue);
+    if (scopeKnownIn) reason += `; the registry records the recipient as within it: ${decision.scopeSummary}`;
+    else issues.push(decision.scopeIssue);
   }
   if (decision.unconfirmedIssue !== null) issues.push(decision.unconfirmedIssue);
-  checkEndingSoon(end, limit, `The adequacy cover (${decision.entry.id})`, issues);
+  checkEndingSoon(end, limit, "The adequacy cover", issues);
   return { basis, issues, reasons: [reason + "."] };
 }
 
 /**
  * The shared, frozen parts of an `adequate` verdict resting on adequacy alone (no valid or defective Art. 46
- * safeguard), cached on the context per decision and recipient for the context's date. `recipient` is `null`
- * for decisions without a certification condition: their parts do not depend on the recipient.
+ * safeguard, nothing recorded about the decision's scope or HR data), cached on the context per era, decision
+ * and recipient for the context's date. `recipient` is `null` for decisions without a certification
+ * condition: their parts do not depend on the recipient.
  */
 function getAdequacyParts(
   ctx: EvaluationContext,
   decision: CompiledAdequacy,
+  era: Era,
   recipient: RegistryParty | null,
   certs: readonly RegistryCertification[] | undefined,
   cert: RegistryCertification | null,
-  recipientId: string,
+  coverageIssue: Issue | null,
   asOf: string,
   limit: string,
 ): Readonly<SharedVerdictParts> {
-  let byRecipient = ctx.adequacyParts.get(decision);
+  const cache = ctx.adequacyParts[era];
+  let byRecipient = cache.get(decision);
   if (byRecipient === undefined) {
     byRecipient = new Map();
-    ctx.adequacyParts.set(decision, byRecipient);
+    cache.set(decision, byRecipient);
   }
   let parts = byRecipient.get(recipient);
   if (parts === undefined) {
-    const fresh = describeAdequacy(decision, cert, certs, recipientId, true, asOf, limit);
+    const fresh = describeAdequacy(decision, era, cert, certs, true, false, coverageIssue, asOf, limit);
     parts = Object.freeze({
       basis: frozenList(fresh.basis),
       issues: fresh.issues.length === 0 ? NO_ISSUES : frozenList(fresh.issues),
@@ -90,56 +101,71 @@ function isInactive(transfer: RegistryTransfer, asOf: string): boolean {
   return asOf < transfer.start || (transfer.end != null && asOf > transfer.end);
 }
 
-/** Evaluates `transfer` as of `asOf` (`YYYY-MM-DD`). See registry-v1.md for the meaning of each status. */
-export function evaluateTransfer(ctx: EvaluationContext, transfer: RegistryTransfer, asOf: string): Verdict {
+/** Why an inactive transfer is inactive, without naming the date asked about. */
+function describeInactive(transfer: RegistryTransfer): string {
+  return transfer.end != null
+    ? `The transfer runs from ${transfer.start} to ${transfer.end}, so it is not running on this date.`
+    : `The transfer runs from ${transfer.start}, so it is not running on this date.`;
+}
+
+/**
+ * A restricted transfer evaluated for one `location` (the destination, or the recipient's country of
+ * establishment): adequacy there, then the listed safeguards, then derogations.
+ */
+function evaluateRestricted(
+  ctx: EvaluationContext,
+  transfer: RegistryTransfer,
+  recipient: RegistryParty | undefined,
+  regime: RegimeId,
+  era: Era,
+  location: string,
+  asOf: string,
+  limit: string,
+): Verdict {
   const ckb = ctx.ckb;
-  const exporter = ctx.parties.get(transfer.exporter);
-  const recipient = ctx.parties.get(transfer.recipient);
-  const exporterArea = exporter === undefined ? null : findExporterArea(ckb, exporter.country, asOf);
-  const regime = exporterArea === null ? null : exporterArea.entry.regime;
+  const compiledRegime = ckb.compiledRegimes[regime];
 
-  if (isInactive(transfer, asOf)) {
-    return {
-      transfer: transfer.id, status: "inactive", regime, basis: NO_BASIS, issues: NO_ISSUES,
-      reasons: [`The transfer runs ${transfer.start}..${transfer.end ?? "(open)"}; ${asOf} is outside that period.`],
-    };
-  }
-  if (exporter === undefined) {
-    return {
-      transfer: transfer.id, status: "unsafeguarded", regime: null, basis: NO_BASIS, issues: NO_ISSUES,
-      reasons: [`Exporter ${transfer.exporter} is not a party of this registry; the transfer cannot be assessed.`],
-    };
-  }
-  // Per-date caches (the shared verdict parts below are valid for one date).
-  const limit = getEndingSoonLimit(ctx, asOf);
-  if (regime === null) {
-    let parts = ctx.outsideRegimeParts.get(exporter);
-    if (parts === undefined) {
-      parts = Object.freeze({
-        basis: NO_BASIS, issues: NO_ISSUES,
-        reasons: frozenList([`Exporter ${exporter.id} is established in ${exporter.country}, under none of the EU/EEA GDPR, UK GDPR or Swiss FADP transfer regimes on ${asOf}.`]),
-      });
-      ctx.outsideRegimeParts.set(exporter, parts);
-    }
-    return { transfer: transfer.id, status: "not_restricted", regime: null, basis: parts.basis, issues: parts.issues, reasons: parts.reasons };
-  }
-
-  const area = findDestinationArea(ckb, regime, transfer.destination, asOf);
-  if (area !== null) {
-    const parts = area.verdictParts;
-    return { transfer: transfer.id, status: "not_restricted", regime, basis: parts.basis, issues: parts.issues, reasons: parts.reasons };
-  }
-
-  // Art. 45: adequacy (for the US, only with the recipient's certification under the recognised framework).
-  const decision = findAdequacyDecision(ckb, regime, transfer.destination, asOf);
+  // Art. 45: adequacy (for the US, only with the recipient's certification under the recognised framework,
+  // covering the transfer's data; for partial decisions, unless the registry records the recipient outside).
+  const decision = findAdequacyDecision(ckb, regime, location, asOf);
   const certs = recipient?.certifications;
   let adequate = false;
-  let cert = null;
+  let cert: RegistryCertification | null = null;
+  let adequacyFailure: string | null = null;
+  let coverageIssue: Issue | null = null;
+  let defects: Issue[] | null = null;
   if (decision !== null) {
-    if (decision.framework === null) adequate = true;
-    else {
+    if (decision.framework === null) {
+      if (decision.scopeIssue !== null && transfer.adequacyScope === "out") {
+        adequacyFailure = `${decision.reason[era]}, but the registry records this recipient as outside that scope, so the decision does not cover the transfer.`;
+      } else adequate = true;
+    } else {
       cert = findCoveringCertification(decision, certs, asOf);
-      adequate = cert !== null;
+      if (cert !== null) {
+        const coverage = checkCertificationCoverage(cert, transfer.hrData);
+        if (coverage === "not_covered") {
+          const covers = cert.coveredData === "hr" ? "HR data only" : "non-HR data only";
+          adequacyFailure = `${decision.certificationCondition[era]}; the recipient's certification covers ${covers}, and this transfer ${transfer.hrData ? "includes" : "does not include"} HR data, so the decision does not cover it.`;
+          (defects ??= []).push({
+            code: "certification_scope",
+            severity: "warning",
+            message: `The recipient's ${decision.framework.label} certification covers ${covers}, which does not match this transfer's data (DPF Supplemental Principle 9 on HR data).`,
+          });
+          cert = null;
+        } else {
+          adequate = true;
+          if (coverage === "unknown") {
+            coverageIssue = {
+              code: "certification_scope",
+              severity: "warning",
+              message:
+                cert.coveredData === "hr"
+                  ? `The recipient's ${decision.framework.label} certification covers HR data only; record whether this transfer includes HR data.`
+                  : `This transfer includes HR data, and the registry does not record whether the recipient's ${decision.framework.label} certification covers HR data: check the DPF List (Supplemental Principle 9).`,
+            };
+          }
+        }
+      }
     }
   }
 
@@ -147,24 +173,23 @@ export function evaluateTransfer(ctx: EvaluationContext, transfer: RegistryTrans
   let validBasis: Basis[] | null = null;
   let validReasons: string[] | null = null;
   let failReasons: string[] | null = null;
-  let defects: Issue[] | null = null;
   let safeguardEnd = "";
-  let derogation: RegistryDerogationSafeguard | null = null;
+  let derogations: RegistryDerogationSafeguard[] | null = null;
   const ids = transfer.safeguards;
   if (ids !== undefined) {
     for (let i = 0; i < ids.length; i++) {
       const sg = ctx.safeguards.get(ids[i]!);
       if (sg === undefined) {
-        (failReasons ??= []).push(`Safeguard ${ids[i]} is not in this registry.`);
+        (failReasons ??= []).push(`A safeguard listed for this transfer is not in this registry.`);
         continue;
       }
       if (sg.type === "derogation") {
-        if (derogation === null) derogation = sg;
+        (derogations ??= []).push(sg);
         continue;
       }
-      const assessment = assessSafeguard(ckb, regime, transfer, sg, asOf, sg.type === "bcr" ? ctx.bcrMembers.get(sg.id) : undefined);
+      const assessment = assessSafeguard(ckb, regime, transfer, sg, asOf, sg.type === "bcr" ? ctx.bcrMembers.get(sg.id) : undefined, era);
       if (assessment.valid) {
-        (validBasis ??= []).push({ type: sg.type, ref: sg.id });
+        (validBasis ??= []).push(safeguardBasis(sg, assessment));
         (validReasons ??= []).push(assessment.reason);
         if (assessment.end > safeguardEnd) safeguardEnd = assessment.end;
       } else {
@@ -173,39 +198,65 @@ export function evaluateTransfer(ctx: EvaluationContext, transfer: RegistryTrans
       }
     }
   }
+  // An assessment that concluded "suspend" takes the Art. 46 safeguards' cover away (not adequacy's).
+  if (validBasis !== null && !adequate) {
+    const suspended = findSuspendingAssessment(transfer.tia, asOf);
+    if (suspended !== null) {
+      (failReasons ??= []).push(suspended);
+      (defects ??= []).push({ code: "tia_suspend", severity: "warning", message: suspended });
+      validBasis = null;
+      validReasons = null;
+    }
+  }
 
   const issues: Issue[] = [];
   let verdict: Verdict;
-  if (adequate && decision !== null && validBasis === null && defects === null) {
-    // Adequacy alone: the parts depend only on the decision, the recipient and the date, so they are shared.
-    const parts = getAdequacyParts(ctx, decision, decision.framework === null ? null : recipient!, certs, cert, transfer.recipient, asOf, limit);
+  if (adequate && decision !== null && validBasis === null && defects === null && transfer.adequacyScope == null && transfer.hrData === undefined) {
+    // Adequacy alone: the parts depend only on the era, the decision, the recipient and the date, so they are shared.
+    const parts = getAdequacyParts(ctx, decision, era, decision.framework === null ? null : recipient!, certs, cert, coverageIssue, asOf, limit);
     return { transfer: transfer.id, status: "adequate", regime, basis: parts.basis, issues: parts.issues, reasons: parts.reasons };
   } else if (adequate && decision !== null) {
-    const parts = describeAdequacy(decision, cert, certs, transfer.recipient, validBasis === null, asOf, limit);
+    const parts = describeAdequacy(decision, era, cert, certs, validBasis === null, transfer.adequacyScope === "in", coverageIssue, asOf, limit);
     if (validReasons !== null) for (const r of validReasons) parts.reasons.push(r);
     verdict = { transfer: transfer.id, status: "adequate", regime, basis: parts.basis, issues: parts.issues, reasons: parts.reasons };
   } else {
     const noAdequacy =
-      decision !== null && decision.framework !== null
-        ? `${decision.reason}${decision.framework.entry.requires ? ` (and ${decision.framework.entry.requires})` : ""}, but ${transfer.recipient} is not certified on ${asOf}.`
-        : getNoAdequacyReason(ctx, regime, transfer.destination, asOf);
-    if (ckb.frameworkDestinations[regime].has(transfer.destination)) checkInvalidatedFrameworks(ckb, regime, certs, asOf, issues);
+      adequacyFailure ??
+      (decision !== null && decision.framework !== null
+        ? `${decision.certificationCondition[era]}, and the recipient holds no such active certification.`
+        : getNoAdequacyReason(ctx, regime, location));
+    if (ckb.frameworkDestinations[regime].has(location)) checkInvalidatedFrameworks(ckb, regime, certs, asOf, issues);
     if (validBasis !== null && validReasons !== null) {
       validReasons.push(noAdequacy);
-      checkTransferImpactAssessment(transfer, asOf, issues);
+      checkTransferImpactAssessment(transfer.tia, compiledRegime, era, asOf, issues);
       checkEndingSoon(safeguardEnd === "" ? OPEN_END : safeguardEnd, limit, "The safeguard relied on", issues);
       verdict = { transfer: transfer.id, status: "safeguarded", regime, basis: validBasis, issues, reasons: validReasons };
-    } else if (derogation !== null) {
-      const frequencyIssue = checkDerogationFrequency(ckb, transfer, derogation);
-      if (frequencyIssue !== null) issues.push(frequencyIssue);
-      const reasons = [describeDerogation(ckb, regime, derogation), noAdequacy];
-      if (failReasons !== null) for (const r of failReasons) reasons.push(r);
-      verdict = { transfer: transfer.id, status: "derogation", regime, basis: [{ type: "derogation", ref: derogation.id }], issues, reasons };
     } else {
-      const reasons = [noAdequacy];
-      if (failReasons !== null) for (const r of failReasons) reasons.push(r);
-      else reasons.push("No safeguard listed for this transfer is valid for it.");
-      verdict = { transfer: transfer.id, status: "unsafeguarded", regime, basis: NO_BASIS, issues, reasons };
+      // Art. 49: the first listed derogation that can cover the transfer; the others say why not.
+      let chosen: { basis: Basis; reason: string; warning: Issue | null } | null = null;
+      if (derogations !== null) {
+        for (const sg of derogations) {
+          const assessment = assessDerogation(ckb, regime, era, transfer, sg);
+          if (assessment.valid) chosen ??= assessment;
+          else {
+            (failReasons ??= []).push(assessment.reason);
+            (defects ??= []).push({ code: assessment.issueCode, severity: "warning", message: assessment.reason });
+          }
+        }
+      }
+      if (chosen !== null) {
+        if (chosen.warning !== null) issues.push(chosen.warning);
+        const reasons = [chosen.reason, noAdequacy];
+        if (failReasons !== null) for (const r of failReasons) reasons.push(r);
+        verdict = { transfer: transfer.id, status: "derogation", regime, basis: [chosen.basis], issues, reasons };
+      } else {
+        const reasons = [noAdequacy];
+        if (failReasons !== null) {
+          for (const r of failReasons) reasons.push(r);
+          reasons.push(compiledRegime.nothingElseReason[era]);
+        } else reasons.push(compiledRegime.noSafeguardReason[era]);
+        verdict = { transfer: transfer.id, status: "unsafeguarded", regime, basis: compiledRegime.unsafeguardedBasis[era], issues, reasons };
+      }
     }
   }
 
@@ -219,4 +270,94 @@ export function evaluateTransfer(ctx: EvaluationContext, transfer: RegistryTrans
     }
   }
   return verdict;
+}
+
+/** The reason that says which of two locations decided, per EDPB Guidelines 05/2021, criterion 3. */
+function describeLocations(regimeTitle: string, regime: RegimeId, establishment: string, destination: string, decider: "establishment" | "destination" | "only_establishment"): string {
+  const source = `EDPB Guidelines 05/2021, criterion 3${regime === "EU" ? "" : ", applied here by analogy"}`;
+  if (decider === "only_establishment") {
+    return `The recipient is established in ${establishment}, outside the ${regimeTitle} area: receiving the data in ${destination} does not make the transfer an internal one (${source}), so its country of establishment decides.`;
+  }
+  return `The recipient is established in ${establishment} and receives the data in ${destination}, both outside the ${regimeTitle} area, so both are assessed (${source}); ${
+    decider === "establishment" ? `its country of establishment, ${establishment}` : `the processing location, ${destination}`
+  }, decides.`;
+}
+
+/** Adds a leading reason and a trailing issue to a verdict whose lists may be shared: copies them first. */
+function annotate(verdict: Verdict, reason: string | null, issue: Readonly<Issue> | undefined): Verdict {
+  return {
+    ...verdict,
+    reasons: reason === null ? verdict.reasons : [reason, ...verdict.reasons],
+    issues: issue === undefined ? verdict.issues : [...verdict.issues, issue],
+  };
+}
+
+/** Evaluates `transfer` as of `asOf` (`YYYY-MM-DD`). See FORMAT.md for the meaning of each status. */
+export function evaluateTransfer(ctx: EvaluationContext, transfer: RegistryTransfer, asOf: string): Verdict {
+  const ckb = ctx.ckb;
+  const exporter = ctx.parties.get(transfer.exporter);
+  const recipient = ctx.parties.get(transfer.recipient);
+  const exporterArea = exporter === undefined ? null : findExporterArea(ckb, exporter.country, asOf);
+  const regime = exporterArea === null ? null : exporterArea.entry.regime;
+
+  if (isInactive(transfer, asOf)) {
+    return { transfer: transfer.id, status: "inactive", regime, basis: NO_BASIS, issues: NO_ISSUES, reasons: [describeInactive(transfer)] };
+  }
+  if (exporter === undefined) {
+    return {
+      transfer: transfer.id, status: "unsafeguarded", regime: null, basis: NO_BASIS, issues: NO_ISSUES,
+      reasons: [`The exporter is not a party of this registry; the transfer cannot be assessed.`],
+    };
+  }
+  // Per-date caches (the shared verdict parts below are valid for one date).
+  const limit = getEndingSoonLimit(ctx, asOf);
+  const territories = ckb.undeterminedTerritories;
+  if (regime === null || exporterArea === null) {
+    let parts = ctx.outsideRegimeParts.get(exporter);
+    if (parts === undefined) {
+      const territory = territories.get(exporter.country);
+      parts = Object.freeze({
+        basis: ckb.outsideRegimesBasis,
+        issues: territory === undefined ? NO_ISSUES : frozenList([territory]),
+        reasons: frozenList([
+          `The exporter is established in ${exporter.country}, outside the areas of the EU/EEA GDPR, UK GDPR and Swiss FADP on this date, so none of their transfer rules applies: ${ckb.outsideRegimesBasis[0]!.citation}.`,
+        ]),
+      });
+      ctx.outsideRegimeParts.set(exporter, parts);
+    }
+    return { transfer: transfer.id, status: "not_restricted", regime: null, basis: parts.basis, issues: parts.issues, reasons: parts.reasons };
+  }
+  const era: Era = asOf >= exporterArea.currentLawFrom ? CURRENT_LAW : FORMER_LAW;
+  const destination = transfer.destination;
+
+  // The recipient's country of establishment counts as well as where it processes the data: a recipient
+  // established outside the area receives a restricted transfer even inside it (EDPB Guidelines 05/2021,
+  // criterion 3). An international organisation is the recipient itself, wherever its seat.
+  let establishment: string | null = null;
+  if (recipient !== undefined && recipient.country !== destination && !isOrganisationDestination(destination)) {
+    if (findDestinationArea(ckb, regime, recipient.country, asOf) === null) establishment = recipient.country;
+  }
+  const territory = territories.size === 0 ? undefined : (territories.get(destination) ?? (establishment === null ? undefined : territories.get(establishment)));
+
+  const area = findDestinationArea(ckb, regime, destination, asOf);
+  if (area !== null) {
+    if (establishment === null) {
+      const parts = area.verdictParts[era];
+      return { transfer: transfer.id, status: "not_restricted", regime, basis: parts.basis, issues: parts.issues, reasons: parts.reasons };
+    }
+    const verdict = evaluateRestricted(ctx, transfer, recipient, regime, era, establishment, asOf, limit);
+    const title = ckb.compiledRegimes[regime].title;
+    return annotate(verdict, describeLocations(title, regime, establishment, destination, "only_establishment"), territory);
+  }
+
+  const atDestination = evaluateRestricted(ctx, transfer, recipient, regime, era, destination, asOf, limit);
+  if (establishment === null) return territory === undefined ? atDestination : annotate(atDestination, null, territory);
+  const atEstablishment = evaluateRestricted(ctx, transfer, recipient, regime, era, establishment, asOf, limit);
+  const establishmentDecides = STATUS_RANK[atEstablishment.status] > STATUS_RANK[atDestination.status];
+  const title = ckb.compiledRegimes[regime].title;
+  return annotate(
+    establishmentDecides ? atEstablishment : atDestination,
+    describeLocations(title, regime, establishment, destination, establishmentDecides ? "establishment" : "destination"),
+    territory,
+  );
 }

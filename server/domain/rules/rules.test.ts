@@ -22,6 +22,10 @@ function createFixtureKb(): KnowledgeBase {
   kb.regime.push({ id: "regime-eu", kind: "regime", regime: "EU", title: "EU/EEA GDPR", law: "GDPR", lawUri: null, areaLabel: "EEA", authority: "SAs", sources: ["test"] });
   kb.area_membership.push({ id: "eu-area-de", kind: "area_membership", regime: "EU", country: "DE", countryName: "Germany", membership: "member", from: null, to: null, sources: ["test"] });
   kb.adequacy.push(createAdequacy("xx-1", "XX", "2020-01-01", "2020-12-31"), createAdequacy("xx-2", "XX", "2021-01-01", "2021-06-30"));
+  kb.derogation.push({
+    id: "derogation-49-1-a", kind: "derogation", basis: "49(1)(a)", title: "Explicit consent", occasionalOnly: false,
+    references: { EU: "GDPR Art. 49(1)(a)" }, sources: ["test"],
+  });
   return kb;
 }
 

@@ -4,6 +4,7 @@
  */
 import type { PartyRole } from "../kb/types";
 import type {
+  AdequacyScopeAnswer,
   Frequency,
   RegistryCertification,
   RegistryDocument,
@@ -36,6 +37,8 @@ export interface Scenario {
   end?: string | null;
   frequency?: Frequency;
   tia?: RegistryTia | null;
+  hrData?: boolean;
+  adequacyScope?: AdequacyScopeAnswer;
 }
 
 export const SCENARIO_EXPORTER = "exporter";
@@ -64,6 +67,8 @@ export function createScenarioDocument(s: Scenario): { doc: RegistryDocument; tr
     frequency: s.frequency ?? "continuous",
     safeguards: safeguards.map((sg) => sg.id),
     tia: s.tia === undefined ? { completed: "2000-01-01", nextReview: null } : s.tia,
+    ...(s.hrData === undefined ? {} : { hrData: s.hrData }),
+    ...(s.adequacyScope === undefined ? {} : { adequacyScope: s.adequacyScope }),
   };
   const doc: RegistryDocument = {
     format: "transfer-registry/v1",

@@ -25,29 +25,28 @@ export function worstStatus(statuses: Iterable<Status>): Status | null {
 export const ISSUE_CODES = [
   "tia_missing",
   "tia_overdue",
+  "tia_suspend",
+  "tia_measures_missing",
   "derogation_for_continuous",
+  "derogation_not_available",
   "safeguard_ending_soon",
   "certification_only",
+  "certification_scope",
   "module_mismatch",
   "uk_addendum_missing",
   "swiss_adaptations_missing",
   "invalidated_framework",
   "party_mismatch",
+  "bcr_approval_missing",
   "instrument_not_recognised",
   "instrument_not_yet_applicable",
   "scc_signed_after_cutoff",
   "safeguard_expired",
   "adequacy_scope_condition",
+  "territory_undetermined",
   "unconfirmed_source",
 ] as const;
-/**
- * Issue codes. Beyond the registry-v1 list: `party_mismatch` (exporter or recipient not a party to / member
- * of the safeguard), `instrument_not_recognised` (the regime does not accept that tool, e.g. an IDTA for an
- * EU exporter), `instrument_not_yet_applicable` (e.g. an IDTA before 2022-03-21), `scc_signed_after_cutoff`
- * (old SCCs concluded after the last signing day), `safeguard_expired` (old SCCs after their validity end),
- * `adequacy_scope_condition` (a partial adequacy decision: check the recipient is in scope),
- * `unconfirmed_source` (the basis rests on a knowledge-base entry marked UNCONFIRMED).
- */
+/** Issue codes; each is explained in FORMAT.md ("Issues") and has a human label in `server/domain/labels.ts`. */
 export type IssueCode = (typeof ISSUE_CODES)[number];
 
 export type IssueSeverity = "info" | "warning" | "error";
@@ -58,10 +57,40 @@ export interface Issue {
   message: string;
 }
 
-/** What a status rests on: `{ type: "adequacy", ref: "eu-adequacy-jp" }`, `{ type: "scc", ref: "scc-cloudco" }`. */
+export const BASIS_TYPES = [
+  "area",
+  "bridge",
+  "adequacy",
+  "certification",
+  "scc",
+  "uk_idta",
+  "bcr",
+  "code_of_conduct",
+  "ad_hoc_clauses",
+  "derogation",
+  "law",
+  "scope",
+] as const;
+/**
+ * What a basis entry rests on: an area membership or bridge, an adequacy decision, a framework certification,
+ * a safeguard (by its registry type), a derogation; `law`: the regime's transfer rules themselves (an
+ * `unsafeguarded` verdict); `scope`: the exporter is under none of the regimes.
+ */
+export type BasisType = (typeof BASIS_TYPES)[number];
+
+/**
+ * What a status rests on, with its official reference: `{ type: "adequacy", ref: "eu-adequacy-jp", citation:
+ * "Commission Implementing Decision (EU) 2019/419, OJ L 76, 19.3.2019, p. 1, CELEX 32019D0419; GDPR Art. 45(3)",
+ * uri: "http://data.europa.eu/eli/dec_impl/2019/419/oj" }`. `ref` is a knowledge-base id or a registry id, for
+ * links; people read `citation`.
+ */
 export interface Basis {
-  type: string;
+  type: BasisType;
   ref: string;
+  /** The official reference and the article that applies on the verdict's date. */
+  citation: string;
+  /** A link to the official text (ELI, EUR-Lex, legislation.gov.uk, Fedlex…). */
+  uri: string;
 }
 
 /**
@@ -103,9 +132,19 @@ export const NO_BASIS: Basis[] = frozenList<Basis>([]);
 
 export type StatusSummary = Record<Status, number>;
 
+/** Which knowledge the verdicts used: the knowledge base's version and the day its facts were checked up to. */
+export interface KnowledgeBaseInfo {
+  version: string;
+  /** The day up to which the facts were checked against their sources; `null` when not known. */
+  checkedUpTo: string | null;
+}
+
 export interface VerdictsDocument {
   format: "transfer-registry/verdicts-v1";
   asOf: string;
+  knowledgeBase: KnowledgeBaseInfo;
+  /** Present when `asOf` is a past date: the verdicts apply today's knowledge of the law to it. */
+  note?: string;
   summary: StatusSummary;
   verdicts: Verdict[];
 }

@@ -84,9 +84,15 @@ export class RssPoller {
   readonly peaks = new Map<string, RssSample>();
 
   constructor(
-    private readonly pgid: number,
+    private pgid: number,
     private readonly intervalMs = 200,
   ) {}
+
+  /** Polls another process group from now on (a restarted server); peaks recorded so far are kept. */
+  retarget(pgid: number): void {
+    this.pgid = pgid;
+    this.phase = "start";
+  }
 
   start(): void {
     this.timer = setInterval(() => this.poll(), this.intervalMs);
@@ -190,7 +196,7 @@ export interface NextServerOptions {
   readyTimeoutMs?: number;
 }
 
-/** `next start -H 127.0.0.1 -p <free port>` on `dbPath`, production mode, demo off; waits until /sign-in answers. */
+/** `node server/scripts/serve.mjs -H 127.0.0.1 -p <free port>` on `dbPath`, production mode, demo off; waits until /sign-in answers. */
 export async function startNextServer(options: NextServerOptions): Promise<NextServer> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -205,7 +211,8 @@ export async function startNextServer(options: NextServerOptions): Promise<NextS
     BETTER_AUTH_URL: url,
     PORT: String(port),
   };
-  const group = startGroup(bin("next"), ["start", "-H", "127.0.0.1", "-p", String(port)], env, options.logFile);
+  // The app's own production entry point (npm start / npm run serve): Next.js inside a plain Node HTTP server.
+  const group = startGroup(process.execPath, [path.join(process.cwd(), "server", "scripts", "serve.mjs"), "-H", "127.0.0.1", "-p", String(port)], env, options.logFile);
   const probe = new HttpClient(url, 5_000, 2);
   const deadline = Date.now() + (options.readyTimeoutMs ?? 120_000);
   try {

@@ -62,7 +62,7 @@ export function CoverageTimeline({ id }: { id: string }) {
                     {iv.from} – {iv.to}
                   </span>
                   <StatusBadge status={iv.status} />
-                  <span className="text-xs text-slate-500">{iv.basis.map(basisLabel).join(", ")}</span>
+                  <span className="text-xs text-slate-500">{iv.basis.map((b) => basisLabel({ type: b.type })).join(", ")}</span>
                 </li>
               ))}
             </ol>

@@ -9,7 +9,7 @@ import { ArchiveDialog } from "@/app/_components/archive-dialog";
 import { HistoryCard } from "@/app/_components/history-card";
 import { formatDateTime } from "@/app/_components/party-labels";
 import { useCan } from "@/app/_components/session";
-import { IssueBadge, SEVERITY_LABELS, StatusBadge } from "@/app/_components/status-badge";
+import { IssueBadge, StatusBadge } from "@/app/_components/status-badge";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button, ButtonLink } from "@/app/_components/ui/button";
 import { Card, CardHeader, DetailItem, PageHeader } from "@/app/_components/ui/card";
@@ -19,7 +19,8 @@ import { useTRPC } from "@/app/_trpc/client";
 import { countryName } from "@/server/countries";
 import { SAFEGUARD_TYPE_SHORT, type SafeguardType } from "@/server/schemas/safeguard-labels";
 import { DATA_SUBJECT_LABELS, FREQUENCY_LABELS } from "@/server/schemas/transfer-labels";
-import { basisLabel, ISSUE_LABELS, REGIME_LABELS, roleArrow } from "../_shared/labels";
+import { BASIS_TYPE_LABELS } from "@/server/domain/labels";
+import { REGIME_LABELS, roleArrow } from "../_shared/labels";
 import { CoverageTimeline } from "./coverage-timeline";
 import { TiaSection } from "./tia-section";
 
@@ -126,8 +127,12 @@ export function TransferDetailView({ id }: { id: string }) {
         <div id="panel-overview" role="tabpanel" aria-labelledby="tab-overview" className="grid gap-6 lg:grid-cols-3">
           <div className="space-y-6 lg:col-span-2">
             <Card>
-              <CardHeader title="Verdict" description={`As of ${t.asOf}, evaluated live against the knowledge base.`} />
+              <CardHeader
+                title="Verdict"
+                description={`As of ${t.asOf}, evaluated live against knowledge base ${t.knowledgeBase.version}${t.knowledgeBase.checkedUpTo ? `, checked up to ${t.knowledgeBase.checkedUpTo}` : ""}.`}
+              />
               <div className="space-y-5 p-5">
+                {t.note ? <Notice tone="info">{t.note}</Notice> : null}
                 <div className="flex flex-wrap items-center gap-3" aria-label="Current status">
                   <StatusBadge status={v.status} size="lg" />
                   <span className="text-sm text-slate-600">{v.regime ? `${REGIME_LABELS[v.regime]} regime` : "No transfer regime applies"}</span>
@@ -135,18 +140,33 @@ export function TransferDetailView({ id }: { id: string }) {
                 <div>
                   <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Basis</h3>
                   {v.basis.length ? (
-                    <ul className="mt-1 flex flex-wrap gap-2">
-                      {v.basis.map((b) => (
-                        <li key={`${b.type}-${b.ref}`}>
-                          {t.safeguards.some((s) => s.id === b.ref) ? (
-                            <Link href={`/safeguards/${b.ref}`} className="text-sm text-indigo-700 hover:underline">
-                              {basisLabel(b)}
-                            </Link>
-                          ) : (
-                            <span className="text-sm text-slate-700">{basisLabel(b)}</span>
-                          )}
-                        </li>
-                      ))}
+                    <ul className="mt-1 space-y-1" aria-label="Basis">
+                      {v.basis.map((b) => {
+                        const safeguard = t.safeguards.find((s) => s.id === b.ref);
+                        return (
+                          <li key={`${b.type}-${b.ref}`} className="text-sm text-slate-700">
+                            {safeguard ? (
+                              <Link href={`/safeguards/${b.ref}`} className="text-indigo-700 hover:underline">
+                                {safeguard.title}
+                              </Link>
+                            ) : (
+                              <span>{BASIS_TYPE_LABELS[b.type] ?? "Basis"}</span>
+                            )}
+                            {b.citation ? (
+                              <>
+                                {": "}
+                                {b.uri ? (
+                                  <a href={b.uri} target="_blank" rel="noreferrer" className="text-indigo-700 hover:underline">
+                                    {b.citation}
+                                  </a>
+                                ) : (
+                                  b.citation
+                                )}
+                              </>
+                            ) : null}
+                          </li>
+                        );
+                      })}
                     </ul>
                   ) : (
                     <p className="mt-1 text-sm text-slate-500">Nothing covers this transfer.</p>
@@ -159,12 +179,7 @@ export function TransferDetailView({ id }: { id: string }) {
                       {v.issues.map((i, n) => (
                         <li key={`${i.code}-${n}`} className="flex flex-col gap-1 rounded-md bg-slate-50 p-3 text-sm sm:flex-row sm:items-start sm:gap-3">
                           <IssueBadge code={i.code} severity={i.severity} />
-                          <span>
-                            <span className="font-medium text-slate-800">
-                              {SEVERITY_LABELS[i.severity]}: {ISSUE_LABELS[i.code] ?? i.code}.
-                            </span>{" "}
-                            <span className="text-slate-600">{i.message}</span>
-                          </span>
+                          <span className="text-slate-600">{i.message}</span>
                         </li>
                       ))}
                     </ul>

@@ -1,8 +1,7 @@
+import { BASIS_TYPE_LABELS } from "@/server/domain/labels";
 import type { Basis } from "@/server/domain/rules";
 
-export { ISSUE_LABELS } from "@/app/_components/labels";
-
-export const REGIME_LABELS: Record<string, string> = { EU: "EU GDPR", UK: "UK GDPR", CH: "Swiss FADP" };
+export { ISSUE_LABELS, REGIME_LABELS } from "@/app/_components/labels";
 
 export function roleArrow(exporterRole: string, recipientRole: string): string {
   // "controller" → "Controller"
@@ -10,7 +9,8 @@ export function roleArrow(exporterRole: string, recipientRole: string): string {
   return `${w(exporterRole)} → ${w(recipientRole)}`;
 }
 
-export function basisLabel(b: Basis): string {
-  const kinds: Record<string, string> = { adequacy: "Adequacy decision", area: "Inside the area", bridge: "Bridge", derogation: "Derogation" };
-  return `${kinds[b.type] ?? b.type.toUpperCase()} · ${b.ref}`;
+/** What a basis entry rests on, in words: its kind and its official reference (never its internal id). */
+export function basisLabel(b: Pick<Basis, "type"> & Partial<Pick<Basis, "citation">>): string {
+  const kind = BASIS_TYPE_LABELS[b.type] ?? "Basis";
+  return b.citation ? `${kind}: ${b.citation}` : kind;
 }

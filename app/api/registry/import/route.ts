@@ -22,11 +22,12 @@ import { can } from "@/server/auth/permissions";
 import { AppError } from "@/server/errors";
 import { MAX_IMPORT_BYTES, MAX_IMPORT_SIZE_LABEL } from "@/server/schemas/registry-import";
 import { applyRegistryImport, previewRegistryImport, RegistryImportRejected, registryImportOptionsSchema } from "@/server/services/registry-import";
+import { configuredOrigins, crossSiteRefusal, SECURITY_HEADERS } from "@/server/http/security";
 
 export const dynamic = "force-dynamic";
 export const runtime = "nodejs";
 
-const json = (status: number, body: unknown) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+const json = (status: number, body: unknown) => Response.json(body, { status, headers: { ...SECURITY_HEADERS, "Cache-Control": "no-store" } });
 const refuse = (status: number, message: string) => json(status, { error: message });
 
 const tooLarge = () =>
@@ -57,6 +58,9 @@ async function readBody(request: Request, limit: number): Promise<string | null>
 }
 
 export async function POST(request: Request): Promise<Response> {
+  // The proxy does not run here (it would buffer the body): the same cross-site check as every other POST.
+  const crossSite = crossSiteRefusal(request.method, request.headers, configuredOrigins());
+  if (crossSite) return refuse(403, `Cross-site request refused (${crossSite}).`);
   const user = await sessionUserFromHeaders(request.headers);
   if (!user) return refuse(401, "Please sign in.");
   if (!can(user.role, "registry.import")) return refuse(403, `Your role (${user.role}) may not import a registry.`);
