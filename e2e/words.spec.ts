@@ -23,7 +23,8 @@ test.describe("words and navigation", () => {
     const page = await pageAs(browser, "dpo");
     await open(page, "/transfers?issue=tia_missing");
     const badge = page.locator('[data-issue="tia_missing"]').first();
-    await expect(badge).toContainText("TIA missing");
+    // The words of server/domain/labels.ts, the one label set the CLI's table uses too.
+    await expect(badge).toContainText("Transfer impact assessment missing");
     await expect(badge).not.toContainText("tia_missing");
   });
 
