@@ -1,3 +1,4 @@
+import type { Locator } from "@playwright/test";
 import { expectAsOfInUrl, expectTransferStatus, setAsOf } from "./as-of";
 import { expect, open, pageAs, test } from "./fixtures";
 
@@ -8,6 +9,8 @@ import { expect, open, pageAs, test } from "./fixtures";
  * judgment (C-311/18) invalidated the Privacy Shield decision (regulatory-facts.md).
  */
 const TRANSFER = "de-quanta-analytics";
+/** Follows a link from the keyboard (a link that wraps over two lines has no clickable point at its centre). */
+const follow = (link: Locator) => link.press("Enter");
 const RECIPIENT = "quanta-pathway";
 
 test.describe("the as-of date", () => {
@@ -27,8 +30,10 @@ test.describe("the as-of date", () => {
     await page.getByRole("link", { name: "All transfers" }).click();
     await expectAsOfInUrl(page, "2020-07-15", /\/transfers\?/);
     await page.getByRole("searchbox", { name: "Search transfers" }).fill("Quanta");
+    // The search lands in the URL (debounced) before a row is followed, or it would replace the next page.
+    await expect(page).toHaveURL(/[?&]q=Quanta/);
     await expectTransferStatus(page, TRANSFER, "adequate");
-    await page.locator(`a[href^="/transfers/${TRANSFER}?"]`).first().click();
+    await follow(page.locator(`a[href^="/transfers/${TRANSFER}?"]`).first());
     await expectAsOfInUrl(page, "2020-07-15", new RegExp(`/transfers/${TRANSFER}\\?`));
     await expectTransferStatus(page, TRANSFER, "adequate");
 
@@ -47,11 +52,13 @@ test.describe("the as-of date", () => {
     await page.getByRole("link", { name: "All transfers" }).click();
     await expectAsOfInUrl(page, "2020-07-17", /\/transfers\?/);
     await page.getByRole("searchbox", { name: "Search transfers" }).fill("Quanta");
+    // The search lands in the URL (debounced) before a row is followed, or it would replace the next page.
+    await expect(page).toHaveURL(/[?&]q=Quanta/);
     await expectTransferStatus(page, TRANSFER, "unsafeguarded");
-    await page.locator(`a[href^="/transfers/${TRANSFER}?"]`).first().click();
+    await follow(page.locator(`a[href^="/transfers/${TRANSFER}?"]`).first());
     await expectAsOfInUrl(page, "2020-07-17", new RegExp(`/transfers/${TRANSFER}\\?`));
     await expectTransferStatus(page, TRANSFER, "unsafeguarded");
-    await page.locator(`main a[href^="/parties/${RECIPIENT}?"]`).first().click();
+    await follow(page.locator(`main a[href^="/parties/${RECIPIENT}?"]`).first());
     await expectAsOfInUrl(page, "2020-07-17", new RegExp(`/parties/${RECIPIENT}\\?`));
     await expectTransferStatus(page, TRANSFER, "unsafeguarded");
     await expect(page.getByRole("heading", { level: 1 }).locator("[data-status]")).toHaveAttribute("data-status", "unsafeguarded");
