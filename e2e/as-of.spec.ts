@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Locator } from "@playwright/test";
 import { expectAsOfInUrl, expectTransferStatus, setAsOf } from "./as-of";
 import { expect, open, pageAs, test } from "./fixtures";
@@ -77,6 +78,19 @@ test.describe("the as-of date", () => {
     const before = await (await page.request.get(`/transfers/${TRANSFER}?asOf=2020-07-15`)).text();
     expect(before).toContain('data-status="adequate"');
     expect(before).not.toContain('data-status="unsafeguarded"');
+  });
+
+  test("the header control and the banner at 1280 and 390 px (screenshots), with no axe violation", async ({ browser }) => {
+    const page = await pageAs(browser, "dpo");
+    await open(page, `/transfers/${TRANSFER}?asOf=2020-07-17`);
+    await expect(page.getByRole("region", { name: "As-of date" })).toContainText("Viewing the registry as of 2020-07-17 (past)");
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help} — e.g. ${v.nodes[0]?.target.join(" ")}`)).toEqual([]);
+    await page.screenshot({ path: "test-results/as-of-1280.png" });
+    await page.setViewportSize({ width: 390, height: 800 });
+    await open(page, "/?asOf=2030-01-01");
+    await expect(page.getByRole("region", { name: "As-of date" })).toContainText("(future)");
+    await page.screenshot({ path: "test-results/as-of-390.png" });
   });
 
   test("the verdicts download follows the date; a date that does not exist is refused", async ({ browser }) => {

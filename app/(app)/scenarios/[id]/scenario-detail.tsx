@@ -31,7 +31,8 @@ function ChangeText({ change }: { change: ScenarioChange }) {
   const safeguard = useQuery({ ...trpc.safeguard.byIds.queryOptions({ ids: change.kind === "safeguard_ends" ? [change.safeguardId] : [] }), enabled: change.kind === "safeguard_ends" });
   switch (change.kind) {
     case "kb_entry_ends": {
-      const title = entry.data ? kbSummary(entry.data.entry).title : change.entryId;
+      const e = entry.data?.entry;
+      const title = !e ? change.entryId : e.kind === "adequacy" ? `The ${REGIME_LABELS[e.regime] ?? e.regime} adequacy decision for ${e.destinationName} (${e.instrument})` : kbSummary(e).title;
       return (
         <>
           <strong>{title}</strong> no longer applies from <strong>{change.invalidFrom}</strong>.
