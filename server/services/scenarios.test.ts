@@ -66,8 +66,9 @@ describe("what-if scenarios", () => {
     expect(only).toMatchObject({ before: "adequate", after: "unsafeguarded", needsAction: true, fallback: [] });
     expect(withScc).toMatchObject({ before: "adequate", after: "safeguarded", needsAction: false, fallback: [{ ref: ids.scc, type: "scc", title: "SCCs with DPF and SCC Inc." }] });
     expect(run).toMatchObject({ changed: 2, needsAction: 1, withFallback: 1 });
-    // Only the transfers the change can touch were evaluated: the three to the US, not the one to Japan.
-    expect(run.evaluated).toBe(3);
+    // Only the transfers the change can touch were evaluated: the two whose recipient is DPF-certified (the decision
+    // covers nobody else), not the one on SCCs alone, nor the one to Japan.
+    expect(run.evaluated).toBe(2);
     // Compared with today: both are adequate today (the DPF stands).
     expect(only!.today).toBe("adequate");
     // Filters.

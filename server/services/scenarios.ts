@@ -132,39 +132,42 @@ export function deleteScenario(db: Db, actor: Actor, input: { id: string; versio
 
 // ---------------------------------------------------------------- runs
 
-/** The SQL selecting the transfers a scenario can affect (live ones), or null when none can be. */
+/**
+ * The SQL selecting the live transfers a scenario can affect, or null when none can be: a UNION of selections
+ * that each use an index (destination, recipient, exporter, the safeguard links), never a scan of the registry.
+ */
 export function scopeQuery(changes: readonly ScenarioChange[], db: DbOrTx): { sql: string; params: unknown[] } | null {
   const scope = scenarioScope(getCompiledKnowledgeBase(db).kb, changes);
-  const clauses: string[] = [];
+  const parts: string[] = [];
   const params: unknown[] = [];
   const each = "(SELECT value FROM json_each(?))";
+  const live = "t.archived_at IS NULL";
+  const add = (sqlText: string, ...values: unknown[]) => {
+    parts.push(sqlText);
+    params.push(...values.map((v) => JSON.stringify(v)));
+  };
   if (scope.countries.size) {
-    const list = JSON.stringify([...scope.countries]);
-    clauses.push(`t.destination IN ${each}`, `t.recipient_id IN (SELECT id FROM party WHERE country IN ${each})`, `t.exporter_id IN (SELECT id FROM party WHERE country IN ${each})`);
-    params.push(list, list, list);
+    const list = [...scope.countries];
+    add(`SELECT t.id FROM transfer t WHERE ${live} AND t.destination IN ${each}`, list);
+    add(`SELECT t.id FROM party p CROSS JOIN transfer t ON t.recipient_id = p.id WHERE p.country IN ${each} AND ${live}`, list);
   }
+  if (scope.exporterCountries.size) add(`SELECT t.id FROM party p CROSS JOIN transfer t ON t.exporter_id = p.id WHERE p.country IN ${each} AND ${live}`, [...scope.exporterCountries]);
   if (scope.frameworks.size) {
-    clauses.push(`t.recipient_id IN (SELECT party_id FROM certification WHERE framework IN ${each})`);
-    params.push(JSON.stringify([...scope.frameworks]));
+    add(`SELECT t.id FROM (SELECT DISTINCT party_id FROM certification WHERE framework IN ${each}) c CROSS JOIN transfer t ON t.recipient_id = c.party_id WHERE ${live}`, [...scope.frameworks]);
   }
-  if (scope.recipients.size) {
-    clauses.push(`t.recipient_id IN ${each}`);
-    params.push(JSON.stringify([...scope.recipients]));
-  }
-  if (scope.safeguards.size) {
-    clauses.push(`t.id IN (SELECT transfer_id FROM transfer_safeguard WHERE safeguard_id IN ${each})`);
-    params.push(JSON.stringify([...scope.safeguards]));
-  }
+  if (scope.recipients.size) add(`SELECT t.id FROM transfer t WHERE t.recipient_id IN ${each} AND ${live}`, [...scope.recipients]);
+  if (scope.safeguards.size) add(`SELECT t.id FROM transfer_safeguard ts CROSS JOIN transfer t ON t.id = ts.transfer_id WHERE ts.safeguard_id IN ${each} AND ${live}`, [...scope.safeguards]);
   if (scope.instrumentKeys.size) {
-    const types = [...scope.instrumentKeys].filter((k) => !k.startsWith("scc:"));
-    const sccVersions = [...scope.instrumentKeys].filter((k) => k.startsWith("scc:")).map((k) => k.slice(4));
-    clauses.push(
-      `t.id IN (SELECT ts.transfer_id FROM safeguard s CROSS JOIN transfer_safeguard ts ON ts.safeguard_id = s.id WHERE s.type IN ${each} OR (s.type = 'scc' AND s.scc_version IN ${each}))`,
+    const keys = [...scope.instrumentKeys];
+    add(
+      `SELECT t.id FROM safeguard s CROSS JOIN transfer_safeguard ts ON ts.safeguard_id = s.id CROSS JOIN transfer t ON t.id = ts.transfer_id
+        WHERE (s.type IN ${each} OR (s.type = 'scc' AND s.scc_version IN ${each})) AND ${live}`,
+      keys.filter((k) => !k.startsWith("scc:")),
+      keys.filter((k) => k.startsWith("scc:")).map((k) => k.slice(4)),
     );
-    params.push(JSON.stringify(types), JSON.stringify(sccVersions));
   }
-  if (clauses.length === 0) return null;
-  return { sql: `SELECT t.id FROM transfer t WHERE t.archived_at IS NULL AND (${clauses.join(" OR ")})`, params };
+  if (parts.length === 0) return null;
+  return { sql: parts.join(" UNION "), params };
 }
 
 export interface ScenarioResultItem extends ScenarioOutcome {

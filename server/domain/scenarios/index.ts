@@ -165,8 +165,10 @@ export function applyChangesToRegistry(doc: RegistryDocument, changes: readonly 
 
 /** Which transfers a scenario can affect: the union of these selections. */
 export interface ScenarioScope {
-  /** Transfers whose destination, recipient's or exporter's country is one of these. */
+  /** Transfers whose destination or recipient's country is one of these. */
   countries: Set<string>;
+  /** Transfers whose exporter's country is one of these (an area membership decides the exporter's regime). */
+  exporterCountries: Set<string>;
   /** Transfers whose recipient holds a certification under one of these frameworks. */
   frameworks: Set<FrameworkId>;
   /** Transfers relying on a safeguard of one of these types (and, for SCCs, versions: `scc:2010/87`). */
@@ -179,19 +181,22 @@ export interface ScenarioScope {
 
 /** The transfers a scenario can affect, from its changes and the knowledge base (before the changes). */
 export function scenarioScope(kb: KnowledgeBase, changes: readonly ScenarioChange[]): ScenarioScope {
-  const scope: ScenarioScope = { countries: new Set(), frameworks: new Set(), instrumentKeys: new Set(), recipients: new Set(), safeguards: new Set() };
+  const scope: ScenarioScope = { countries: new Set(), exporterCountries: new Set(), frameworks: new Set(), instrumentKeys: new Set(), recipients: new Set(), safeguards: new Set() };
   for (const change of changes) {
     switch (change.kind) {
       case "kb_entry_ends": {
         const adequacy = kb.adequacy.find((e) => e.id === change.entryId);
-        if (adequacy) {
-          scope.countries.add(adequacy.destination);
-          if (adequacy.framework) scope.frameworks.add(adequacy.framework);
-        }
+        // A decision that covers only certified organisations (the US: Decision (EU) 2023/1795 Art. 1) can only
+        // matter to transfers whose recipient holds a certification under its framework.
+        if (adequacy?.framework) scope.frameworks.add(adequacy.framework);
+        else if (adequacy) scope.countries.add(adequacy.destination);
         const framework = kb.framework.find((e) => e.id === change.entryId);
         if (framework) scope.frameworks.add(framework.framework);
         const area = kb.area_membership.find((e) => e.id === change.entryId);
-        if (area) scope.countries.add(area.country);
+        if (area) {
+          scope.countries.add(area.country);
+          scope.exporterCountries.add(area.country);
+        }
         const instrument = kb.instrument.find((e) => e.id === change.entryId);
         if (instrument) scope.instrumentKeys.add(instrument.instrumentType === "scc" && instrument.version ? `scc:${instrument.version}` : instrument.instrumentType);
         break;

@@ -19,6 +19,15 @@ export const WHAT_IF_MS = 2000;
 
 export async function benchScenarios(app: HttpClient, dpo: Session, transfers: number): Promise<ScenarioBenchLine> {
   const label = `what-if run over ${transfers.toLocaleString("en")} transfers < 2 s${transfers === 100_000 ? "" : " (target is for 100,000)"}`;
+  try {
+    return await measureRun(app, dpo, label);
+  } catch (e) {
+    // A broken measurement is a FAIL line, never the end of the whole benchmark.
+    return { ok: false, label, figure: `broke: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+async function measureRun(app: HttpClient, dpo: Session, label: string): Promise<ScenarioBenchLine> {
   const created = await trpcMutation<{ id: string; version: number }>(app, dpo, "scenario.create", {
     name: `bench: EU-US DPF invalid from 2027-01-01 ${Date.now()}`,
     asOf: "2027-03-01",
