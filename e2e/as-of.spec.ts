@@ -16,6 +16,8 @@ const RECIPIENT = "quanta-pathway";
 
 test.describe("the as-of date", () => {
   test("as the DPO: 2020-07-15 then 2020-07-17 in the header, the Privacy Shield transfer turns unsafeguarded and the date survives the click-through", async ({ browser }) => {
+    // Eight page loads and two date changes: more than the default 30 s on a busy machine.
+    test.setTimeout(120_000);
     const page = await pageAs(browser, "dpo");
     await open(page, "/");
     // Today: no banner.
