@@ -16,22 +16,22 @@ test.describe("overview", () => {
     await expect(page.getByRole("table", { name: "Transfers that need attention" }).getByRole("row").nth(1)).toBeVisible();
 
     // What-if: the Privacy Shield-era analytics transfer was covered before Schrems II (2020-07-16) and not after.
-    await page.getByLabel("Evaluate as of").fill("2020-08-01");
+    await page.getByLabel("As of", { exact: true }).fill("2020-08-01");
     await expect(page).toHaveURL(/asOf=2020-08-01/);
-    await expect(page.getByText("What-if view")).toBeVisible();
+    await expect(page.getByRole("region", { name: "As-of date" })).toContainText("Viewing the registry as of 2020-08-01 (past)");
     await expect(page.getByRole("region", { name: "Transfers by status as of 2020-08-01" })).toBeVisible();
 
     // The status cards open the transfers list at the same what-if date.
     await page.getByRole("region", { name: "Transfers by status as of 2020-08-01" }).getByRole("link").filter({ hasText: "Unsafeguarded" }).click();
     await expect(page).toHaveURL(/\/transfers\?status=unsafeguarded&asOf=2020-08-01/);
-    await expect(page.getByText("What-if view: statuses as of 2020-08-01")).toBeVisible();
+    await expect(page.getByRole("region", { name: "As-of date" })).toContainText("as of 2020-08-01");
     await page.getByRole("searchbox", { name: "Search transfers" }).fill("quanta");
     await expect(page.getByRole("link", { name: /Quanta Pathway/ }).first()).toBeVisible();
     await open(page, "/?asOf=2020-08-01");
     // Wait for the page to be live (its data loaded) before typing into the date field.
     await expect(page.getByRole("region", { name: "Transfers by status as of 2020-08-01" })).toBeVisible();
 
-    await page.getByLabel("Evaluate as of").fill("2019-06-30");
+    await page.getByLabel("As of", { exact: true }).fill("2019-06-30");
     await expect(page.getByRole("region", { name: "Transfers by status as of 2019-06-30" })).toBeVisible();
 
     const before = await trpcCall(page.request, "dashboard.overview", { asOf: "2019-06-30" }, "query");

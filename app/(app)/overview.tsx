@@ -1,14 +1,13 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { AsOfLink } from "@/app/_components/as-of";
 import { IssueBadge, STATUS_DESCRIPTIONS, STATUS_LABELS, StatusBadge } from "@/app/_components/status-badge";
 import { issueLabel, REGIME_LABELS } from "@/app/_components/labels";
 import { OVERVIEW_DEFAULTS, overviewInput } from "@/app/_components/list-inputs";
 import { useUrlState } from "@/app/_components/use-url-state";
 import { Card, CardHeader, PageHeader } from "@/app/_components/ui/card";
 import { cn } from "@/app/_components/ui/cn";
-import { inputClass } from "@/app/_components/ui/field";
 import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/states";
 import { Table, Td, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/client";
@@ -27,13 +26,14 @@ const CARD_TONE: Record<Status, string> = {
 
 export function Overview() {
   const trpc = useTRPC();
-  const [state, update] = useUrlState(OVERVIEW_DEFAULTS);
-  const validDate = /^\d{4}-\d{2}-\d{2}$/.test(state.asOf);
-  const query = useQuery({ ...trpc.dashboard.overview.queryOptions(overviewInput(state)), placeholderData: keepPreviousData });
+  const [state] = useUrlState(OVERVIEW_DEFAULTS);
+  const input = overviewInput(state);
+  const query = useQuery({ ...trpc.dashboard.overview.queryOptions(input), placeholderData: keepPreviousData });
 
   const asOfLabel = query.data?.asOf;
-  const whatIf = validDate;
-  const statusLink = (s: Status) => `/transfers?status=${s}${whatIf ? `&asOf=${state.asOf}` : ""}`;
+  const whatIf = Boolean(input.asOf);
+  // Links carry the as-of date through AsOfLink.
+  const statusLink = (s: Status) => `/transfers?status=${s}`;
 
   return (
     <>
@@ -42,27 +42,11 @@ export function Overview() {
         description={
           whatIf ? (
             <span>
-              What-if view: every transfer evaluated as of <strong>{state.asOf}</strong> with today&rsquo;s registry and knowledge base.
+              Every transfer evaluated as of <strong>{input.asOf}</strong> with today&rsquo;s registry and knowledge base (change the date at the top of the page).
             </span>
           ) : (
             "Every transfer evaluated today against the knowledge base. Start with what is unsafeguarded."
           )
-        }
-        actions={
-          <div className="flex items-end gap-2">
-            <label className="flex flex-col gap-1 text-xs font-medium text-slate-500">
-              Evaluate as of
-              <input type="date" className={inputClass(false, "w-44")} value={state.asOf} onChange={(e) => update({ asOf: e.target.value })} aria-describedby="as-of-hint" />
-            </label>
-            {whatIf ? (
-              <button type="button" onClick={() => update({ asOf: "" })} className="h-9 rounded-md px-3 text-sm font-medium text-indigo-700 hover:bg-indigo-50">
-                Back to today
-              </button>
-            ) : null}
-            <span id="as-of-hint" className="sr-only">
-              Pick a past or future date to see which transfers were or will be covered then.
-            </span>
-          </div>
         }
       />
       {query.isError ? (
@@ -78,11 +62,11 @@ export function Overview() {
           </p>
           <section aria-label={`Transfers by status as of ${asOfLabel}`} className="grid grid-cols-[repeat(auto-fill,minmax(9.5rem,1fr))] gap-3 sm:gap-4">
             {STATUSES.map((s) => (
-              <Link key={s} href={statusLink(s)} className={cn("rounded-xl border p-4 shadow-sm transition hover:shadow-md", CARD_TONE[s])} title={STATUS_DESCRIPTIONS[s]}>
+              <AsOfLink key={s} href={statusLink(s)} className={cn("rounded-xl border p-4 shadow-sm transition hover:shadow-md", CARD_TONE[s])} title={STATUS_DESCRIPTIONS[s]}>
                 <StatusBadge status={s} />
                 <p className="mt-3 text-3xl font-semibold tracking-tight text-slate-900">{query.data.byStatus[s]}</p>
                 <p className="mt-1 text-xs text-slate-700">{STATUS_LABELS[s].toLowerCase()} transfer{query.data.byStatus[s] === 1 ? "" : "s"}</p>
-              </Link>
+              </AsOfLink>
             ))}
           </section>
 
@@ -92,9 +76,9 @@ export function Overview() {
                 title="Needs attention"
                 description={`Unsafeguarded and derogation-based transfers, and transfers with warnings, as of ${asOfLabel}.`}
                 actions={
-                  <Link href="/transfers" className="text-sm font-medium text-indigo-700 hover:underline">
+                  <AsOfLink href="/transfers" className="text-sm font-medium text-indigo-700 hover:underline">
                     All transfers
-                  </Link>
+                  </AsOfLink>
                 }
               />
               {query.data.attention.length === 0 ? (
@@ -112,9 +96,9 @@ export function Overview() {
                     {query.data.attention.map((t) => (
                       <tr key={t.id}>
                         <Td>
-                          <Link href={`/transfers/${t.id}`} className="font-medium text-indigo-700 hover:underline">
+                          <AsOfLink href={`/transfers/${t.id}`} className="font-medium text-indigo-700 hover:underline">
                             {t.exporter.name} → {t.recipient.name}
-                          </Link>
+                          </AsOfLink>
                           <div className="text-xs text-slate-500">
                             to {countryName(t.destination)} · {t.regime ? REGIME_LABELS[t.regime] : "no regime"}
                           </div>
@@ -140,9 +124,9 @@ export function Overview() {
               {query.data.attentionTotal > query.data.attention.length ? (
                 <p className="border-t border-slate-100 px-5 py-3 text-sm text-slate-500">
                   and {query.data.attentionTotal - query.data.attention.length} more on the{" "}
-                  <Link href={statusLink("unsafeguarded")} className="text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
+                  <AsOfLink href={statusLink("unsafeguarded")} className="text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
                     transfers list
-                  </Link>
+                  </AsOfLink>
                   .
                 </p>
               ) : null}
@@ -179,9 +163,9 @@ export function Overview() {
                       .sort((a, b) => b[1] - a[1])
                       .map(([code, n]) => (
                         <li key={code} className="flex items-center justify-between px-5 py-2.5 text-sm">
-                          <Link href={`/transfers?issue=${code}${whatIf ? `&asOf=${state.asOf}` : ""}`} className="text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
+                          <AsOfLink href={`/transfers?issue=${code}`} className="text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
                             {issueLabel(code)}
-                          </Link>
+                          </AsOfLink>
                           <span className="font-medium text-slate-700">{n}</span>
                         </li>
                       ))}

@@ -1,10 +1,10 @@
 "use client";
 
-import { ArrowLeftRight, BookOpen, LayoutDashboard, Building2, FileClock, FileJson, FileSignature, LogOut, Menu, PanelLeft, Search, ShieldCheck, Users, X } from "lucide-react";
-import Link from "next/link";
+import { ArrowLeftRight, BookOpen, FlaskConical, LayoutDashboard, Building2, FileClock, FileJson, FileSignature, LogOut, Menu, PanelLeft, Search, ShieldCheck, Users, X } from "lucide-react";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { ROLE_LABELS, type Action } from "@/server/auth/permissions";
+import { AsOfBanner, AsOfControl, AsOfLink } from "./as-of";
 import { authClient } from "./auth-client";
 import { SessionProvider, useCan, useSession, type ClientSession } from "./session";
 import { CommandPalette, openCommandPalette } from "./command-palette";
@@ -20,6 +20,7 @@ const NAV: { href: string; label: string; icon: typeof Building2; action: Action
   { href: "/registry", label: "Import / export", icon: FileJson, action: "registry.export" },
   { href: "/audit", label: "Audit log", icon: FileClock, action: "audit.read" },
   { href: "/users", label: "Users", icon: Users, action: "user.read" },
+  { href: "/scenarios", label: "What-if", icon: FlaskConical, action: "scenario.read" },
 ];
 
 function Sidebar({ collapsed = false, onNavigate }: { collapsed?: boolean; onNavigate?: () => void }) {
@@ -30,7 +31,7 @@ function Sidebar({ collapsed = false, onNavigate }: { collapsed?: boolean; onNav
       {NAV.filter((item) => can(item.action)).map((item) => {
         const active = item.href === "/" ? pathname === "/" : pathname === item.href || pathname.startsWith(`${item.href}/`);
         return (
-          <Link
+          <AsOfLink
             key={item.href}
             href={item.href}
             aria-current={active ? "page" : undefined}
@@ -44,7 +45,7 @@ function Sidebar({ collapsed = false, onNavigate }: { collapsed?: boolean; onNav
           >
             <item.icon className="size-4.5 shrink-0" aria-hidden />
             <span className={collapsed ? "sr-only" : undefined}>{item.label}</span>
-          </Link>
+          </AsOfLink>
         );
       })}
     </nav>
@@ -164,10 +165,10 @@ export function AppShell({ user, children }: { user: ClientSession; children: Re
               <Menu className="size-5" aria-hidden />
               <span className="sr-only">Open the menu</span>
             </button>
-            <Link href="/" className="flex items-center gap-2 text-white">
+            <AsOfLink href="/" className="flex items-center gap-2 text-white">
               <ShieldCheck className="size-5 text-indigo-300" aria-hidden />
               <span className="text-base font-semibold tracking-tight">Transfer Registry</span>
-            </Link>
+            </AsOfLink>
           </header>
 
           {drawer ? <div className="no-print fixed inset-0 z-40 bg-slate-900/50 lg:hidden" aria-hidden onClick={() => setDrawer(false)} /> : null}
@@ -182,10 +183,10 @@ export function AppShell({ user, children }: { user: ClientSession; children: Re
           >
             <div className="sticky top-0 flex max-h-screen min-h-[100dvh] flex-col">
               <div className={cn("flex items-center py-5", narrow ? "justify-center px-2" : "justify-between pr-3 pl-6")}>
-                <Link href="/" className="flex items-center gap-2 text-white" onClick={() => setDrawer(false)}>
+                <AsOfLink href="/" className="flex items-center gap-2 text-white" onClick={() => setDrawer(false)}>
                   <ShieldCheck className="size-6 shrink-0 text-indigo-300" aria-hidden />
                   <span className={cn("text-base font-semibold tracking-tight", narrow && "sr-only")}>Transfer Registry</span>
-                </Link>
+                </AsOfLink>
                 {drawer ? (
                   <button type="button" onClick={() => setDrawer(false)} className="rounded-md p-1.5 text-slate-200 hover:bg-slate-800 hover:text-white lg:hidden" autoFocus>
                     <X className="size-5" aria-hidden />
@@ -208,7 +209,14 @@ export function AppShell({ user, children }: { user: ClientSession; children: Re
             </div>
           </NavPanel>
           <main id="main" data-hydrated={hydrated || undefined} className="min-w-0 flex-1 px-4 py-6 sm:px-6 lg:px-8 lg:py-8">
-            <div className="mx-auto max-w-7xl">{children}</div>
+            <div className="mx-auto max-w-7xl">
+              {/* The app's one as-of date: every status, count and list below is as of it (?asOf=, absent = today). */}
+              <div className="no-print -mt-2 mb-4 flex justify-end lg:-mt-4">
+                <AsOfControl />
+              </div>
+              <AsOfBanner />
+              {children}
+            </div>
           </main>
         </div>
         <CommandPalette />

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Search } from "lucide-react";
-import { useRouter } from "next/navigation";
+import { useAsOfRouter } from "@/app/_components/as-of";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
 import { PALETTE_PAGES } from "./command-palette-pages";
@@ -30,7 +30,7 @@ function useDebounced<T>(value: T, ms: number): T {
 export default function Palette({ onClose }: { onClose: () => void }) {
   const trpc = useTRPC();
   const can = useCan();
-  const router = useRouter();
+  const router = useAsOfRouter();
   const id = useId();
   const dialog = useRef<HTMLDialogElement>(null);
   const [text, setText] = useState("");

@@ -4,6 +4,7 @@
  * gives the same query key, so a directly loaded page arrives with its data and the client does not fetch again.
  * Pure; no zod and no server code (it is part of the browser bundle).
  */
+import { isValidIsoDate } from "@/server/domain/dates";
 import type { ISSUE_CODES, STATUSES } from "@/server/domain/rules/types";
 import { PARTY_SORTS, PARTY_STATUS_FILTERS, type RELATIONSHIPS, type SERVICE_CATEGORIES } from "@/server/schemas/party-labels";
 import { SAFEGUARD_SORTS, type SafeguardSort, type SafeguardType } from "@/server/schemas/safeguard-labels";
@@ -11,7 +12,7 @@ import { TRANSFER_SORTS, type TransferSort } from "@/server/schemas/transfer-lab
 
 export const LIST_PAGE_SIZE = 20;
 
-const isDate = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
+const isDate = (s: string) => isValidIsoDate(s);
 const pageOf = (s: string) => Math.max(1, Math.floor(Number(s)) || 1);
 
 /** The URL state of a page: every key of `defaults`, overridden by the search parameters that are present. */
@@ -58,7 +59,7 @@ export function transferListInput(state: typeof TRANSFER_LIST_DEFAULTS) {
   };
 }
 
-export const PARTY_LIST_DEFAULTS = { q: "", relationship: "", country: "", category: "", status: "", archived: "active", sort: "name", dir: "asc", page: "1" };
+export const PARTY_LIST_DEFAULTS = { q: "", relationship: "", country: "", category: "", status: "", archived: "active", sort: "name", dir: "asc", page: "1", asOf: "" };
 
 export function partyListInput(state: typeof PARTY_LIST_DEFAULTS) {
   return {
@@ -72,10 +73,11 @@ export function partyListInput(state: typeof PARTY_LIST_DEFAULTS) {
     dir: (state.dir === "desc" ? "desc" : "asc") as "asc" | "desc",
     page: pageOf(state.page),
     pageSize: LIST_PAGE_SIZE,
+    asOf: isDate(state.asOf) ? state.asOf : undefined,
   };
 }
 
-export const SAFEGUARD_LIST_DEFAULTS = { q: "", type: "", party: "", archived: "active", sort: "title", dir: "asc", page: "1" };
+export const SAFEGUARD_LIST_DEFAULTS = { q: "", type: "", party: "", archived: "active", sort: "title", dir: "asc", page: "1", asOf: "" };
 
 export function safeguardListInput(state: typeof SAFEGUARD_LIST_DEFAULTS) {
   return {
@@ -87,6 +89,7 @@ export function safeguardListInput(state: typeof SAFEGUARD_LIST_DEFAULTS) {
     dir: (state.dir === "desc" ? "desc" : "asc") as "asc" | "desc",
     page: pageOf(state.page),
     pageSize: LIST_PAGE_SIZE,
+    asOf: isDate(state.asOf) ? state.asOf : undefined,
   };
 }
 

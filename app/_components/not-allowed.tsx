@@ -1,5 +1,5 @@
 import { ShieldX } from "lucide-react";
-import Link from "next/link";
+import { AsOfLink } from "@/app/_components/as-of";
 import { getSessionUser } from "@/app/_trpc/server";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from "@/server/auth/permissions";
 
@@ -21,9 +21,9 @@ export async function NotAllowed() {
         )}
       </p>
       <p className="mt-1 text-sm text-slate-600">If you need to make it, ask an administrator to change your role.</p>
-      <Link href="/" className="mt-6 inline-block text-sm font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
+      <AsOfLink href="/" className="mt-6 inline-block text-sm font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
         Back to the overview
-      </Link>
+      </AsOfLink>
     </div>
   );
 }

@@ -59,6 +59,8 @@ const SPEC: Record<string, Row> = {
   "audit.read": /*             */ [Y, N, Y, Y, "'Audit log (auditor, DPO, admin)'"],
   "user.read": /*              */ [Y, N, N, N, "'Users (admin)'"],
   "user.manage": /*            */ [Y, N, N, N, "'administrators manage users'"],
+  "scenario.read": /*          */ [Y, Y, Y, Y, "issue 10: what-if scenarios, 'DPO-only to save (others may read)'; everyone 'reads everything'"],
+  "scenario.manage": /*        */ [N, N, Y, N, "issue 10: 'The DPO describes hypothetical changes'; saving a scenario is DPO-only"],
 };
 
 const ROLE_COLUMN: Record<Role, 0 | 1 | 2 | 3> = { admin: 0, procurement: 1, dpo: 2, auditor: 3 };

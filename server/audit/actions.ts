@@ -27,9 +27,12 @@ export const AUDIT_ACTIONS = [
   "user.create",
   "user.update",
   "user.set_password",
+  "scenario.create",
+  "scenario.update",
+  "scenario.delete",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const ENTITY_TYPES = ["party", "transfer", "safeguard", "certification", "tia", "kb_entry", "registry", "category", "user"] as const;
+export const ENTITY_TYPES = ["party", "transfer", "safeguard", "certification", "tia", "kb_entry", "registry", "category", "user", "scenario"] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];

@@ -29,6 +29,8 @@ export const PERMISSION_LABELS: Record<Action, string> = {
   "audit.read": "Read the audit log",
   "user.read": "See users",
   "user.manage": "Manage users",
+  "scenario.read": "See what-if scenarios",
+  "scenario.manage": "Save what-if scenarios",
 };
 
 /** The refusal a role gets for an action it may not perform, in words. */

@@ -52,6 +52,9 @@ export const PERMISSIONS = {
   "audit.read": ["admin", "dpo", "auditor"],
   "user.read": ["admin"],
   "user.manage": ["admin"],
+  /** What-if scenarios: everyone reads them and their results; only the DPO saves, changes or deletes one. */
+  "scenario.read": EVERYONE,
+  "scenario.manage": ["dpo"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -174,3 +174,11 @@ export const ADEQUACY_SCOPE_ANSWER_LABELS: Readonly<Record<AdequacyScopeAnswer, 
   out: "Outside the decision's scope",
   unknown: "Not known",
 };
+
+/** The kinds of change a what-if scenario holds (server/domain/scenarios), in words. */
+export const SCENARIO_CHANGE_LABELS: Readonly<Record<"kb_entry_ends" | "new_adequacy" | "certification_lapses" | "safeguard_ends", string>> = {
+  kb_entry_ends: "An adequacy decision or framework no longer applies",
+  new_adequacy: "A new adequacy decision",
+  certification_lapses: "A recipient's certification lapses",
+  safeguard_ends: "A safeguard ends",
+};

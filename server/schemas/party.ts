@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { isCountryCode } from "@/server/countries";
+import { isoDate } from "./dates";
 import { ADVISER_TYPES, CCPA_ROLES, PARTY_SORTS, PARTY_STATUS_FILTERS, RELATIONSHIPS, SERVICE_CATEGORIES } from "./party-labels";
 
 export * from "./party-labels";
@@ -89,6 +90,8 @@ export const listPartiesSchema = z.object({
   dir: z.enum(["asc", "desc"]).default("asc"),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(5).max(100).default(20),
+  /** The date the worst status is evaluated for (absent: today). */
+  asOf: isoDate().optional(),
 });
 export type ListPartiesInput = z.input<typeof listPartiesSchema>;
 

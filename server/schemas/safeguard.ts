@@ -9,6 +9,7 @@ import { z } from "zod";
 import { DEROGATION_BASES } from "@/server/domain/kb/types";
 import { BCR_VARIANTS, SAFEGUARD_TYPES, SCC_VERSIONS } from "@/server/domain/registry/types";
 import { APPROVED_TYPES, SAFEGUARD_SORTS, SIGNED_TYPES } from "./safeguard-labels";
+import { isoDate } from "./dates";
 import { optionalDate, optionalRegistryId, optionalText } from "./transfer";
 
 export * from "./safeguard-labels";
@@ -125,8 +126,12 @@ export const listSafeguardsSchema = z.object({
   dir: z.enum(["asc", "desc"]).default("asc"),
   page: z.number().int().min(1).default(1),
   pageSize: z.number().int().min(5).max(100).default(20),
+  /** The date whose state ("in force", "not yet signed", "ended") the list shows (absent: today). */
+  asOf: isoDate().optional(),
 });
 export type ListSafeguardsInput = z.input<typeof listSafeguardsSchema>;
 
 export const safeguardIdSchema = z.object({ id: z.string().min(1) });
+/** One safeguard with the statuses of the transfers relying on it as of a date (absent: today). */
+export const safeguardAtSchema = z.object({ id: z.string().min(1), asOf: isoDate().optional() });
 export const archiveSafeguardSchema = z.object({ id: z.string().min(1), version: z.number().int().positive() });

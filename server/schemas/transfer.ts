@@ -94,6 +94,8 @@ export const listTransfersSchema = z.object({
 export type ListTransfersInput = z.input<typeof listTransfersSchema>;
 
 export const transferIdSchema = z.object({ id: z.string().min(1) });
+/** One transfer as of a date (absent: today): its page and its coverage up to that date. */
+export const transferAtSchema = z.object({ id: z.string().min(1), asOf: isoDate().optional() });
 export const archiveTransferSchema = z.object({ id: z.string().min(1), version: z.number().int().positive() });
 export const transfersOfPartySchema = z.object({ partyId: z.string().min(1), asOf: isoDate().optional() });
 

@@ -78,6 +78,7 @@ import {
 } from "./bench-app/endpoints";
 import { HttpClient, type HttpResult, type Session, signIn, trpcMutation, trpcQuery, withSession } from "./bench-app/http";
 import { createUser, killAllGroupsSync, type NextServer, RssPoller, type RssSample, startGroup, startNextServer, tailOf } from "./bench-app/processes";
+import { benchScenarios } from "./bench-app/scenarios";
 import { describeDocument, exportRegistry, generate, importStep, type ImportStep, importVia, type ImportVia } from "./bench-app/registry";
 import { bytes, count, median, ms, ratio, seconds, summarize, type LatencySummary } from "./bench-app/stats";
 
@@ -864,6 +865,10 @@ async function main(): Promise<void> {
     line(`   errors: ${errorTotal}${errorTotal ? ` (${[...load.errors].map(([k, v]) => `${k}: ${v}`).join("; ")})` : ""}`);
     line(`   largest response: ${bytes(load.maxBytes)} (${load.maxBytesName})`);
   }
+  // ---- custom targets (issue 10): each feature's bench-app/<area>.ts adds its lines here, while the server runs.
+  const customTargets: TargetLine[] = [];
+  customTargets.push(await benchScenarios(app, dpo, flags.transfers));
+
   rss.stop();
   heading("Server memory (VmRSS of next start and all its children, polled every 200 ms)");
   for (const [phase, sample] of rss.peaks) line(`   ${pad(phase, 12)} peak ${rssText(sample)}`);
@@ -951,6 +956,8 @@ async function main(): Promise<void> {
     },
     "client JS per route < 200 kB gzip",
   );
+
+  for (const t of customTargets) targets.push(t);
 
   heading(`Targets (${describeDocument(doc)}; ${((Date.now() - runStarted) / 60000).toFixed(1)} min)`);
   const labelWidth = Math.max(...targets.map((t) => t.label.length));

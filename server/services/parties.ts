@@ -55,7 +55,8 @@ const nowIso = () => new Date().toISOString();
 
 export function listParties(db: Db, input: ListPartiesInput, asOf?: string): Page<PartyListItem> {
   const q = listPartiesSchema.parse(input);
-  return cachedRead(db, "parties.list", { q, asOf }, () => queryParties(db, q, asOf));
+  const date = asOf ?? q.asOf;
+  return cachedRead(db, "parties.list", { q, asOf: date }, () => queryParties(db, q, date));
 }
 
 function queryParties(db: Db, q: z.output<typeof listPartiesSchema>, asOf?: string): Page<PartyListItem> {

@@ -51,6 +51,8 @@ import { AppError } from "@/server/errors";
 import { ADVISER_TYPES, CCPA_ROLES, SERVICE_CATEGORIES } from "@/server/schemas/party";
 import { IMPORT_LIMITS, MAX_IMPORT_BYTES, MAX_IMPORT_SIZE_LABEL } from "@/server/schemas/registry-import";
 import { REGISTRY_ID_PATTERN } from "@/server/schemas/transfer";
+import { evaluateRegistry } from "@/server/domain/rules";
+import { getCompiledKnowledgeBase } from "./compiled-knowledge-base";
 import { readRegistryDocument } from "./registry-document";
 import { syncVerdicts } from "./verdict-store";
 
@@ -125,6 +127,18 @@ const MAX_ERRORS = 1000;
 /** The registry as the downloadable file: pretty JSON with a final newline, named for the day. */
 export function exportRegistryFile(db: DbOrTx, date: string): { fileName: string; body: string } {
   return { fileName: `transfer-registry-${date}.json`, body: `${JSON.stringify(readRegistryDocument(db), null, 2)}\n` };
+}
+
+/**
+ * Every live transfer's verdict as of `asOf` as the downloadable `transfer-registry/verdicts-v1` file (what the
+ * command-line checker writes for the exported registry and that date). A download, like the registry export:
+ * it reads the whole registry once.
+ */
+export function exportVerdictsFile(db: DbOrTx, asOf: string, today: string): { fileName: string; body: string } {
+  const doc = readRegistryDocument(db);
+  const live: RegistryDocument = { ...doc, transfers: doc.transfers.filter((t) => !(t as { archivedAt?: string | null }).archivedAt) };
+  const verdicts = evaluateRegistry(live, getCompiledKnowledgeBase(db), asOf, today);
+  return { fileName: `transfer-verdicts-${asOf}.json`, body: `${JSON.stringify(verdicts, null, 2)}\n` };
 }
 
 /** How many entities the registry holds (the export card says what the file will contain). */

@@ -23,7 +23,7 @@ import {
 import { REGISTRY_ID_PATTERN } from "@/server/schemas/transfer";
 import { getCompiledKnowledgeBase } from "./compiled-knowledge-base";
 import { partiesAndVerdictOf, registryIdFrom, TRANSFER_ROW_COLUMNS, type Page, type PartyRef, type TransferRowWithParties } from "./transfers";
-import { cachedRead, verdictSource } from "./verdicts";
+import { cachedRead, today, verdictSource } from "./verdicts";
 import { writeTransaction } from "./verdict-store";
 import { likePattern } from "./sql-text";
 
@@ -50,6 +50,17 @@ export interface SafeguardListItem {
   transferCount: number;
   archivedAt: string | null;
   updatedAt: string;
+  /** On the list's as-of date: signed/approved and not ended, not signed yet, or ended. */
+  state: SafeguardState;
+}
+
+export type SafeguardState = "in_force" | "not_yet" | "ended";
+
+/** A safeguard's state on `asOf` from its signing/approval date and its end date (both inclusive). */
+export function safeguardStateOn(date: string | null, ended: string | null, asOf: string): SafeguardState {
+  if (date && date > asOf) return "not_yet";
+  if (ended && ended < asOf) return "ended";
+  return "in_force";
 }
 
 const nowIso = () => new Date().toISOString();
@@ -77,12 +88,12 @@ export function getSafeguard(db: DbOrTx, id: string): SafeguardDetail {
 export const LIST_PARTIES_SHOWN = 5;
 
 /** One page of safeguards: filtering, sorting and paging in SQL; parties and transfer counts for the page's rows only. */
-export function listSafeguards(db: Db, input: ListSafeguardsInput): Page<SafeguardListItem> {
+export function listSafeguards(db: Db, input: ListSafeguardsInput): Page<SafeguardListItem> & { asOf: string } {
   const q = listSafeguardsSchema.parse(input);
   return cachedRead(db, "safeguards.list", q, () => querySafeguards(db, q));
 }
 
-function querySafeguards(db: Db, q: z.output<typeof listSafeguardsSchema>): Page<SafeguardListItem> {
+function querySafeguards(db: Db, q: z.output<typeof listSafeguardsSchema>): Page<SafeguardListItem> & { asOf: string } {
   const where: SQL[] = [];
   if (q.archived === "active") where.push(isNull(safeguards.archivedAt));
   if (q.archived === "archived") where.push(isNotNull(safeguards.archivedAt));
@@ -138,6 +149,7 @@ function querySafeguards(db: Db, q: z.output<typeof listSafeguardsSchema>): Page
       .orderBy(asc(safeguardParties.position), asc(parties.id))
       .limit(LIST_PARTIES_SHOWN)
       .all();
+  const asOf = q.asOf ?? today();
   const items: SafeguardListItem[] = rows.map((r) => ({
     id: r.id,
     title: r.title,
@@ -151,8 +163,9 @@ function querySafeguards(db: Db, q: z.output<typeof listSafeguardsSchema>): Page
     transferCount: r.transferCount,
     archivedAt: r.archivedAt,
     updatedAt: r.updatedAt,
+    state: safeguardStateOn(r.signed ?? r.approved, r.ended, asOf),
   }));
-  return { items, total, page: q.page, pageSize: q.pageSize };
+  return { items, total, page: q.page, pageSize: q.pageSize, asOf };
 }
 
 export interface SafeguardView extends SafeguardDetail {

@@ -2,7 +2,7 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { TRPCClientError } from "@trpc/client";
-import { useRouter } from "next/navigation";
+import { useAsOfRouter } from "@/app/_components/as-of";
 import { useState } from "react";
 import { ADEQUACY_STATUS_LABELS, END_REASON_LABELS } from "@/app/_components/kb-labels";
 import { useToast } from "@/app/_components/toast";
@@ -28,7 +28,7 @@ interface Saved {
 
 function useSave(existing: { id: string; version: number } | null) {
   const trpc = useTRPC();
-  const router = useRouter();
+  const router = useAsOfRouter();
   const toast = useToast();
   const queryClient = useQueryClient();
   const [error, setError] = useState<{ title: string; message: string; fields: Record<string, string> } | null>(null);

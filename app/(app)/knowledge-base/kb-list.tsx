@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { AlertTriangle, Plus } from "lucide-react";
-import Link from "next/link";
+import { AsOfLink } from "@/app/_components/as-of";
 import { KB_KIND_LABELS, kbSummary } from "@/app/_components/kb-labels";
 import { REGIME_LABELS } from "@/app/_components/labels";
 import { useCan } from "@/app/_components/session";
@@ -56,7 +56,7 @@ export function KbList() {
       />
       <nav aria-label="Kinds of entries" className="mb-4 flex flex-wrap gap-1 border-b border-slate-200">
         {KB_KINDS.map((k) => (
-          <Link
+          <AsOfLink
             key={k}
             href={`/knowledge-base?kind=${k}${state.regime ? `&regime=${state.regime}` : ""}`}
             aria-current={k === kind ? "page" : undefined}
@@ -66,7 +66,7 @@ export function KbList() {
             )}
           >
             {KB_KIND_LABELS[k]}
-          </Link>
+          </AsOfLink>
         ))}
       </nav>
       <Card>
@@ -110,9 +110,9 @@ export function KbList() {
                 return (
                   <tr key={r.id} className="hover:bg-slate-50">
                     <Td>
-                      <Link href={`/knowledge-base/${encodeURIComponent(r.id)}`} className="font-medium text-indigo-700 hover:underline">
+                      <AsOfLink href={`/knowledge-base/${encodeURIComponent(r.id)}`} className="font-medium text-indigo-700 hover:underline">
                         {s.title}
-                      </Link>
+                      </AsOfLink>
                       <div className="text-xs text-slate-500">{s.detail}</div>
                       <div className="mt-1 flex flex-wrap gap-1">
                         {r.entry.unconfirmed ? (

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
+import { useAsOfRouter } from "@/app/_components/as-of";
 import { useState } from "react";
 import { Button, ButtonLink } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
@@ -98,7 +98,7 @@ export function PartyForm({ party: loaded }: { party?: PartyDetail }) {
   const trpc = useTRPC();
   // Freeze the version the editor opened: a later refetch must never turn a stale edit into an overwrite.
   const [party] = useState(loaded);
-  const router = useRouter();
+  const router = useAsOfRouter();
   const toast = useToast();
   const queryClient = useQueryClient();
   const [form, setForm] = useState<FormState>(party ? fromParty(party) : EMPTY);

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
-import Link from "next/link";
+import { AsOfLink } from "@/app/_components/as-of";
 import { relationshipLabel } from "@/app/_components/party-labels";
 import { useCan } from "@/app/_components/session";
 import { STATUS_LABELS, StatusBadge } from "@/app/_components/status-badge";
@@ -150,9 +150,9 @@ export function PartyList() {
                 {query.data.items.map((p) => (
                   <tr key={p.id} className="hover:bg-slate-50">
                     <Td>
-                      <Link href={`/parties/${p.id}`} className="font-medium text-indigo-700 hover:text-indigo-900 hover:underline">
+                      <AsOfLink href={`/parties/${p.id}`} className="font-medium text-indigo-700 hover:text-indigo-900 hover:underline">
                         {p.name}
-                      </Link>
+                      </AsOfLink>
                       <div className="font-mono text-xs text-slate-500">{p.id}</div>
                       {p.archivedAt ? (
                         <Badge tone="slate" className="mt-1">

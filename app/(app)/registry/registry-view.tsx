@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CheckCircle2, Download, FileJson, Loader2, Upload } from "lucide-react";
-import Link from "next/link";
+import { AsOfLink, useAsOf } from "@/app/_components/as-of";
 import { useId, useState } from "react";
 import { useCan } from "@/app/_components/session";
 import { Badge } from "@/app/_components/ui/badge";
@@ -54,16 +54,24 @@ export function RegistryView() {
 function ExportCard() {
   const trpc = useTRPC();
   const stats = useQuery(trpc.registry.stats.queryOptions());
+  const asOf = useAsOf();
   return (
     <Card>
       <CardHeader
         title="Export the registry"
         description="Parties with their certifications, safeguards, transfers and impact assessments, including notes, contacts, data categories and purposes."
         actions={
-          <a href="/api/registry/export" download className={buttonClass("primary")}>
-            <Download className="size-4" aria-hidden />
-            Download JSON
-          </a>
+          <div className="flex flex-wrap gap-2">
+            <a href="/api/registry/export" download className={buttonClass("primary")}>
+              <Download className="size-4" aria-hidden />
+              Download JSON
+            </a>
+            {/* The verdicts as of the app's date (the header control), in the checker's verdicts-v1 format. */}
+            <a href={`/api/registry/export?content=verdicts${asOf ? `&asOf=${asOf}` : ""}`} download className={buttonClass("secondary")}>
+              <Download className="size-4" aria-hidden />
+              Verdicts {asOf ? `as of ${asOf}` : "as of today"}
+            </a>
+          </div>
         }
       />
       <div className="px-5 py-4 text-sm text-slate-600" aria-live="polite">
@@ -479,12 +487,12 @@ function ImportedNotice({ fileName, result }: { fileName: string; result: Regist
         <p className="font-semibold">{fileName} was imported</p>
         <p className="mt-0.5">{done.length ? `${done.join(", ")}.` : "Nothing needed to change."} Every change is recorded in the audit log.</p>
         <p className="mt-2 flex gap-4">
-          <Link href="/parties" className="font-medium text-emerald-800 underline underline-offset-2 hover:text-emerald-950">
+          <AsOfLink href="/parties" className="font-medium text-emerald-800 underline underline-offset-2 hover:text-emerald-950">
             View parties
-          </Link>
-          <Link href="/audit" className="font-medium text-emerald-800 underline underline-offset-2 hover:text-emerald-950">
+          </AsOfLink>
+          <AsOfLink href="/audit" className="font-medium text-emerald-800 underline underline-offset-2 hover:text-emerald-950">
             Open the audit log
-          </Link>
+          </AsOfLink>
         </p>
       </div>
     </div>

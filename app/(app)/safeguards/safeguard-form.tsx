@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useRouter } from "next/navigation";
+import { useAsOfRouter } from "@/app/_components/as-of";
 import { useState } from "react";
 import { PartyMultiPicker } from "@/app/_components/pickers";
 import { Button, ButtonLink } from "@/app/_components/ui/button";
@@ -130,7 +130,7 @@ const PARTY_LABEL: Partial<Record<SafeguardType, { label: string; hint: string }
 export function SafeguardForm({ safeguard: loaded }: { safeguard?: SafeguardView }) {
   const trpc = useTRPC();
   const [safeguard] = useState(loaded);
-  const router = useRouter();
+  const router = useAsOfRouter();
   const toast = useToast();
   const queryClient = useQueryClient();
   const [form, setForm] = useState<FormState>(safeguard ? fromSafeguard(safeguard) : EMPTY);

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
-import Link from "next/link";
+import { AsOfLink } from "@/app/_components/as-of";
 import { PartyPicker } from "@/app/_components/pickers";
 import { useCan } from "@/app/_components/session";
 import { SAFEGUARD_LIST_DEFAULTS, safeguardListInput } from "@/app/_components/list-inputs";
@@ -107,9 +107,9 @@ export function SafeguardList() {
                 {query.data.items.map((s) => (
                   <tr key={s.id} className="hover:bg-slate-50">
                     <Td>
-                      <Link href={`/safeguards/${s.id}`} className="font-medium text-indigo-700 hover:text-indigo-900 hover:underline">
+                      <AsOfLink href={`/safeguards/${s.id}`} className="font-medium text-indigo-700 hover:text-indigo-900 hover:underline">
                         {s.title}
-                      </Link>
+                      </AsOfLink>
                       <div className="font-mono text-xs text-slate-500">{s.id}</div>
                       {s.archivedAt ? (
                         <Badge tone="slate" className="mt-1">
@@ -133,6 +133,11 @@ export function SafeguardList() {
                     <Td label="Signed / approved" className="whitespace-nowrap text-slate-600">
                       {s.date ?? "—"}
                       {s.ended ? <div className="text-xs text-slate-500">ended {s.ended}</div> : null}
+                      {s.state !== "in_force" ? (
+                        <Badge tone="amber" className="mt-1">
+                          {s.state === "not_yet" ? `Not yet in force on ${query.data.asOf}` : `Ended before ${query.data.asOf}`}
+                        </Badge>
+                      ) : null}
                     </Td>
                     <Td label="Transfers">{s.transferCount}</Td>
                   </tr>

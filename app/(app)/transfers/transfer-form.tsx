@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CheckCircle2, Globe2, Lightbulb } from "lucide-react";
-import { useRouter } from "next/navigation";
+import { useAsOfRouter } from "@/app/_components/as-of";
 import { useState } from "react";
 import { PartyPicker, SafeguardMultiPicker } from "@/app/_components/pickers";
 import { IssueBadge, StatusBadge } from "@/app/_components/status-badge";
@@ -108,7 +108,7 @@ export function TransferForm({ transfer: loaded, prefill = {} }: { transfer?: Tr
   const trpc = useTRPC();
   // Freeze the version the editor opened: a later refetch must never turn a stale edit into an overwrite.
   const [transfer] = useState(loaded);
-  const router = useRouter();
+  const router = useAsOfRouter();
   const toast = useToast();
   const queryClient = useQueryClient();
   const [form, setForm] = useState<FormState>(transfer ? fromTransfer(transfer) : fromPrefill(prefill));

@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ArrowRight, Plus } from "lucide-react";
-import Link from "next/link";
+import { AsOfLink } from "@/app/_components/as-of";
 import { PartyPicker } from "@/app/_components/pickers";
 import { useCan } from "@/app/_components/session";
 import { IssueBadge, STATUS_LABELS, StatusBadge } from "@/app/_components/status-badge";
@@ -43,19 +43,10 @@ export function TransferList() {
       <PageHeader
         title="Transfers"
         description={
-          state.asOf ? (
-            <>
-              What-if view: statuses as of <span className="font-medium text-slate-700">{state.asOf}</span>, with today&rsquo;s registry and knowledge base.{" "}
-              <button type="button" className="font-medium text-indigo-700 hover:underline" onClick={() => update({ asOf: "" })}>
-                Back to today
-              </button>
-            </>
-          ) : (
-            <>
-              Every flow of personal data from a group affiliate to a recipient, with its live status as of{" "}
-              <span className="font-medium text-slate-700">{query.data?.asOf ?? "today"}</span>.
-            </>
-          )
+          <>
+            Every flow of personal data from a group affiliate to a recipient, with its status as of{" "}
+            <span className="font-medium text-slate-700">{query.data?.asOf ?? (state.asOf || "today")}</span>.
+          </>
         }
         actions={
           can("transfer.create") ? (
@@ -160,13 +151,13 @@ export function TransferList() {
                 {query.data.items.map((t) => (
                   <tr key={t.id} className="hover:bg-slate-50">
                     <Td>
-                      <Link href={`/transfers/${t.id}`} className="font-medium text-indigo-700 hover:text-indigo-900 hover:underline xl:whitespace-nowrap">
+                      <AsOfLink href={`/transfers/${t.id}`} className="font-medium text-indigo-700 hover:text-indigo-900 hover:underline xl:whitespace-nowrap">
                         <span className="sr-only">Transfer </span>
                         {t.exporter.name}
                         <ArrowRight className="mx-1 inline size-3.5" aria-hidden />
                         <span className="sr-only"> to </span>
                         {t.recipient.name}
-                      </Link>
+                      </AsOfLink>
                       <div className="text-xs text-slate-600">
                         <span className="font-mono">{t.id}</span>
                         <span aria-hidden> · </span>

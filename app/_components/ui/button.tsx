@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { AsOfLink } from "../as-of";
 import { Loader2 } from "lucide-react";
 import { cn } from "./cn";
 
@@ -47,10 +47,10 @@ export function ButtonLink({
   className,
   children,
   ...props
-}: React.ComponentProps<typeof Link> & { variant?: Variant; size?: Size }) {
+}: React.ComponentProps<typeof AsOfLink> & { variant?: Variant; size?: Size }) {
   return (
-    <Link href={href} className={buttonClass(variant, size, className)} {...props}>
+    <AsOfLink href={href} className={buttonClass(variant, size, className)} {...props}>
       {children}
-    </Link>
+    </AsOfLink>
   );
 }

@@ -2,6 +2,7 @@ import {
   archiveSafeguardSchema,
   createSafeguardSchema,
   listSafeguardsSchema,
+  safeguardAtSchema,
   safeguardIdSchema,
   updateSafeguardSchema,
 } from "@/server/schemas/safeguard";
@@ -12,7 +13,7 @@ import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const safeguardRouter = createTRPCRouter({
   list: protectedProcedure("safeguard.read").input(listSafeguardsSchema).query(({ ctx, input }) => safeguards.listSafeguards(ctx.db, input)),
-  byId: protectedProcedure("safeguard.read").input(safeguardIdSchema).query(({ ctx, input }) => safeguards.viewSafeguard(ctx.db, input.id)),
+  byId: protectedProcedure("safeguard.read").input(safeguardAtSchema).query(({ ctx, input }) => safeguards.viewSafeguard(ctx.db, input.id, input.asOf)),
   /** The pickers: at most 20 safeguards per call, paged with `cursor`. */
   search: protectedProcedure("safeguard.read").input(safeguardSearchSchema).query(({ ctx, input }) => searchSafeguards(ctx.db, input)),
   /** Titles of already chosen safeguards (at most 20 ids). */

@@ -3,6 +3,7 @@ import {
   createTransferSchema,
   describeTransferSchema,
   listTransfersSchema,
+  transferAtSchema,
   transferIdSchema,
   transfersOfPartySchema,
   updateTransferSchema,
@@ -12,8 +13,8 @@ import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const transferRouter = createTRPCRouter({
   list: protectedProcedure("transfer.read").input(listTransfersSchema).query(({ ctx, input }) => transfers.listTransfers(ctx.db, input)),
-  byId: protectedProcedure("transfer.read").input(transferIdSchema).query(({ ctx, input }) => transfers.viewTransfer(ctx.db, input.id)),
-  coverage: protectedProcedure("transfer.read").input(transferIdSchema).query(({ ctx, input }) => transfers.transferCoverageTimeline(ctx.db, input.id)),
+  byId: protectedProcedure("transfer.read").input(transferAtSchema).query(({ ctx, input }) => transfers.viewTransfer(ctx.db, input.id, input.asOf)),
+  coverage: protectedProcedure("transfer.read").input(transferAtSchema).query(({ ctx, input }) => transfers.transferCoverageTimeline(ctx.db, input.id, input.asOf)),
   history: protectedProcedure("transfer.read").input(transferIdSchema).query(({ ctx, input }) => transfers.transferHistory(ctx.db, input.id)),
   byParty: protectedProcedure("transfer.read").input(transfersOfPartySchema).query(({ ctx, input }) => transfers.transfersOfParty(ctx.db, input.partyId, input.asOf)),
   describe: protectedProcedure("transfer.read").input(describeTransferSchema).query(({ ctx, input }) => transfers.describeTransfer(ctx.db, input)),

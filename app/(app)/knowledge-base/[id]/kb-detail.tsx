@@ -2,7 +2,7 @@
 
 import { useQuery } from "@tanstack/react-query";
 import { AlertTriangle, ExternalLink, Pencil } from "lucide-react";
-import Link from "next/link";
+import { AsOfLink } from "@/app/_components/as-of";
 import { HistoryCard } from "@/app/_components/history-card";
 import { ADEQUACY_SCOPE_LABELS, ADEQUACY_STATUS_LABELS, END_REASON_LABELS, KB_KIND_LABELS, kbSummary } from "@/app/_components/kb-labels";
 import { REGIME_LABELS } from "@/app/_components/labels";
@@ -55,13 +55,13 @@ export function KbDetail({ id }: { id: string }) {
       <PageHeader
         breadcrumb={
           <>
-            <Link href="/knowledge-base" className="hover:text-slate-700">
+            <AsOfLink href="/knowledge-base" className="hover:text-slate-700">
               Knowledge base
-            </Link>{" "}
+            </AsOfLink>{" "}
             /{" "}
-            <Link href={`/knowledge-base?kind=${e.kind}`} className="hover:text-slate-700">
+            <AsOfLink href={`/knowledge-base?kind=${e.kind}`} className="hover:text-slate-700">
               {kindLabel}
-            </Link>
+            </AsOfLink>
           </>
         }
         title={s.title}

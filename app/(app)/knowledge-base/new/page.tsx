@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireAllowed } from "@/app/_components/require-allowed";
-import Link from "next/link";
+import { AsOfLink } from "@/app/_components/as-of";
 import { RequirePermission } from "@/app/_components/session";
 import { PageHeader } from "@/app/_components/ui/card";
 import { AdequacyForm } from "../kb-editor";
@@ -13,9 +13,9 @@ export default async function NewAdequacyPage() {
     <>
       <PageHeader
         breadcrumb={
-          <Link href="/knowledge-base" className="hover:text-slate-700">
+          <AsOfLink href="/knowledge-base" className="hover:text-slate-700">
             Knowledge base
-          </Link>
+          </AsOfLink>
         }
         title="Add an adequacy decision"
         description="For example a new EU decision, UK adequacy regulations or a change to the Swiss Annex 1 list. Verdicts use it from its effective date on."

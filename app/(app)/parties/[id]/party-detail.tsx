@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Archive, ArchiveRestore, Pencil } from "lucide-react";
-import Link from "next/link";
+import { AsOfLink } from "@/app/_components/as-of";
 import { useState } from "react";
 import { useToast } from "@/app/_components/toast";
 import { ArchiveDialog } from "@/app/_components/archive-dialog";
@@ -58,9 +58,9 @@ export function PartyDetailView({ id }: { id: string }) {
     <>
       <PageHeader
         breadcrumb={
-          <Link href="/parties" className="hover:text-slate-700">
+          <AsOfLink href="/parties" className="hover:text-slate-700">
             Parties
-          </Link>
+          </AsOfLink>
         }
         title={
           <span className="flex flex-wrap items-center gap-3">

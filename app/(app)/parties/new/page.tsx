@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireAllowed } from "@/app/_components/require-allowed";
-import Link from "next/link";
+import { AsOfLink } from "@/app/_components/as-of";
 import { PageHeader } from "@/app/_components/ui/card";
 import { PartyForm } from "../party-form";
 
@@ -13,9 +13,9 @@ export default async function NewPartyPage() {
       <PageHeader
         title="Register a party"
         breadcrumb={
-          <Link href="/parties" className="hover:text-slate-700">
+          <AsOfLink href="/parties" className="hover:text-slate-700">
             Parties
-          </Link>
+          </AsOfLink>
         }
         description="Fields marked * are required."
       />

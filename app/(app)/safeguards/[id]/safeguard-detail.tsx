@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Archive, ArchiveRestore, ArrowRight, Pencil } from "lucide-react";
-import Link from "next/link";
+import { AsOfLink, useAsOf } from "@/app/_components/as-of";
 import { useState } from "react";
 import { useToast } from "@/app/_components/toast";
 import { ArchiveDialog } from "@/app/_components/archive-dialog";
@@ -43,7 +43,7 @@ export function SafeguardDetailView({ id }: { id: string }) {
   const queryClient = useQueryClient();
   const [tab, setTab] = useState<Tab>("overview");
   const [confirm, setConfirm] = useState(false);
-  const sg = useQuery(trpc.safeguard.byId.queryOptions({ id }));
+  const sg = useQuery(trpc.safeguard.byId.queryOptions({ id, asOf: useAsOf() }));
   const history = useQuery({ ...trpc.safeguard.history.queryOptions({ id }), enabled: tab === "history" });
   const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.safeguard.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.transfer.pathKey() })]);
   const toast = useToast();
@@ -68,9 +68,9 @@ export function SafeguardDetailView({ id }: { id: string }) {
     <>
       <PageHeader
         breadcrumb={
-          <Link href="/safeguards" className="hover:text-slate-700">
+          <AsOfLink href="/safeguards" className="hover:text-slate-700">
             Safeguards
-          </Link>
+          </AsOfLink>
         }
         title={
           <span className="flex flex-wrap items-center gap-3">
@@ -138,10 +138,10 @@ export function SafeguardDetailView({ id }: { id: string }) {
                   {s.transfers.map((t) => (
                     <tr key={t.id}>
                       <Td>
-                        <Link href={`/transfers/${t.id}`} className="font-medium text-indigo-700 hover:underline">
+                        <AsOfLink href={`/transfers/${t.id}`} className="font-medium text-indigo-700 hover:underline">
                           {t.exporter.name} <ArrowRight className="inline size-3.5" aria-hidden />
                           <span className="sr-only"> to </span> {t.recipient.name}
-                        </Link>
+                        </AsOfLink>
                         <div className="font-mono text-xs text-slate-500">{t.id}</div>
                       </Td>
                       <Td label="Destination">{countryName(t.destination)}</Td>
@@ -227,9 +227,9 @@ export function SafeguardDetailView({ id }: { id: string }) {
                 <ul className="divide-y divide-slate-100" aria-label="Parties to this safeguard">
                   {s.parties.map((p) => (
                     <li key={p.id} className="px-5 py-2.5 text-sm">
-                      <Link href={`/parties/${p.id}`} className="text-indigo-700 hover:underline">
+                      <AsOfLink href={`/parties/${p.id}`} className="text-indigo-700 hover:underline">
                         {p.name}
-                      </Link>{" "}
+                      </AsOfLink>{" "}
                       <span className="text-slate-500">({p.country})</span>
                     </li>
                   ))}

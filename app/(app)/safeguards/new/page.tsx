@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireAllowed } from "@/app/_components/require-allowed";
-import Link from "next/link";
+import { AsOfLink } from "@/app/_components/as-of";
 import { PageHeader } from "@/app/_components/ui/card";
 import { SafeguardForm } from "../safeguard-form";
 
@@ -13,9 +13,9 @@ export default async function NewSafeguardPage() {
       <PageHeader
         title="Register a safeguard"
         breadcrumb={
-          <Link href="/safeguards" className="hover:text-slate-700">
+          <AsOfLink href="/safeguards" className="hover:text-slate-700">
             Safeguards
-          </Link>
+          </AsOfLink>
         }
         description="Fields marked * are required. Dates are checked against the knowledge base (e.g. the last day old SCCs could be signed)."
       />

@@ -1,5 +1,6 @@
 "use client";
 
+import { useAsOf } from "@/app/_components/as-of";
 import { useQuery } from "@tanstack/react-query";
 import { STATUS_LABELS, StatusBadge } from "@/app/_components/status-badge";
 import { Card, CardHeader } from "@/app/_components/ui/card";
@@ -23,7 +24,7 @@ const days = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:0
 /** The transfer's status over time, from its start (at the earliest 2015-01-01) to today: intervals and gaps. */
 export function CoverageTimeline({ id }: { id: string }) {
   const trpc = useTRPC();
-  const coverage = useQuery(trpc.transfer.coverage.queryOptions({ id }));
+  const coverage = useQuery(trpc.transfer.coverage.queryOptions({ id, asOf: useAsOf() }));
   return (
     <Card>
       <CardHeader title="Coverage over time" description={coverage.data ? `${coverage.data.from} to ${coverage.data.to}: what covered the transfer on each day.` : undefined} />

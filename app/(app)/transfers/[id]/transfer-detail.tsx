@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Archive, ArchiveRestore, ArrowRight, Pencil } from "lucide-react";
-import Link from "next/link";
+import { AsOfLink, useAsOf } from "@/app/_components/as-of";
 import { useState } from "react";
 import { useToast } from "@/app/_components/toast";
 import { ArchiveDialog } from "@/app/_components/archive-dialog";
@@ -37,7 +37,8 @@ export function TransferDetailView({ id }: { id: string }) {
   const queryClient = useQueryClient();
   const [tab, setTab] = useState<Tab>("overview");
   const [confirm, setConfirm] = useState(false);
-  const transfer = useQuery(trpc.transfer.byId.queryOptions({ id }));
+  const asOf = useAsOf();
+  const transfer = useQuery(trpc.transfer.byId.queryOptions({ id, asOf }));
   const purposes = useQuery(trpc.purpose.list.queryOptions());
   const categories = useQuery(trpc.category.list.queryOptions());
   const history = useQuery({ ...trpc.transfer.history.queryOptions({ id }), enabled: tab === "history" });
@@ -65,9 +66,9 @@ export function TransferDetailView({ id }: { id: string }) {
     <>
       <PageHeader
         breadcrumb={
-          <Link href="/transfers" className="hover:text-slate-700">
+          <AsOfLink href="/transfers" className="hover:text-slate-700">
             Transfers
-          </Link>
+          </AsOfLink>
         }
         title={
           <span className="flex flex-wrap items-center gap-3">
@@ -146,9 +147,9 @@ export function TransferDetailView({ id }: { id: string }) {
                         return (
                           <li key={`${b.type}-${b.ref}`} className="text-sm text-slate-700">
                             {safeguard ? (
-                              <Link href={`/safeguards/${b.ref}`} className="text-indigo-700 hover:underline">
+                              <AsOfLink href={`/safeguards/${b.ref}`} className="text-indigo-700 hover:underline">
                                 {safeguard.title}
-                              </Link>
+                              </AsOfLink>
                             ) : (
                               <span>{BASIS_TYPE_LABELS[b.type] ?? "Basis"}</span>
                             )}
@@ -209,9 +210,9 @@ export function TransferDetailView({ id }: { id: string }) {
                 <ul className="divide-y divide-slate-100" aria-label="Safeguards relied on">
                   {t.safeguards.map((s) => (
                     <li key={s.id} className="px-5 py-3 text-sm">
-                      <Link href={`/safeguards/${s.id}`} className="font-medium text-indigo-700 hover:underline">
+                      <AsOfLink href={`/safeguards/${s.id}`} className="font-medium text-indigo-700 hover:underline">
                         {s.title}
-                      </Link>
+                      </AsOfLink>
                       <div className="text-xs text-slate-500">
                         {SAFEGUARD_TYPE_SHORT[s.type as SafeguardType] ?? s.type}
                         {s.archivedAt ? " · archived" : ""}
@@ -227,15 +228,15 @@ export function TransferDetailView({ id }: { id: string }) {
               <CardHeader title="Details" />
               <dl className="divide-y divide-slate-100 px-5">
                 <DetailItem label="Exporter">
-                  <Link href={`/parties/${t.exporter.id}`} className="text-indigo-700 hover:underline">
+                  <AsOfLink href={`/parties/${t.exporter.id}`} className="text-indigo-700 hover:underline">
                     {t.exporter.name}
-                  </Link>{" "}
+                  </AsOfLink>{" "}
                   <span className="text-slate-500">({t.exporterRole})</span>
                 </DetailItem>
                 <DetailItem label="Recipient">
-                  <Link href={`/parties/${t.recipient.id}`} className="text-indigo-700 hover:underline">
+                  <AsOfLink href={`/parties/${t.recipient.id}`} className="text-indigo-700 hover:underline">
                     {t.recipient.name}
-                  </Link>{" "}
+                  </AsOfLink>{" "}
                   <span className="text-slate-500">({t.recipientRole})</span>
                 </DetailItem>
                 <DetailItem label="Destination">

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { AsOfLink, useAsOf } from "@/app/_components/as-of";
 import { useCan } from "@/app/_components/session";
 import { StatusBadge } from "@/app/_components/status-badge";
 import { Badge } from "@/app/_components/ui/badge";
@@ -17,7 +17,7 @@ import { roleArrow } from "./labels";
 /** The party's worst live transfer status, for the party page header. */
 export function PartyWorstStatus({ partyId }: { partyId: string }) {
   const trpc = useTRPC();
-  const q = useQuery(trpc.transfer.byParty.queryOptions({ partyId }));
+  const q = useQuery(trpc.transfer.byParty.queryOptions({ partyId, asOf: useAsOf() }));
   if (!q.data) return null;
   return (
     <span className="inline-flex items-center gap-2" aria-label="Worst transfer status">
@@ -32,9 +32,9 @@ function MoreLink({ shown, total, href }: { shown: number; total: number; href: 
   return (
     <p className="px-5 py-2 text-sm text-slate-600">
       Showing the {shown} most urgent of {total.toLocaleString("en")}.{" "}
-      <Link href={href} className="font-medium text-indigo-700 underline">
+      <AsOfLink href={href} className="font-medium text-indigo-700 underline">
         See all {total.toLocaleString("en")} in the transfers list
-      </Link>
+      </AsOfLink>
     </p>
   );
 }
@@ -54,9 +54,9 @@ function TransferTable({ label, items, counterpart }: { label: string; items: Pa
         {items.map((t) => (
           <tr key={t.id}>
             <Td>
-              <Link href={`/transfers/${t.id}`} className="font-medium text-indigo-700 hover:underline">
+              <AsOfLink href={`/transfers/${t.id}`} className="font-medium text-indigo-700 hover:underline">
                 {t.counterpart.name}
-              </Link>
+              </AsOfLink>
               <div className="font-mono text-xs text-slate-500">{t.id}</div>
             </Td>
             <Td label="Destination">{countryName(t.destination)}</Td>
@@ -76,12 +76,12 @@ function TransferTable({ label, items, counterpart }: { label: string; items: Pa
 export function PartyTransfers({ partyId, isAffiliate }: { partyId: string; isAffiliate: boolean }) {
   const trpc = useTRPC();
   const can = useCan();
-  const q = useQuery(trpc.transfer.byParty.queryOptions({ partyId }));
+  const q = useQuery(trpc.transfer.byParty.queryOptions({ partyId, asOf: useAsOf() }));
   return (
     <Card>
       <CardHeader
         title="Transfers"
-        description={q.data ? `Live status as of ${q.data.asOf}.` : undefined}
+        description={q.data ? `Status as of ${q.data.asOf}.` : undefined}
         actions={can("transfer.create") ? <ButtonLink href={`/transfers/new?${isAffiliate ? "exporter" : "recipient"}=${encodeURIComponent(partyId)}`} size="sm" variant="secondary">
               New transfer
             </ButtonLink> : null}

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { requireAllowed } from "@/app/_components/require-allowed";
-import Link from "next/link";
+import { AsOfLink } from "@/app/_components/as-of";
 import { PageHeader } from "@/app/_components/ui/card";
 import { getQueryClient, trpc } from "@/app/_trpc/server";
 import { TransferForm, type PrefillParty } from "../transfer-form";
@@ -29,9 +29,9 @@ export default async function NewTransferPage({ searchParams }: { searchParams: 
       <PageHeader
         title="Register a transfer"
         breadcrumb={
-          <Link href="/transfers" className="hover:text-slate-700">
+          <AsOfLink href="/transfers" className="hover:text-slate-700">
             Transfers
-          </Link>
+          </AsOfLink>
         }
         description="Fields marked * are required. The rules panel explains what the transfer rules require as you fill in the form."
       />

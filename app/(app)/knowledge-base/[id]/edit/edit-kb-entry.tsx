@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { AsOfLink } from "@/app/_components/as-of";
 import { kbSummary } from "@/app/_components/kb-labels";
 import { useCan } from "@/app/_components/session";
 import { PageHeader } from "@/app/_components/ui/card";
@@ -22,13 +22,13 @@ export function EditKbEntry({ id }: { id: string }) {
       <PageHeader
         breadcrumb={
           <>
-            <Link href="/knowledge-base" className="hover:text-slate-700">
+            <AsOfLink href="/knowledge-base" className="hover:text-slate-700">
               Knowledge base
-            </Link>{" "}
+            </AsOfLink>{" "}
             /{" "}
-            <Link href={`/knowledge-base/${encodeURIComponent(row.id)}`} className="hover:text-slate-700">
+            <AsOfLink href={`/knowledge-base/${encodeURIComponent(row.id)}`} className="hover:text-slate-700">
               {kbSummary(row.entry).title}
-            </Link>
+            </AsOfLink>
           </>
         }
         title={`Edit ${kbSummary(row.entry).title}`}

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { AsOfLink } from "@/app/_components/as-of";
 import { useCan } from "@/app/_components/session";
 import { PageHeader } from "@/app/_components/ui/card";
 import { ErrorState, TableSkeleton } from "@/app/_components/ui/states";
@@ -23,13 +23,13 @@ export function EditParty({ id }: { id: string }) {
         title={`Edit ${party.name}`}
         breadcrumb={
           <>
-            <Link href="/parties" className="hover:text-slate-700">
+            <AsOfLink href="/parties" className="hover:text-slate-700">
               Parties
-            </Link>{" "}
+            </AsOfLink>{" "}
             /{" "}
-            <Link href={`/parties/${party.id}`} className="hover:text-slate-700">
+            <AsOfLink href={`/parties/${party.id}`} className="hover:text-slate-700">
               {party.name}
-            </Link>
+            </AsOfLink>
           </>
         }
         description={`Version ${party.version}. If someone else saves a change first, your save is refused and nothing is overwritten.`}

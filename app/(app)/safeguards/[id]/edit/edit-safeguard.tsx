@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { AsOfLink } from "@/app/_components/as-of";
 import { useCan } from "@/app/_components/session";
 import { PageHeader } from "@/app/_components/ui/card";
 import { ErrorState, TableSkeleton } from "@/app/_components/ui/states";
@@ -23,13 +23,13 @@ export function EditSafeguard({ id }: { id: string }) {
         title={`Edit ${s.title}`}
         breadcrumb={
           <>
-            <Link href="/safeguards" className="hover:text-slate-700">
+            <AsOfLink href="/safeguards" className="hover:text-slate-700">
               Safeguards
-            </Link>{" "}
+            </AsOfLink>{" "}
             /{" "}
-            <Link href={`/safeguards/${s.id}`} className="hover:text-slate-700">
+            <AsOfLink href={`/safeguards/${s.id}`} className="hover:text-slate-700">
               {s.title}
-            </Link>
+            </AsOfLink>
           </>
         }
         description={`Version ${s.version}. If someone else saves a change first, your save is refused and nothing is overwritten.`}

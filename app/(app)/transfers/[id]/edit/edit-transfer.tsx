@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { AsOfLink } from "@/app/_components/as-of";
 import { PageHeader } from "@/app/_components/ui/card";
 import { ErrorState, TableSkeleton } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_trpc/client";
@@ -22,13 +22,13 @@ export function EditTransfer({ id }: { id: string }) {
         title={`Edit ${t.exporter.name} → ${t.recipient.name}`}
         breadcrumb={
           <>
-            <Link href="/transfers" className="hover:text-slate-700">
+            <AsOfLink href="/transfers" className="hover:text-slate-700">
               Transfers
-            </Link>{" "}
+            </AsOfLink>{" "}
             /{" "}
-            <Link href={`/transfers/${t.id}`} className="hover:text-slate-700">
+            <AsOfLink href={`/transfers/${t.id}`} className="hover:text-slate-700">
               {t.id}
-            </Link>
+            </AsOfLink>
           </>
         }
         description={`Version ${t.version}. If someone else saves a change first, your save is refused and nothing is overwritten.`}
