@@ -27,9 +27,11 @@ export const AUDIT_ACTIONS = [
   "user.create",
   "user.update",
   "user.set_password",
+  "notice.save_generated",
+  "notice.save_check",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const ENTITY_TYPES = ["party", "transfer", "safeguard", "certification", "tia", "kb_entry", "registry", "category", "user"] as const;
+export const ENTITY_TYPES = ["party", "transfer", "safeguard", "certification", "tia", "kb_entry", "registry", "category", "user", "notice"] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];

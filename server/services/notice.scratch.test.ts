@@ -1,0 +1,20 @@
+import fs from "node:fs";
+import { it } from "vitest";
+import { DEMO_REGISTRY_PATH } from "@/db/demo";
+import { createTestDb } from "@/db/testing";
+import { applyRegistryImport } from "./registry-import";
+import { checkNoticeAgainstRegistry, generateNotice, noticeFacts } from "./notice";
+it("scratch", () => {
+  const db = createTestDb();
+  applyRegistryImport(db, { kind: "system", email: "t" }, { text: fs.readFileSync(DEMO_REGISTRY_PATH, "utf8"), fileName: "demo-registry.json" });
+  const facts = noticeFacts(db, "2026-11-30");
+  console.log(JSON.stringify(facts.mechanisms.map(m=>[m.regime,m.mechanism,m.detail,m.destination,m.transfers].join(" "))));
+  console.log(JSON.stringify(facts.recipients));
+  const g = generateNotice(db, "2026-11-30");
+  for (const s of g.sections) console.log(s.markdown);
+  console.log(g.notes, g.kbVersion);
+  const text = fs.readFileSync("server/domain/notice/fixtures/manufacturer-notice.txt", "utf8");
+  const c = checkNoticeAgainstRegistry(db, text, "2026-11-30");
+  for (const f of c.findings) console.log(f.severity, f.kind, "|", f.subject, "|", f.message, "|", f.quote?.slice(0, 120));
+  console.log(c.counts, c.claims);
+});
