@@ -50,6 +50,8 @@ const ALLOWED: Record<string, string> = {
   "audit.facets": "the distinct actors, actions and entity types of the audit log",
   "user.me": "the signed-in user",
   "user.list": "the app's user accounts (tens), for the admin",
+  "notice.generate": "the notice sections: aggregates (GROUP BY mechanism, destination, recipient and data category), never registry rows",
+  "notice.record": "one stored notice record",
 };
 
 interface ProcedureDef {

@@ -59,6 +59,8 @@ const SPEC: Record<string, Row> = {
   "audit.read": /*             */ [Y, N, Y, Y, "'Audit log (auditor, DPO, admin)'"],
   "user.read": /*              */ [Y, N, N, N, "'Users (admin)'"],
   "user.manage": /*            */ [Y, N, N, N, "'administrators manage users'"],
+  "notice.read": /*            */ [Y, N, Y, Y, "issue 13: the privacy notice is the DPO's; admin and auditor read it ('reads everything'), as they read the audit log; procurement does not"],
+  "notice.manage": /*          */ [N, N, Y, N, "issue 13: 'the DPO may generate, check and store' notices; the auditor changes nothing, admin manages users"],
 };
 
 const ROLE_COLUMN: Record<Role, 0 | 1 | 2 | 3> = { admin: 0, procurement: 1, dpo: 2, auditor: 3 };

@@ -29,6 +29,8 @@ export const PERMISSION_LABELS: Record<Action, string> = {
   "audit.read": "Read the audit log",
   "user.read": "See users",
   "user.manage": "Manage users",
+  "notice.read": "Read the privacy-notice sections and their history",
+  "notice.manage": "Check privacy notices and store notice records",
 };
 
 /** The refusal a role gets for an action it may not perform, in words. */

@@ -52,6 +52,8 @@ export const PERMISSIONS = {
   "audit.read": ["admin", "dpo", "auditor"],
   "user.read": ["admin"],
   "user.manage": ["admin"],
+  "notice.read": ["admin", "dpo", "auditor"],
+  "notice.manage": ["dpo"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -214,7 +214,7 @@ async function pdfText(base64: string): Promise<string> {
   if (data.length < 5 || Buffer.from(data.subarray(0, 5)).toString("latin1") !== "%PDF-") throw new AppError("BAD_REQUEST", "This file is not a PDF.", { file: "Choose a PDF, HTML or text file." });
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   try {
-    const doc = await pdfjs.getDocument({ data, useSystemFonts: false, isEvalSupported: false, disableFontFace: true }).promise;
+    const doc = await pdfjs.getDocument({ data, useSystemFonts: false, isEvalSupported: false, disableFontFace: true, verbosity: 0 }).promise;
     const pages: string[] = [];
     for (let i = 1; i <= Math.min(doc.numPages, 200); i++) {
       const page = await doc.getPage(i);
@@ -243,7 +243,6 @@ export async function noticeText(source: NoticeSource): Promise<string> {
         { selector: "a", options: { ignoreHref: true } },
         { selector: "img", format: "skip" },
         ...["h1", "h2", "h3", "h4", "h5", "h6"].map((selector) => ({ selector, options: { uppercase: false } })),
-        { selector: "th", options: { uppercase: false } },
         { selector: "table", format: "dataTable", options: { uppercaseHeaderCells: false } },
       ],
     });

@@ -6,6 +6,7 @@ import { registrySamples } from "./registry";
 import { searchSamples } from "./search";
 import { transferSamples } from "./transfer";
 import type { SampleInputs } from "./types";
+import { noticeSamples } from "./notice";
 
 /** Sample inputs of every procedure, merged from one file per area. */
 export const SAMPLE_INPUTS: SampleInputs = {
@@ -16,4 +17,5 @@ export const SAMPLE_INPUTS: SampleInputs = {
   ...kbSamples,
   ...dashboardSamples,
   ...searchSamples,
+  ...noticeSamples,
 };
