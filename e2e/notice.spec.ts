@@ -25,8 +25,8 @@ test("the DPO pastes a notice that still claims Privacy Shield reliance and sees
 test("the DPO stores generated sections and a check; they are listed in the history", async ({ browser }) => {
   const page = await pageAs(browser, "dpo");
   await open(page, "/notice");
-  await expect(page.getByRole("heading", { name: "International transfers", level: 2 })).toBeVisible();
-  await expect(page.getByRole("heading", { name: "CCPA/CPRA tables", level: 2 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "International transfers", exact: true, level: 2 })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "CCPA/CPRA tables", exact: true, level: 2 })).toBeVisible();
   await page.getByRole("button", { name: "Store these sections" }).click();
   const history = page.getByRole("table", { name: "Stored notice records" });
   await expect(history.getByRole("row").filter({ hasText: "Generated sections" }).first()).toBeVisible();
