@@ -28,6 +28,7 @@ const TABS: { key: Tab; label: string }[] = [
 ];
 
 const SEVERITY_TONE: Record<FindingSeverity, "red" | "amber" | "blue" | "green"> = { error: "red", warning: "amber", info: "blue", ok: "green" };
+const COUNT_WORDS: Record<FindingSeverity, [string, string]> = { error: ["error", "errors"], warning: ["warning", "warnings"], info: ["note", "notes"], ok: ["match", "matches"] };
 const MAX_FILE_BYTES = 6 * 1024 * 1024;
 
 /** The preview of generated HTML: headings, lists and the CCPA table styled without a typography plugin. */
@@ -360,7 +361,7 @@ function Findings({ result, name }: { result: NoticeCheckResult; name: string })
       <div className="flex flex-wrap items-center gap-2 border-b border-slate-100 px-5 py-3">
         {(["error", "warning", "info", "ok"] as const).map((s) => (
           <Badge key={s} tone={SEVERITY_TONE[s]}>
-            {result.counts[s]} {FINDING_SEVERITY_LABELS[s].toLowerCase()}
+            {result.counts[s]} {COUNT_WORDS[s][result.counts[s] === 1 ? 0 : 1]}
           </Badge>
         ))}
         <label className="ml-auto inline-flex items-center gap-2 text-sm text-slate-700">

@@ -80,7 +80,7 @@ export function transfersSection(facts: Pick<RegistryFacts, "asOf" | "mechanisms
     return { key: "transfers", title: "International transfers", markdown: lines.join("\n") };
   }
   lines.push(
-    "We transfer personal data to recipients in countries other than the one in which it was collected. Where the data comes from the European Economic Area, the United Kingdom or Switzerland and the recipient's country does not offer an adequate level of protection, we put the following safeguards in place:",
+    "We transfer personal data to recipients in countries other than the one in which it was collected. Where personal data from the European Economic Area, the United Kingdom or Switzerland goes to another country, the transfer rests on an adequacy decision for that country or, where there is none, on one of the safeguards below:",
     "",
   );
   const byMechanism = new Map<MechanismId, MechanismFact[]>();
