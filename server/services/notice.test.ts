@@ -139,9 +139,23 @@ describe("a notice that still claims Privacy Shield reliance", () => {
     expect(ps[0]!.message).toContain("2020-07-16");
   });
 
-  it("was accurate while the Privacy Shield was valid (the registry as of 2019: quietpost relied on it)", () => {
+  it("was accurate while the Privacy Shield was valid (the registry as of 2019: quanta-pathway and quietpost were certified)", () => {
     const { findings } = checkNoticeAgainstRegistry(db, "We rely on the Privacy Shield for transfers to the U.S.", "2019-06-01");
     expect(find(findings, "mechanism_matches", "EU-U.S. and Swiss-U.S. Privacy Shield")).toHaveLength(1);
+  });
+
+  it("a historical statement the registry contradicts is an error (as of 2019 two transfers relied on it: de-quanta-analytics, de-quietpost-survey)", () => {
+    const { findings } = checkNoticeAgainstRegistry(db, "We no longer rely on the Privacy Shield.", "2019-06-01");
+    const contradicted = find(findings, "historical_contradicted", "EU-U.S. and Swiss-U.S. Privacy Shield");
+    expect(contradicted.map((f) => [f.severity, f.quote])).toEqual([["error", "We no longer rely on the Privacy Shield."]]);
+    expect(contradicted[0]!.links.map((l) => l.href)).toContain("/transfers/de-quanta-analytics");
+  });
+
+  it("quotes at most 600 characters of a sentence", () => {
+    const text = `We rely on the Privacy Shield ${"and more ".repeat(200)}`;
+    const quote = find(checkNoticeAgainstRegistry(db, text, AS_OF).findings, "mechanism_not_in_use")[0]!.quote!;
+    expect(quote.length).toBe(600);
+    expect(quote.endsWith("…")).toBe(true);
   });
 });
 

@@ -90,7 +90,9 @@ const ART46: readonly MechanismId[] = ["eu_scc", "uk_addendum", "uk_idta", "swis
 /** Mechanisms a mention of the EU SCCs partly covers (the UK Addendum and the Swiss adaptations amend them). */
 const SCC_VARIANTS: readonly MechanismId[] = ["uk_addendum", "swiss_scc"];
 
-const quoteOf = (s: NoticeSentence | undefined) => (s ? { quote: s.text, line: s.line } : { quote: null, line: null });
+/** The longest quote a finding carries (a notice without full stops can make one "sentence" of a whole page). */
+export const MAX_QUOTE = 600;
+const quoteOf = (s: NoticeSentence | undefined) => (s ? { quote: s.text.length > MAX_QUOTE ? `${s.text.slice(0, MAX_QUOTE - 1)}…` : s.text, line: s.line } : { quote: null, line: null });
 
 function recipientQuery(category: RecipientCategoryId): string {
   const [relationship, sub] = category.split(":") as [string, string | undefined];
