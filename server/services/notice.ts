@@ -93,22 +93,27 @@ export function noticeFacts(db: Db, asOf: string = today()): RegistryFacts {
   const source = verdictSource(db, asOf);
   const mechanismRows = prepared(
     db,
-    `SELECT v.regime AS regime, json_extract(b.value, '$.type') AS type,
+    // First the live restricted transfers grouped by (regime, basis, destination): verdicts with the same outcome
+    // share one basis text, so the JSON is expanded once per group, not once per transfer.
+    `WITH g AS (
+       SELECT v.regime AS regime, v.basis AS basis, t.destination AS destination, COUNT(*) AS n, MIN(t.id) AS sample
+         FROM ${source.verdicts} v JOIN transfer t ON t.id = v.transfer_id
+        WHERE v.regime IN ('EU', 'UK', 'CH') AND v.status IN ('adequate', 'safeguarded', 'derogation') AND t.archived_at IS NULL
+        GROUP BY 1, 2, 3)
+     SELECT g.regime AS regime, json_extract(b.value, '$.type') AS type,
             CASE json_extract(b.value, '$.type') WHEN 'adequacy' THEN json_extract(b.value, '$.citation')
                  WHEN 'certification' THEN json_extract(b.value, '$.ref') END AS kbDetail,
             s.type AS sgType, s.scc_version AS sccVersion, s.uk_addendum AS ukAddendum, s.swiss_adaptations AS swiss,
-            s.derogation_basis AS derogation, s.bcr_variant AS bcrVariant, t.destination AS destination,
-            COUNT(DISTINCT t.id) AS transfers, MIN(t.id) AS sample
-       FROM ${source.verdicts} v
-       JOIN transfer t ON t.id = v.transfer_id
-       JOIN json_each(v.basis) b
+            s.derogation_basis AS derogation, s.bcr_variant AS bcrVariant, g.destination AS destination,
+            SUM(g.n) AS transfers, MIN(g.sample) AS sample
+       FROM g
+       JOIN json_each(g.basis) b
        LEFT JOIN safeguard s ON s.id = json_extract(b.value, '$.ref')
             AND json_extract(b.value, '$.type') IN ('scc', 'uk_idta', 'bcr', 'code_of_conduct', 'certification', 'ad_hoc_clauses', 'derogation')
-      WHERE v.regime IN ('EU', 'UK', 'CH') AND t.archived_at IS NULL
-        AND json_extract(b.value, '$.type') NOT IN ('area', 'bridge', 'law', 'scope')
+      WHERE json_extract(b.value, '$.type') NOT IN ('area', 'bridge', 'law', 'scope')
         -- A US framework certification rests on an adequacy decision (the DPF's): list it under the framework only.
         AND NOT (json_extract(b.value, '$.type') = 'adequacy'
-                 AND EXISTS (SELECT 1 FROM json_each(v.basis) c WHERE json_extract(c.value, '$.type') = 'certification'))
+                 AND EXISTS (SELECT 1 FROM json_each(g.basis) c WHERE json_extract(c.value, '$.type') = 'certification'))
       GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9, 10`,
   ).all() as MechanismRow[];
   const merged = new Map<string, MechanismFact>();
