@@ -1,6 +1,8 @@
 "use client";
 
 import { ArrowLeftRight, BookOpen, FlaskConical, LayoutDashboard, Building2, FileClock, FileJson, FileSignature, LogOut, Menu, PanelLeft, Search, ShieldCheck, Users, X } from "lucide-react";
+import { ArrowLeftRight, BookOpen, LayoutDashboard, Building2, FileClock, FileJson, FileSignature, LogOut, Menu, PanelLeft, ScrollText, Search, ShieldCheck, Users, X } from "lucide-react";
+import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { ROLE_LABELS, type Action } from "@/server/auth/permissions";
@@ -21,6 +23,7 @@ const NAV: { href: string; label: string; icon: typeof Building2; action: Action
   { href: "/audit", label: "Audit log", icon: FileClock, action: "audit.read" },
   { href: "/users", label: "Users", icon: Users, action: "user.read" },
   { href: "/scenarios", label: "What-if", icon: FlaskConical, action: "scenario.read" },
+  { href: "/notice", label: "Privacy notice", icon: ScrollText, action: "notice.read" },
 ];
 
 function Sidebar({ collapsed = false, onNavigate }: { collapsed?: boolean; onNavigate?: () => void }) {

@@ -14,4 +14,5 @@ export const PALETTE_PAGES: { href: string; label: string; action: Action }[] = 
   { href: "/parties/new", label: "New party", action: "party.create" },
   { href: "/safeguards/new", label: "New safeguard", action: "safeguard.create" },
   { href: "/scenarios", label: "What-if scenarios", action: "scenario.read" },
+  { href: "/notice", label: "Privacy notice", action: "notice.read" },
 ];

@@ -7,3 +7,4 @@ export * from "./safeguards";
 export * from "./transfers";
 export * from "./verdicts";
 export * from "./scenarios";
+export * from "./notice";

@@ -51,6 +51,8 @@ const ALLOWED: Record<string, string> = {
   "user.me": "the signed-in user",
   "user.list": "the app's user accounts (tens), for the admin",
   "scenario.byId": "one what-if scenario with its changes (at most 20)",
+  "notice.generate": "the notice sections: aggregates (GROUP BY mechanism, destination, recipient and data category), never registry rows",
+  "notice.record": "one stored notice record",
 };
 
 interface ProcedureDef {

@@ -61,6 +61,8 @@ const SPEC: Record<string, Row> = {
   "user.manage": /*            */ [Y, N, N, N, "'administrators manage users'"],
   "scenario.read": /*          */ [Y, Y, Y, Y, "issue 10: what-if scenarios, 'DPO-only to save (others may read)'; everyone 'reads everything'"],
   "scenario.manage": /*        */ [N, N, Y, N, "issue 10: 'The DPO describes hypothetical changes'; saving a scenario is DPO-only"],
+  "notice.read": /*            */ [Y, N, Y, Y, "issue 13: the privacy notice is the DPO's; admin and auditor read it ('reads everything'), as they read the audit log; procurement does not"],
+  "notice.manage": /*          */ [N, N, Y, N, "issue 13: 'the DPO may generate, check and store' notices; the auditor changes nothing, admin manages users"],
 };
 
 const ROLE_COLUMN: Record<Role, 0 | 1 | 2 | 3> = { admin: 0, procurement: 1, dpo: 2, auditor: 3 };

@@ -11,6 +11,7 @@ import { safeguardRouter } from "./routers/safeguard";
 import { tiaRouter } from "./routers/tia";
 import { transferRouter } from "./routers/transfer";
 import { userRouter } from "./routers/user";
+import { noticeRouter } from "./routers/notice";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -27,6 +28,7 @@ export const appRouter = createTRPCRouter({
   audit: auditRouter,
   user: userRouter,
   scenario: scenarioRouter,
+  notice: noticeRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -30,9 +30,12 @@ export const AUDIT_ACTIONS = [
   "scenario.create",
   "scenario.update",
   "scenario.delete",
+  "notice.save_generated",
+  "notice.save_check",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const ENTITY_TYPES = ["party", "transfer", "safeguard", "certification", "tia", "kb_entry", "registry", "category", "user", "scenario"] as const;
+export const ENTITY_TYPES = ["party", "transfer", "safeguard", "certification", "tia", "kb_entry", "registry", "category", "user", "notice"] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];

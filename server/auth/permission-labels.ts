@@ -31,6 +31,8 @@ export const PERMISSION_LABELS: Record<Action, string> = {
   "user.manage": "Manage users",
   "scenario.read": "See what-if scenarios",
   "scenario.manage": "Save what-if scenarios",
+  "notice.read": "Read the privacy-notice sections and their history",
+  "notice.manage": "Check privacy notices and store notice records",
 };
 
 /** The refusal a role gets for an action it may not perform, in words. */

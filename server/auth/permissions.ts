@@ -55,6 +55,8 @@ export const PERMISSIONS = {
   /** What-if scenarios: everyone reads them and their results; only the DPO saves, changes or deletes one. */
   "scenario.read": EVERYONE,
   "scenario.manage": ["dpo"],
+  "notice.read": ["admin", "dpo", "auditor"],
+  "notice.manage": ["dpo"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

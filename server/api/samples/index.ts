@@ -7,6 +7,7 @@ import { scenarioSamples } from "./scenario";
 import { searchSamples } from "./search";
 import { transferSamples } from "./transfer";
 import type { SampleInputs } from "./types";
+import { noticeSamples } from "./notice";
 
 /** Sample inputs of every procedure, merged from one file per area. */
 export const SAMPLE_INPUTS: SampleInputs = {
@@ -18,4 +19,5 @@ export const SAMPLE_INPUTS: SampleInputs = {
   ...dashboardSamples,
   ...searchSamples,
   ...scenarioSamples,
+  ...noticeSamples,
 };

@@ -66,6 +66,9 @@ export const CALLS: CallSpec[] = [
   { procedure: "transfer.history", target: "detail", input: (ids) => ({ id: ids.transferId }) },
   { procedure: "party.history", target: "detail", input: (ids) => ({ id: ids.partyId }) },
   { procedure: "safeguard.history", target: "detail", input: (ids) => ({ id: ids.safeguardId }) },
+  // The privacy-notice page (issue 13): the generated sections (aggregates over every live transfer) and the history.
+  { procedure: "notice.generate", target: "list", input: () => ({}) },
+  { procedure: "notice.history", target: "list", input: () => ({ page: 1, pageSize: 10 }) },
 ];
 
 /**
@@ -119,6 +122,7 @@ export function pageEndpoints(ids: Ids, needles: PageNeedles): Endpoint[] {
     page("page /parties/<id>", `/parties/${encodeURIComponent(ids.partyId)}`, "detail", needles.party),
     page("page /safeguards", "/safeguards", "list", needles.safeguards),
     page("page /safeguards/<id>", `/safeguards/${encodeURIComponent(ids.safeguardId)}`, "detail", needles.safeguard),
+    page("page /notice", "/notice", "list", "International transfers of personal data"),
   ];
 }
 
