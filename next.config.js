@@ -1,7 +1,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native addon: load it from node_modules at run time instead of bundling it.
-  serverExternalPackages: ["better-sqlite3"],
+  serverExternalPackages: ["better-sqlite3", "pdfkit"],
   poweredByHeader: false,
   // A separate build directory lets a second build (e.g. a screenshot run) not disturb the main one.
   distDir: process.env.NEXT_DIST_DIR || ".next",

@@ -50,6 +50,10 @@ const ALLOWED: Record<string, string> = {
   "audit.facets": "the distinct actors, actions and entity types of the audit log",
   "user.me": "the signed-in user",
   "user.list": "the app's user accounts (tens), for the admin",
+  "request.byId": "one request with its chosen entities, categories and purposes and its latest 50 copies",
+  "request.dueSummary": "three counts and the next five open requests",
+  "request.parts": "the parts of one safeguard as applied (at most 100)",
+  "file.list": "the uploaded documents of one safeguard or TIA (the latest 50)",
 };
 
 interface ProcedureDef {

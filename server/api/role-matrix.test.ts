@@ -59,6 +59,10 @@ const SPEC: Record<string, Row> = {
   "audit.read": /*             */ [Y, N, Y, Y, "'Audit log (auditor, DPO, admin)'"],
   "user.read": /*              */ [Y, N, N, N, "'Users (admin)'"],
   "user.manage": /*            */ [Y, N, N, N, "'administrators manage users'"],
+  "request.read": /*           */ [Y, N, Y, Y, "'Requests: the DPO logs and answers them; auditors and administrators read them' (requesters' personal data: not procurement's)"],
+  "request.manage": /*         */ [N, N, Y, N, "'the DPO logs each request … the DPO marks [redactions] per safeguard' (issue 11)"],
+  "file.read": /*              */ [Y, Y, Y, Y, "signed contracts and TIA documents are read with the safeguards and TIAs ('reads everything')"],
+  "file.upload": /*            */ [N, Y, Y, N, "procurement registers and edits safeguards and TIAs, their documents included"],
 };
 
 const ROLE_COLUMN: Record<Role, 0 | 1 | 2 | 3> = { admin: 0, procurement: 1, dpo: 2, auditor: 3 };

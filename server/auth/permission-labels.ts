@@ -29,6 +29,10 @@ export const PERMISSION_LABELS: Record<Action, string> = {
   "audit.read": "Read the audit log",
   "user.read": "See users",
   "user.manage": "Manage users",
+  "request.read": "Read requests for a copy of the safeguards",
+  "request.manage": "Log and answer requests for a copy of the safeguards",
+  "file.read": "Download signed contracts and TIA documents",
+  "file.upload": "Upload signed contracts and TIA documents",
 };
 
 /** The refusal a role gets for an action it may not perform, in words. */

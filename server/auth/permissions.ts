@@ -52,6 +52,10 @@ export const PERMISSIONS = {
   "audit.read": ["admin", "dpo", "auditor"],
   "user.read": ["admin"],
   "user.manage": ["admin"],
+  "request.read": ["admin", "dpo", "auditor"],
+  "request.manage": ["dpo"],
+  "file.read": EVERYONE,
+  "file.upload": EDITORS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
