@@ -57,9 +57,10 @@ export function readStoredBytes(sha256: string, root = dataDir()): Buffer {
 export function sanitiseFileName(name: string): string {
   const trimmed = name.trim();
   if (trimmed.length === 0) throw new AppError("BAD_REQUEST", "The file has no name. Choose the file again.");
-  // eslint-disable-next-line no-control-regex
-  if (/[/\\]|^\.\.?$|^[a-z]:/i.test(trimmed) || /[\u0000-\u001f\u007f]/.test(trimmed)) {
-    throw new AppError("BAD_REQUEST", `The file name "${trimmed.replace(/[\u0000-\u001f\u007f]/g, "?").slice(0, 80)}" contains a folder path or control characters. Rename the file (letters, digits, spaces, dots, dashes) and upload it again. Nothing was stored.`);
+  const hasControl = [...trimmed].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+  if (/[/\\]|^\.\.?$|^[a-z]:/i.test(trimmed) || hasControl) {
+    const shown = [...trimmed].map((c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? "?" : c)).join("").slice(0, 80);
+    throw new AppError("BAD_REQUEST", `The file name "${shown}" contains a folder path or control characters. Rename the file (letters, digits, spaces, dots, dashes) and upload it again. Nothing was stored.`);
   }
   return trimmed.length > 200 ? trimmed.slice(0, 200) : trimmed;
 }
