@@ -13,4 +13,6 @@ export const PALETTE_PAGES: { href: string; label: string; action: Action }[] = 
   { href: "/transfers/new", label: "New transfer", action: "transfer.create" },
   { href: "/parties/new", label: "New party", action: "party.create" },
   { href: "/safeguards/new", label: "New safeguard", action: "safeguard.create" },
+  { href: "/requests", label: "Requests", action: "request.read" },
+  { href: "/requests/new", label: "Log a request", action: "request.manage" },
 ];
