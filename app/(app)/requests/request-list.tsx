@@ -52,6 +52,7 @@ export function RequestList() {
         }
       />
       <Card>
+        <h2 className="sr-only">Request log</h2>
         <div className="grid grid-cols-1 gap-3 border-b border-slate-100 p-4 sm:grid-cols-3" role="search">
           <SearchBox label="Search" value={state.search} onSearch={(search) => update({ search })} placeholder="Requester name or contact" />
           <FilterSelect label="Status" value={state.status} onChange={(status) => update({ status })}>
