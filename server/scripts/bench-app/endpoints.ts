@@ -66,6 +66,11 @@ export const CALLS: CallSpec[] = [
   { procedure: "transfer.history", target: "detail", input: (ids) => ({ id: ids.transferId }) },
   { procedure: "party.history", target: "detail", input: (ids) => ({ id: ids.partyId }) },
   { procedure: "safeguard.history", target: "detail", input: (ids) => ({ id: ids.safeguardId }) },
+  // Requests for a copy of the safeguards (the overview's card, the log) and the safeguard page's documents.
+  { procedure: "request.dueSummary", target: "list" },
+  { procedure: "request.list", target: "list", input: () => ({ sort: "due", dir: "asc", page: 1, pageSize: 25 }) },
+  { procedure: "request.parts", target: "detail", input: (ids) => ({ safeguardId: ids.safeguardId }) },
+  { procedure: "file.list", target: "detail", input: (ids) => ({ safeguardId: ids.safeguardId }) },
 ];
 
 /**
