@@ -1,8 +1,9 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native addon: load it from node_modules at run time instead of bundling it.
-  // pdfjs-dist (notice check: PDF text) loads its worker module at run time: keep it out of the bundle too.
-  serverExternalPackages: ["better-sqlite3", "pdfjs-dist"],
+  // Native addon, and libraries that read their own files at run time (pdfjs-dist its worker module, pdfkit its
+  // font metrics, exceljs its templates): load them from node_modules instead of bundling them.
+  serverExternalPackages: ["better-sqlite3", "pdfjs-dist", "pdfkit", "exceljs"],
   poweredByHeader: false,
   // A separate build directory lets a second build (e.g. a screenshot run) not disturb the main one.
   distDir: process.env.NEXT_DIST_DIR || ".next",

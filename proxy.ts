@@ -40,4 +40,7 @@ export function proxy(request: NextRequest): NextResponse {
 // headers) except the registry upload: Next.js buffers a proxied request's body in memory, and only up to
 // 10 MB, while an export of a 100,000-transfer registry is about 80 MB. That route makes the same cross-site
 // check itself and answers JSON only (app/api/registry/import/route.ts).
-export const config = { matcher: ["/((?!api/registry/import).*)"] };
+// The file routes (app/api/files/…) are outside it too: the upload for the same reason (it reads its body as a
+// stream, up to 20 MB), the downloads because a printable copy carries its own stricter CSP; they set the security
+// headers themselves and the upload makes the cross-site check (server/http/file-responses.ts).
+export const config = { matcher: ["/((?!api/registry/import|api/files/).*)"] };

@@ -9,9 +9,9 @@ import { expect, open, pageAs, ROLES, test, type Role } from "./fixtures";
  */
 for (const role of ROLES) {
   test(`axe finds no violations on the main pages as ${role}`, async ({ browser }) => {
-    test.setTimeout(180_000);
+    test.setTimeout(240_000);
     const page = await pageAs(browser, role as Role);
-    const pages = await mainPages(page.request);
+    const pages = [...(await mainPages(page.request)), { name: "requests", url: "/requests" }, { name: "new-request", url: "/requests/new" }];
     const found: string[] = [];
     for (const p of pages) {
       await open(page, p.url);

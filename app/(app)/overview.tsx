@@ -13,6 +13,7 @@ import { Table, Td, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/client";
 import { countryName } from "@/server/countries";
 import { STATUSES, type Status } from "@/server/domain/rules/types";
+import { RequestsDue } from "./requests-due";
 
 const CARD_TONE: Record<Status, string> = {
   unsafeguarded: "border-red-200 bg-red-50/60",
@@ -132,6 +133,7 @@ export function Overview() {
               ) : null}
             </Card>
             <div className="space-y-6">
+              <RequestsDue />
               <Card>
                 <CardHeader title="By regime" description="Whose transfer rules apply, from the exporter's country on that date." />
                 <Table label="Transfers by regime">

@@ -2,6 +2,7 @@
 
 import { ArrowLeftRight, BookOpen, FlaskConical, LayoutDashboard, Building2, FileClock, FileJson, FileSignature, LogOut, Menu, PanelLeft, Search, ShieldCheck, Users, X } from "lucide-react";
 import { ArrowLeftRight, BookOpen, LayoutDashboard, Building2, FileClock, FileJson, FileSignature, LogOut, Menu, PanelLeft, ScrollText, Search, ShieldCheck, Users, X } from "lucide-react";
+import { ArrowLeftRight, BookOpen, LayoutDashboard, Building2, FileClock, FileJson, FileSignature, Inbox, LogOut, Menu, PanelLeft, Search, ShieldCheck, Users, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
@@ -24,6 +25,7 @@ const NAV: { href: string; label: string; icon: typeof Building2; action: Action
   { href: "/users", label: "Users", icon: Users, action: "user.read" },
   { href: "/scenarios", label: "What-if", icon: FlaskConical, action: "scenario.read" },
   { href: "/notice", label: "Privacy notice", icon: ScrollText, action: "notice.read" },
+  { href: "/requests", label: "Requests", icon: Inbox, action: "request.read" },
 ];
 
 function Sidebar({ collapsed = false, onNavigate }: { collapsed?: boolean; onNavigate?: () => void }) {

@@ -15,4 +15,6 @@ export const PALETTE_PAGES: { href: string; label: string; action: Action }[] = 
   { href: "/safeguards/new", label: "New safeguard", action: "safeguard.create" },
   { href: "/scenarios", label: "What-if scenarios", action: "scenario.read" },
   { href: "/notice", label: "Privacy notice", action: "notice.read" },
+  { href: "/requests", label: "Requests", action: "request.read" },
+  { href: "/requests/new", label: "Log a request", action: "request.manage" },
 ];

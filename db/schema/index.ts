@@ -8,3 +8,4 @@ export * from "./transfers";
 export * from "./verdicts";
 export * from "./scenarios";
 export * from "./notice";
+export * from "./requests";

@@ -53,6 +53,10 @@ const ALLOWED: Record<string, string> = {
   "scenario.byId": "one what-if scenario with its changes (at most 20)",
   "notice.generate": "the notice sections: aggregates (GROUP BY mechanism, destination, recipient and data category), never registry rows",
   "notice.record": "one stored notice record",
+  "request.byId": "one request with its chosen entities, categories and purposes and its latest 50 copies",
+  "request.dueSummary": "three counts and the next five open requests",
+  "request.parts": "the parts of one safeguard as applied (at most 100)",
+  "file.list": "the uploaded documents of one safeguard or TIA (the latest 50)",
 };
 
 interface ProcedureDef {

@@ -63,6 +63,10 @@ const SPEC: Record<string, Row> = {
   "scenario.manage": /*        */ [N, N, Y, N, "issue 10: 'The DPO describes hypothetical changes'; saving a scenario is DPO-only"],
   "notice.read": /*            */ [Y, N, Y, Y, "issue 13: the privacy notice is the DPO's; admin and auditor read it ('reads everything'), as they read the audit log; procurement does not"],
   "notice.manage": /*          */ [N, N, Y, N, "issue 13: 'the DPO may generate, check and store' notices; the auditor changes nothing, admin manages users"],
+  "request.read": /*           */ [Y, N, Y, Y, "'Requests: the DPO logs and answers them; auditors and administrators read them' (requesters' personal data: not procurement's)"],
+  "request.manage": /*         */ [N, N, Y, N, "'the DPO logs each request … the DPO marks [redactions] per safeguard' (issue 11)"],
+  "file.read": /*              */ [Y, Y, Y, Y, "signed contracts and TIA documents are read with the safeguards and TIAs ('reads everything')"],
+  "file.upload": /*            */ [N, Y, Y, N, "procurement registers and edits safeguards and TIAs, their documents included"],
 };
 
 const ROLE_COLUMN: Record<Role, 0 | 1 | 2 | 3> = { admin: 0, procurement: 1, dpo: 2, auditor: 3 };

@@ -12,6 +12,7 @@ import { tiaRouter } from "./routers/tia";
 import { transferRouter } from "./routers/transfer";
 import { userRouter } from "./routers/user";
 import { noticeRouter } from "./routers/notice";
+import { fileRouter, requestRouter } from "./routers/request";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -29,6 +30,8 @@ export const appRouter = createTRPCRouter({
   user: userRouter,
   scenario: scenarioRouter,
   notice: noticeRouter,
+  request: requestRouter,
+  file: fileRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -32,10 +32,21 @@ export const AUDIT_ACTIONS = [
   "scenario.delete",
   "notice.save_generated",
   "notice.save_check",
+  "request.create",
+  "request.update",
+  "request.extend",
+  "request.status",
+  "request.copy",
+  "safeguard_part.create",
+  "safeguard_part.update",
+  "safeguard_part.delete",
+  "file.upload",
+  "file.download",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export const ENTITY_TYPES = ["party", "transfer", "safeguard", "certification", "tia", "kb_entry", "registry", "category", "user", "scenario"] as const;
 export const ENTITY_TYPES = ["party", "transfer", "safeguard", "certification", "tia", "kb_entry", "registry", "category", "user", "notice"] as const;
+export const ENTITY_TYPES = ["party", "transfer", "safeguard", "certification", "tia", "kb_entry", "registry", "category", "user", "request", "safeguard_part", "file"] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];

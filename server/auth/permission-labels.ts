@@ -33,6 +33,10 @@ export const PERMISSION_LABELS: Record<Action, string> = {
   "scenario.manage": "Save what-if scenarios",
   "notice.read": "Read the privacy-notice sections and their history",
   "notice.manage": "Check privacy notices and store notice records",
+  "request.read": "Read requests for a copy of the safeguards",
+  "request.manage": "Log and answer requests for a copy of the safeguards",
+  "file.read": "Download signed contracts and TIA documents",
+  "file.upload": "Upload signed contracts and TIA documents",
 };
 
 /** The refusal a role gets for an action it may not perform, in words. */

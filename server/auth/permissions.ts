@@ -57,6 +57,10 @@ export const PERMISSIONS = {
   "scenario.manage": ["dpo"],
   "notice.read": ["admin", "dpo", "auditor"],
   "notice.manage": ["dpo"],
+  "request.read": ["admin", "dpo", "auditor"],
+  "request.manage": ["dpo"],
+  "file.read": EVERYONE,
+  "file.upload": EDITORS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -6,6 +6,7 @@ import { registrySamples } from "./registry";
 import { scenarioSamples } from "./scenario";
 import { searchSamples } from "./search";
 import { transferSamples } from "./transfer";
+import { requestSamples } from "./request";
 import type { SampleInputs } from "./types";
 import { noticeSamples } from "./notice";
 
@@ -20,4 +21,5 @@ export const SAMPLE_INPUTS: SampleInputs = {
   ...searchSamples,
   ...scenarioSamples,
   ...noticeSamples,
+  ...requestSamples,
 };

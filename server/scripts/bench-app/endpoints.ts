@@ -69,6 +69,11 @@ export const CALLS: CallSpec[] = [
   // The privacy-notice page (issue 13): the generated sections (aggregates over every live transfer) and the history.
   { procedure: "notice.generate", target: "list", input: () => ({}) },
   { procedure: "notice.history", target: "list", input: () => ({ page: 1, pageSize: 10 }) },
+  // Requests for a copy of the safeguards (the overview's card, the log) and the safeguard page's documents.
+  { procedure: "request.dueSummary", target: "list" },
+  { procedure: "request.list", target: "list", input: () => ({ sort: "due", dir: "asc", page: 1, pageSize: 25 }) },
+  { procedure: "request.parts", target: "detail", input: (ids) => ({ safeguardId: ids.safeguardId }) },
+  { procedure: "file.list", target: "detail", input: (ids) => ({ safeguardId: ids.safeguardId }) },
 ];
 
 /**

@@ -29,6 +29,7 @@ import {
   type SccVersion,
 } from "@/server/schemas/safeguard-labels";
 import { roleArrow } from "../../transfers/_shared/labels";
+import { SafeguardDocuments } from "./safeguard-documents";
 
 type Tab = "overview" | "history";
 
@@ -247,6 +248,7 @@ export function SafeguardDetailView({ id }: { id: string }) {
               Version {s.version} · last changed {formatDateTime(s.updatedAt)}
             </p>
           </div>
+          <SafeguardDocuments safeguardId={s.id} />
         </div>
       ) : (
         <div id="panel-history" role="tabpanel" aria-labelledby="tab-history">

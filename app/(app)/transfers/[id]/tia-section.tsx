@@ -15,6 +15,7 @@ import { useTRPC } from "@/app/_trpc/client";
 import type { TiaFieldsInput } from "@/server/schemas/tia";
 import { TIA_OUTCOME_LABELS, TIA_OUTCOMES, type TiaOutcome } from "@/server/schemas/tia-labels";
 import { serverFieldErrors, type FieldErrors } from "@/app/_components/form-errors";
+import { TiaDocuments } from "./tia-documents";
 
 const OUTCOME_TONE: Record<TiaOutcome, "green" | "amber" | "red"> = { proceed: "green", proceed_with_measures: "amber", suspend: "red" };
 
@@ -114,6 +115,7 @@ export function TiaSection({ transferId, archived }: { transferId: string; archi
                   {t.measuresOrganisational ? <li>Organisational: {t.measuresOrganisational}</li> : null}
                 </ul>
               ) : null}
+              <TiaDocuments tiaId={t.id} completed={t.completed} />
             </li>
           ))}
         </ol>
