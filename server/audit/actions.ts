@@ -27,9 +27,14 @@ export const AUDIT_ACTIONS = [
   "user.create",
   "user.update",
   "user.set_password",
+  "export.transfers",
+  "export.parties",
+  "export.registry",
+  "export.summary",
+  "party.import",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const ENTITY_TYPES = ["party", "transfer", "safeguard", "certification", "tia", "kb_entry", "registry", "category", "user"] as const;
+export const ENTITY_TYPES = ["party", "transfer", "safeguard", "certification", "tia", "kb_entry", "registry", "category", "user", "export", "import"] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];

@@ -53,12 +53,21 @@ export interface Page<T> {
 
 const nowIso = () => new Date().toISOString();
 
+const PARTY_SORT_SQL = {
+  name: sql`${parties.name} collate nocase`,
+  country: parties.country,
+  relationship: parties.relationship,
+  status: parties.name,
+  updatedAt: parties.updatedAt,
+};
+
 export function listParties(db: Db, input: ListPartiesInput, asOf?: string): Page<PartyListItem> {
   const q = listPartiesSchema.parse(input);
   return cachedRead(db, "parties.list", { q, asOf }, () => queryParties(db, q, asOf));
 }
 
-function queryParties(db: Db, q: z.output<typeof listPartiesSchema>, asOf?: string): Page<PartyListItem> {
+/** The SQL of the parties a list query selects (its filters, not its page): the list and the exports share it. */
+export function selectParties(db: Db, q: z.output<typeof listPartiesSchema>, asOf?: string) {
   const where: SQL[] = [];
   if (q.archived === "active") where.push(isNull(parties.archivedAt));
   if (q.archived === "archived") where.push(isNotNull(parties.archivedAt));
@@ -86,14 +95,6 @@ function queryParties(db: Db, q: z.output<typeof listPartiesSchema>, asOf?: stri
       )!,
     );
   }
-  const direction = q.dir === "asc" ? asc : desc;
-  const sortColumn = {
-    name: sql`${parties.name} collate nocase`,
-    country: parties.country,
-    relationship: parties.relationship,
-    status: parties.name,
-    updatedAt: parties.updatedAt,
-  }[q.sort];
 
   // Worst status: the highest status rank over the party's live transfers: today kept with the verdict store
   // (party_verdict), for another date computed from the what-if tables; -1 when it has none.
@@ -107,6 +108,15 @@ function queryParties(db: Db, q: z.output<typeof listPartiesSchema>, asOf?: stri
     coalesce((select max(v.status_rank) from transfer t join ${verdicts} v on v.transfer_id = t.id where t.recipient_id = party.id), -1))`;
   if (q.status) where.push(q.status === "none" ? sql`${worstRank} = -1` : sql`${worstRank} = ${STATUS_RANK[q.status as Status]}`);
   const filter = where.length ? and(...where) : undefined;
+  /** The ORDER BY expression of the list's sort (then the party id ascending). */
+  const sortKey: SQL = q.sort === "status" ? worstRank : sql`${PARTY_SORT_SQL[q.sort]}`;
+  return { filter, worstRank, sortKey, asOf: source.asOf };
+}
+
+function queryParties(db: Db, q: z.output<typeof listPartiesSchema>, asOf?: string): Page<PartyListItem> {
+  const { filter, worstRank } = selectParties(db, q, asOf);
+  const direction = q.dir === "asc" ? asc : desc;
+  const sortColumn = PARTY_SORT_SQL[q.sort];
   const orderBy =
     q.sort === "status"
       ? [direction(worstRank), asc(sql`${parties.name} collate nocase`), asc(parties.id)]
