@@ -59,6 +59,8 @@ const SPEC: Record<string, Row> = {
   "audit.read": /*             */ [Y, N, Y, Y, "'Audit log (auditor, DPO, admin)'"],
   "user.read": /*              */ [Y, N, N, N, "'Users (admin)'"],
   "user.manage": /*            */ [Y, N, N, N, "'administrators manage users'"],
+  "party.import": /*           */ [N, Y, Y, N, "issue 11: bulk CSV import of parties for procurement and the DPO ('registers parties … in bulk')"],
+  "registry.export_full": /*   */ [Y, N, N, N, "issue 11: the full export (contacts, internal notes) 'stays for administrators'; others get the shareable one"],
 };
 
 const ROLE_COLUMN: Record<Role, 0 | 1 | 2 | 3> = { admin: 0, procurement: 1, dpo: 2, auditor: 3 };

@@ -29,6 +29,8 @@ export const PERMISSION_LABELS: Record<Action, string> = {
   "audit.read": "Read the audit log",
   "user.read": "See users",
   "user.manage": "Manage users",
+  "party.import": "Import parties from a CSV file",
+  "registry.export_full": "Export the full registry, with contacts and internal notes",
 };
 
 /** The refusal a role gets for an action it may not perform, in words. */

@@ -52,6 +52,8 @@ export const PERMISSIONS = {
   "audit.read": ["admin", "dpo", "auditor"],
   "user.read": ["admin"],
   "user.manage": ["admin"],
+  "party.import": EDITORS,
+  "registry.export_full": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -53,17 +53,30 @@ export function RegistryView() {
 
 function ExportCard() {
   const trpc = useTRPC();
+  const can = useCan();
   const stats = useQuery(trpc.registry.stats.queryOptions());
   return (
     <Card>
       <CardHeader
         title="Export the registry"
-        description="Parties with their certifications, safeguards, transfers and impact assessments, including notes, contacts, data categories and purposes."
+        description={
+          can("registry.export_full")
+            ? "Parties with their certifications, safeguards, transfers and impact assessments. The shareable file leaves out contacts and internal notes; the full file keeps them and can be imported back."
+            : "Parties with their certifications, safeguards, transfers and impact assessments, without contacts and internal notes (the full file is for administrators)."
+        }
         actions={
-          <a href="/api/registry/export" download className={buttonClass("primary")}>
-            <Download className="size-4" aria-hidden />
-            Download JSON
-          </a>
+          <div className="flex flex-wrap gap-2">
+            <a href="/api/registry/export?variant=shareable" download className={buttonClass(can("registry.export_full") ? "secondary" : "primary")}>
+              <Download className="size-4" aria-hidden />
+              Download shareable JSON
+            </a>
+            {can("registry.export_full") ? (
+              <a href="/api/registry/export" download className={buttonClass("primary")}>
+                <Download className="size-4" aria-hidden />
+                Download full JSON
+              </a>
+            ) : null}
+          </div>
         }
       />
       <div className="px-5 py-4 text-sm text-slate-600" aria-live="polite">
