@@ -250,24 +250,30 @@ function columnsOf(fields: PartyFields) {
 }
 
 export function createParty(db: Db, actor: Actor, fields: PartyFields, options: { id?: string; extra?: Record<string, unknown> } = {}): PartyDetail {
-  return writeTransaction(db, (tx) => {
-    if (options.id !== undefined && !PARTY_ID_PATTERN.test(options.id)) {
-      throw new AppError("BAD_REQUEST", `"${options.id}" is not a valid party id.`, { id: "Use 1–64 lower-case letters, digits, dots, dashes or underscores." });
-    }
-    if (options.id !== undefined && findParty(tx, options.id)) {
-      throw new AppError("CONFLICT", `A party with id "${options.id}" already exists.`, { id: "This id is already taken." });
-    }
-    assertCategoriesExist(tx, fields.dataCategories);
-    const id = options.id ?? partyIdFromName(tx, fields.name);
-    const at = nowIso();
-    tx.insert(parties)
-      .values({ ...columnsOf(fields), id, extra: options.extra ? JSON.stringify(options.extra) : null, createdAt: at, updatedAt: at })
-      .run();
-    writeChildren(tx, id, fields);
-    const after = getParty(tx, id);
-    recordAudit(tx, actor, { action: "party.create", entityType: "party", entityId: id, before: null, after });
-    return after;
-  });
+  return writeTransaction(db, (tx) => insertParty(tx, actor, fields, options));
+}
+
+/**
+ * The party form's writer, inside the caller's transaction: checks, the party row, its locations and
+ * categories, and its `party.create` audit row. The bulk CSV import (./party-import.ts) writes each row with it.
+ */
+export function insertParty(tx: DbOrTx, actor: Actor, fields: PartyFields, options: { id?: string; extra?: Record<string, unknown> } = {}): PartyDetail {
+  if (options.id !== undefined && !PARTY_ID_PATTERN.test(options.id)) {
+    throw new AppError("BAD_REQUEST", `"${options.id}" is not a valid party id.`, { id: "Use 1–64 lower-case letters, digits, dots, dashes or underscores." });
+  }
+  if (options.id !== undefined && findParty(tx, options.id)) {
+    throw new AppError("CONFLICT", `A party with id "${options.id}" already exists.`, { id: "This id is already taken." });
+  }
+  assertCategoriesExist(tx, fields.dataCategories);
+  const id = options.id ?? partyIdFromName(tx, fields.name);
+  const at = nowIso();
+  tx.insert(parties)
+    .values({ ...columnsOf(fields), id, extra: options.extra ? JSON.stringify(options.extra) : null, createdAt: at, updatedAt: at })
+    .run();
+  writeChildren(tx, id, fields);
+  const after = getParty(tx, id);
+  recordAudit(tx, actor, { action: "party.create", entityType: "party", entityId: id, before: null, after });
+  return after;
 }
 
 export function updateParty(db: Db, actor: Actor, input: { id: string; version: number; fields: PartyFields }): PartyDetail {
