@@ -1,7 +1,8 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Native addon: load it from node_modules at run time instead of bundling it.
-  serverExternalPackages: ["better-sqlite3"],
+  // Native addon, and libraries that read their own data files (pdfkit's font metrics): load them from
+  // node_modules at run time instead of bundling them.
+  serverExternalPackages: ["better-sqlite3", "pdfkit", "exceljs"],
   poweredByHeader: false,
   // A separate build directory lets a second build (e.g. a screenshot run) not disturb the main one.
   distDir: process.env.NEXT_DIST_DIR || ".next",

@@ -50,6 +50,7 @@ const ALLOWED: Record<string, string> = {
   "audit.facets": "the distinct actors, actions and entity types of the audit log",
   "user.me": "the signed-in user",
   "user.list": "the app's user accounts (tens), for the admin",
+  "partyImport.mapping": "the signed-in user's remembered CSV column mapping (one small object)",
 };
 
 interface ProcedureDef {

@@ -10,6 +10,7 @@ import { safeguardRouter } from "./routers/safeguard";
 import { tiaRouter } from "./routers/tia";
 import { transferRouter } from "./routers/transfer";
 import { userRouter } from "./routers/user";
+import { partyImportRouter } from "./routers/party-import";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   registry: registryRouter,
   audit: auditRouter,
   user: userRouter,
+  partyImport: partyImportRouter,
 });
 
 export type AppRouter = typeof appRouter;
