@@ -4,6 +4,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CheckCircle2, Download, FileJson, Loader2, Upload } from "lucide-react";
 import Link from "next/link";
 import { useId, useState } from "react";
+import { useAsOf, withAsOf } from "@/app/_components/as-of";
 import { useCan } from "@/app/_components/session";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button, buttonClass } from "@/app/_components/ui/button";
@@ -54,6 +55,7 @@ export function RegistryView() {
 function ExportCard() {
   const trpc = useTRPC();
   const can = useCan();
+  const asOf = useAsOf();
   const stats = useQuery(trpc.registry.stats.queryOptions());
   return (
     <Card>
@@ -79,6 +81,13 @@ function ExportCard() {
           </div>
         }
       />
+      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-100 px-5 py-3 text-sm text-slate-600">
+        <p>For auditors: the counts by status and regime, the top issues and the knowledge base{asOf ? `, as of ${asOf}` : ", as of today"}, as a PDF.</p>
+        <a href={withAsOf("/api/export/summary", asOf)} download className={buttonClass("secondary")}>
+          <Download className="size-4" aria-hidden />
+          Summary for auditors (PDF)
+        </a>
+      </div>
       <div className="px-5 py-4 text-sm text-slate-600" aria-live="polite">
         {stats.isError ? (
           <ErrorState title="Could not count the registry" message={stats.error.message} onRetry={() => stats.refetch()} />
