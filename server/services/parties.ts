@@ -4,7 +4,7 @@
  */
 import type { z } from "zod";
 import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
-import type { Db, DbOrTx } from "@/db/client";
+import { prepared, type Db, type DbOrTx } from "@/db/client";
 import { auditLog, dataCategories, parties, partyDataCategories, partyProcessingLocations } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record-audit";
 import { setArchived, type ArchiveSpec } from "./archiving";
@@ -215,7 +215,8 @@ export function partyIdFromName(db: DbOrTx, name: string): string {
       .replace(/^-+|-+$/g, "")
       .slice(0, 56) || "party";
   let id = base;
-  for (let n = 2; db.select({ id: parties.id }).from(parties).where(eq(parties.id, id)).get(); n++) id = `${base}-${n}`;
+  const taken = prepared(db, "SELECT 1 FROM party WHERE id = ?");
+  for (let n = 2; taken.get(id); n++) id = `${base}-${n}`;
   return id;
 }
 
@@ -267,11 +268,63 @@ export function insertParty(tx: DbOrTx, actor: Actor, fields: PartyFields, optio
   assertCategoriesExist(tx, fields.dataCategories);
   const id = options.id ?? partyIdFromName(tx, fields.name);
   const at = nowIso();
-  tx.insert(parties)
-    .values({ ...columnsOf(fields), id, extra: options.extra ? JSON.stringify(options.extra) : null, createdAt: at, updatedAt: at })
-    .run();
-  writeChildren(tx, id, fields);
-  const after = getParty(tx, id);
+  const columns = columnsOf(fields);
+  const extra = options.extra ? JSON.stringify(options.extra) : null;
+  // Prepared once per connection (the bulk CSV import writes thousands of parties through here).
+  prepared(
+    tx,
+    `INSERT INTO party (id, name, relationship, service_category, adviser_type, country, registration_number, website, contact_name, contact_email,
+                        ccpa_role, ccpa_sale, ccpa_share, notes, extra, archived_at, version, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, ?, ?)`,
+  ).run(
+    id,
+    columns.name,
+    columns.relationship,
+    columns.serviceCategory,
+    columns.adviserType,
+    columns.country,
+    columns.registrationNumber,
+    columns.website,
+    columns.contactName,
+    columns.contactEmail,
+    columns.ccpaRole,
+    columns.ccpaSale ? 1 : 0,
+    columns.ccpaShare ? 1 : 0,
+    columns.notes,
+    extra,
+    at,
+    at,
+  );
+  const locations = [...new Set(fields.processingLocations)].sort();
+  const insertLocation = prepared(tx, "INSERT INTO party_processing_location (party_id, country) VALUES (?, ?)");
+  for (const country of locations) insertLocation.run(id, country);
+  const categories = [...new Set(fields.dataCategories)];
+  const insertCategory = prepared(tx, "INSERT INTO party_data_category (party_id, category_id) VALUES (?, ?)");
+  for (const categoryId of categories) insertCategory.run(id, categoryId);
+  // The party as getParty reads it back (the same fields, locations by country, categories in their list order).
+  const after: PartyDetail = {
+    id,
+    name: columns.name,
+    relationship: columns.relationship,
+    serviceCategory: columns.serviceCategory,
+    adviserType: columns.adviserType,
+    country: columns.country,
+    registrationNumber: columns.registrationNumber,
+    website: columns.website,
+    contactName: columns.contactName,
+    contactEmail: columns.contactEmail,
+    ccpaRole: columns.ccpaRole,
+    ccpaSale: columns.ccpaSale,
+    ccpaShare: columns.ccpaShare,
+    notes: columns.notes,
+    extra: options.extra ?? null,
+    archivedAt: null,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    processingLocations: locations,
+    dataCategories: categories.length ? getParty(tx, id).dataCategories : [],
+  };
   recordAudit(tx, actor, { action: "party.create", entityType: "party", entityId: id, before: null, after });
   return after;
 }
