@@ -53,4 +53,11 @@ test("the shareable registry JSON leaves out contacts and notes; the full one is
   const full = await admin.request.get("/api/registry/export");
   expect(full.status()).toBe(200);
   expect(await full.text()).toContain('"contactEmail"');
+
+  // The summary for auditors, as a PDF with its fonts embedded.
+  await expect(admin.getByRole("link", { name: "Summary for auditors (PDF)" })).toBeVisible();
+  const pdf = await admin.request.get("/api/export/summary");
+  expect(pdf.status()).toBe(200);
+  expect(pdf.headers()["content-type"]).toBe("application/pdf");
+  expect((await pdf.body()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
 });

@@ -39,7 +39,7 @@ export function ExportMenu({ endpoint, what, total }: { endpoint: string; what: 
         <Download className="size-4" aria-hidden />
         Export
       </summary>
-      <div className="absolute right-0 z-20 mt-1 w-64 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200">
+      <div className="absolute left-0 z-20 mt-1 w-64 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200 lg:right-0 lg:left-auto">
         <p className="px-3 py-2 text-xs text-slate-600">
           The {what} the filters select{count}, as of the page&rsquo;s date.
         </p>
