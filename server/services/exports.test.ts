@@ -92,7 +92,7 @@ describe("register exports", () => {
     expect(cell(ids.swiss, "Status")).toBe("Adequate");
     expect(cell(ids.swiss, "Mechanism")).toBe("Adequacy decision");
     expect(cell(ids.swiss, "Recipient country")).toBe("Switzerland");
-  });
+  }, 30_000);
 
   it("writes the CSV columns in order, exports exactly the filtered selection, and escapes formulas", async () => {
     const file = exportTransfers(db, ACTOR, { asOf: AS_OF, status: "unsafeguarded" }, "csv");

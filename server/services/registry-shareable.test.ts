@@ -37,7 +37,7 @@ describe("registry JSON export: shareable and full", () => {
     expect(previewRegistryImport(other, { text: shareable.body }).ok).toBe(true);
     applyRegistryImport(other, SYSTEM_ACTOR, { text: shareable.body });
     expect(verdictsAsOf(other, "2026-06-01")).toEqual(verdictsAsOf(db, "2026-06-01"));
-  });
+  }, 60_000);
 
   it("the full file keeps contacts and notes and round-trips byte for byte", () => {
     const full = exportRegistryFile(db, "2026-11-30");
@@ -47,5 +47,5 @@ describe("registry JSON export: shareable and full", () => {
     const other = createTestDb();
     applyRegistryImport(other, SYSTEM_ACTOR, { text: full.body });
     expect(exportRegistryFile(other, "2026-11-30").body).toBe(full.body);
-  });
+  }, 60_000);
 });

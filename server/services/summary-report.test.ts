@@ -49,5 +49,5 @@ describe("the PDF summary for auditors", () => {
 
     const audit = db.$client.prepare("SELECT action, entity_id AS entityId, actor_email AS actor FROM audit_log WHERE action = 'export.summary'").all();
     expect(audit).toEqual([{ action: "export.summary", entityId: fileName, actor: "auditor@example.test" }]);
-  });
+  }, 60_000);
 });
