@@ -1,6 +1,5 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
-  // Native addon: load it from node_modules at run time instead of bundling it.
   // Native addon, and libraries that read their own files at run time (pdfjs-dist its worker module, pdfkit its
   // font metrics, exceljs its templates): load them from node_modules instead of bundling them.
   serverExternalPackages: ["better-sqlite3", "pdfjs-dist", "pdfkit", "exceljs"],

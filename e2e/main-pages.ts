@@ -37,5 +37,6 @@ export async function mainPages(request: APIRequestContext): Promise<MainPage[]>
     { name: "registry", url: "/registry" },
     { name: "new-transfer", url: "/transfers/new" },
     { name: "notice", url: "/notice" },
+    { name: "party-import", url: "/parties/import" },
   ];
 }

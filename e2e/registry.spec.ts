@@ -106,7 +106,7 @@ test.describe("registry import / export", () => {
     await expect(page.getByRole("heading", { level: 1, name: `Cirrus Mail Inc. ${tag}` })).toBeVisible();
 
     // The transfer is in the registry, with its safeguard and TIA (read back through the export).
-    const exported = await page.request.get("/api/registry/export");
+    const exported = await page.request.get("/api/registry/export?variant=shareable");
     expect(exported.status()).toBe(200);
     const registry = (await exported.json()) as { transfers: { id: string; safeguards: string[]; tia?: { completed: string } }[] };
     expect(registry.transfers.find((t) => t.id === `e2e-${tag}-newsletter`)).toMatchObject({ safeguards: [`e2e-${tag}-scc`], tia: { completed: "2023-01-05" } });
@@ -125,10 +125,13 @@ test.describe("registry import / export", () => {
     await expect(page.getByRole("heading", { name: "Import a registry" })).toHaveCount(0);
     await expect(page.getByLabel("Choose a registry file (.json)")).toHaveCount(0);
 
+    // The auditor gets the shareable file (no contacts or notes); the full one is the administrator's.
+    await expect(page.getByRole("link", { name: "Download full JSON" })).toHaveCount(0);
+    expect((await page.request.get("/api/registry/export")).status()).toBe(403);
     const downloading = page.waitForEvent("download");
-    await page.getByRole("link", { name: "Download JSON" }).click();
+    await page.getByRole("link", { name: "Download shareable JSON" }).click();
     const download = await downloading;
-    expect(download.suggestedFilename()).toMatch(/^transfer-registry-\d{4}-\d{2}-\d{2}\.json$/);
+    expect(download.suggestedFilename()).toMatch(/^transfer-registry-shareable-\d{4}-\d{2}-\d{2}\.json$/);
     const body = JSON.parse(fs.readFileSync((await download.path())!, "utf8")) as { format: string; parties: unknown[] };
     expect(body.format).toBe("transfer-registry/v1");
     expect(body.parties.length).toBeGreaterThanOrEqual(45);

@@ -9,3 +9,4 @@ export * from "./verdicts";
 export * from "./scenarios";
 export * from "./notice";
 export * from "./requests";
+export * from "./exports";

@@ -57,6 +57,7 @@ const ALLOWED: Record<string, string> = {
   "request.dueSummary": "three counts and the next five open requests",
   "request.parts": "the parts of one safeguard as applied (at most 100)",
   "file.list": "the uploaded documents of one safeguard or TIA (the latest 50)",
+  "partyImport.mapping": "the signed-in user's remembered CSV column mapping (one small object)",
 };
 
 interface ProcedureDef {

@@ -67,6 +67,8 @@ const SPEC: Record<string, Row> = {
   "request.manage": /*         */ [N, N, Y, N, "'the DPO logs each request … the DPO marks [redactions] per safeguard' (issue 11)"],
   "file.read": /*              */ [Y, Y, Y, Y, "signed contracts and TIA documents are read with the safeguards and TIAs ('reads everything')"],
   "file.upload": /*            */ [N, Y, Y, N, "procurement registers and edits safeguards and TIAs, their documents included"],
+  "party.import": /*           */ [N, Y, Y, N, "issue 11: bulk CSV import of parties for procurement and the DPO ('registers parties … in bulk')"],
+  "registry.export_full": /*   */ [Y, N, N, N, "issue 11: the full export (contacts, internal notes) 'stays for administrators'; others get the shareable one"],
 };
 
 const ROLE_COLUMN: Record<Role, 0 | 1 | 2 | 3> = { admin: 0, procurement: 1, dpo: 2, auditor: 3 };

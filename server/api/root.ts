@@ -13,6 +13,7 @@ import { transferRouter } from "./routers/transfer";
 import { userRouter } from "./routers/user";
 import { noticeRouter } from "./routers/notice";
 import { fileRouter, requestRouter } from "./routers/request";
+import { partyImportRouter } from "./routers/party-import";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -32,6 +33,7 @@ export const appRouter = createTRPCRouter({
   notice: noticeRouter,
   request: requestRouter,
   file: fileRouter,
+  partyImport: partyImportRouter,
 });
 
 export type AppRouter = typeof appRouter;

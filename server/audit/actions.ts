@@ -42,6 +42,11 @@ export const AUDIT_ACTIONS = [
   "safeguard_part.delete",
   "file.upload",
   "file.download",
+  "export.transfers",
+  "export.parties",
+  "export.registry",
+  "export.summary",
+  "party.import",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
@@ -49,4 +54,5 @@ export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export const ENTITY_TYPES = ["party", "transfer", "safeguard", "certification", "tia", "kb_entry", "registry", "category", "user", "scenario"] as const;
 export const ENTITY_TYPES = ["party", "transfer", "safeguard", "certification", "tia", "kb_entry", "registry", "category", "user", "notice"] as const;
 export const ENTITY_TYPES = ["party", "transfer", "safeguard", "certification", "tia", "kb_entry", "registry", "category", "user", "request", "safeguard_part", "file"] as const;
+export const ENTITY_TYPES = ["party", "transfer", "safeguard", "certification", "tia", "kb_entry", "registry", "category", "user", "export", "import"] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];

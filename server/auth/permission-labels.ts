@@ -37,6 +37,8 @@ export const PERMISSION_LABELS: Record<Action, string> = {
   "request.manage": "Log and answer requests for a copy of the safeguards",
   "file.read": "Download signed contracts and TIA documents",
   "file.upload": "Upload signed contracts and TIA documents",
+  "party.import": "Import parties from a CSV file",
+  "registry.export_full": "Export the full registry, with contacts and internal notes",
 };
 
 /** The refusal a role gets for an action it may not perform, in words. */

@@ -61,6 +61,8 @@ export const PERMISSIONS = {
   "request.manage": ["dpo"],
   "file.read": EVERYONE,
   "file.upload": EDITORS,
+  "party.import": EDITORS,
+  "registry.export_full": ["admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -99,6 +99,7 @@ const TARGETS = {
 
 const PASSWORD = "bench-app-password-0123";
 const USERS = {
+  admin: { email: "admin@bench.test", role: "admin", name: "Bench Admin" },
   dpo: { email: "dpo@bench.test", role: "dpo", name: "Bench DPO" },
   procurement: { email: "procurement@bench.test", role: "procurement", name: "Bench Procurement" },
 } as const;
@@ -705,6 +706,7 @@ async function main(): Promise<void> {
   const dbPath = path.join(tempDir, "bench.db");
   createUser(dbPath, USERS.dpo, PASSWORD);
   createUser(dbPath, USERS.procurement, PASSWORD);
+  createUser(dbPath, USERS.admin, PASSWORD); // the full export (contacts, notes) is the administrator's
   const importServer = await startNextServer({ distDir, dbPath, logFile: path.join(tempDir, "server-import.log"), secret });
   const rss = new RssPoller(importServer.group.pid);
   rss.start();
@@ -716,7 +718,7 @@ async function main(): Promise<void> {
   line(`   full registry into a fresh database:`);
   const full = await importThroughApp(importServer, importer, via, text, flags.transfers, `${count(flags.transfers)} transfers`, flags.timeoutMs);
   if (!full.apply.ok) throw new Error(`the app's import refused the generated registry: ${full.apply.summary}`);
-  const exported = await exportRegistry(importClient, importer);
+  const exported = await exportRegistry(importClient, await signIn(importClient, USERS.admin.email, PASSWORD));
   line(`   ${pad("export (GET /api/registry/export)", 34)} ${padStart(seconds(exported.ms), 9)}  ${exported.status ? `HTTP ${exported.status}` : exported.error}, ${bytes(Buffer.byteLength(exported.text))}`);
   let reimport: ImportFigures | undefined;
   if (exported.ok) reimport = await importThroughApp(importServer, importer, via, exported.text, flags.transfers, "re-import of the export", flags.timeoutMs);

@@ -22,17 +22,19 @@ import { migrateDatabase, openDatabase, type Db } from "../../db/client";
 import { ensureReferenceKnowledgeBase } from "../../db/kb-loader";
 import { SYSTEM_ACTOR } from "../auth/actor";
 import { applyRegistryImport, exportRegistryFile, MAX_IMPORT_BYTES, previewRegistryImport, registryStats } from "../services/registry-import";
+import { benchPartyCsvImport, benchXlsxExport } from "./bench-exports";
 import { generateRegistry } from "./generate-registry";
 
 const SIZES = (process.env.BENCH_IMPORT_SIZES ?? "10000,100000").split(",").map((s) => Number(s.trim()));
 
-function freshDatabase(): { db: Db; cleanup: () => void } {
+function freshDatabase(): { db: Db; path: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), "bench-import-"));
   const db = openDatabase(join(dir, "registry.db"));
   migrateDatabase(db);
   ensureReferenceKnowledgeBase(db);
   return {
     db,
+    path: join(dir, "registry.db"),
     cleanup: () => {
       db.$client.close();
       rmSync(dir, { recursive: true, force: true });
@@ -66,6 +68,7 @@ function previewAndApply(db: Db, text: string, label: string): number {
 function main(): void {
   const results: { transfers: number; applyMs: number }[] = [];
   let largest: Db | null = null;
+  let largestPath: { path: string; transfers: number } | null = null;
   const cleanups: (() => void)[] = [];
   try {
     for (const transfers of SIZES) {
@@ -75,11 +78,19 @@ function main(): void {
       console.log(
         `\n${transfers.toLocaleString("en")} transfers, ${doc.parties.length.toLocaleString("en")} parties, ${doc.safeguards!.length.toLocaleString("en")} safeguards (${mb(text)}), fresh SQLite file`,
       );
-      const { db, cleanup } = freshDatabase();
+      const { db, path, cleanup } = freshDatabase();
       cleanups.push(cleanup);
       results.push({ transfers, applyMs: previewAndApply(db, text, `${transfers / 1000}k`) });
       console.log(`  registry now holds ${JSON.stringify(registryStats(db))}`);
       largest = db;
+      largestPath = { path, transfers };
+    }
+    // ---- issue 11 (server/scripts/bench-exports.ts): the party CSV import, and the streamed XLSX export of the largest registry.
+    {
+      const { db, cleanup } = freshDatabase();
+      cleanups.push(cleanup);
+      benchPartyCsvImport(db, 10_000);
+      if (largestPath) benchXlsxExport(largestPath.path, largestPath.transfers);
     }
     if (largest) {
       const exported = time(() => exportRegistryFile(largest!, "2026-11-29").body);

@@ -4,7 +4,7 @@
  */
 import type { z } from "zod";
 import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
-import type { Db, DbOrTx } from "@/db/client";
+import { prepared, type Db, type DbOrTx } from "@/db/client";
 import { auditLog, dataCategories, parties, partyDataCategories, partyProcessingLocations } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record-audit";
 import { setArchived, type ArchiveSpec } from "./archiving";
@@ -53,13 +53,22 @@ export interface Page<T> {
 
 const nowIso = () => new Date().toISOString();
 
+const PARTY_SORT_SQL = {
+  name: sql`${parties.name} collate nocase`,
+  country: parties.country,
+  relationship: parties.relationship,
+  status: parties.name,
+  updatedAt: parties.updatedAt,
+};
+
 export function listParties(db: Db, input: ListPartiesInput, asOf?: string): Page<PartyListItem> {
   const q = listPartiesSchema.parse(input);
   const date = asOf ?? q.asOf;
   return cachedRead(db, "parties.list", { q, asOf: date }, () => queryParties(db, q, date));
 }
 
-function queryParties(db: Db, q: z.output<typeof listPartiesSchema>, asOf?: string): Page<PartyListItem> {
+/** The SQL of the parties a list query selects (its filters, not its page): the list and the exports share it. */
+export function selectParties(db: Db, q: z.output<typeof listPartiesSchema>, asOf?: string) {
   const where: SQL[] = [];
   if (q.archived === "active") where.push(isNull(parties.archivedAt));
   if (q.archived === "archived") where.push(isNotNull(parties.archivedAt));
@@ -87,14 +96,6 @@ function queryParties(db: Db, q: z.output<typeof listPartiesSchema>, asOf?: stri
       )!,
     );
   }
-  const direction = q.dir === "asc" ? asc : desc;
-  const sortColumn = {
-    name: sql`${parties.name} collate nocase`,
-    country: parties.country,
-    relationship: parties.relationship,
-    status: parties.name,
-    updatedAt: parties.updatedAt,
-  }[q.sort];
 
   // Worst status: the highest status rank over the party's live transfers: today kept with the verdict store
   // (party_verdict), for another date computed from the what-if tables; -1 when it has none.
@@ -108,6 +109,15 @@ function queryParties(db: Db, q: z.output<typeof listPartiesSchema>, asOf?: stri
     coalesce((select max(v.status_rank) from transfer t join ${verdicts} v on v.transfer_id = t.id where t.recipient_id = party.id), -1))`;
   if (q.status) where.push(q.status === "none" ? sql`${worstRank} = -1` : sql`${worstRank} = ${STATUS_RANK[q.status as Status]}`);
   const filter = where.length ? and(...where) : undefined;
+  /** The ORDER BY expression of the list's sort (then the party id ascending). */
+  const sortKey: SQL = q.sort === "status" ? worstRank : sql`${PARTY_SORT_SQL[q.sort]}`;
+  return { filter, worstRank, sortKey, asOf: source.asOf };
+}
+
+function queryParties(db: Db, q: z.output<typeof listPartiesSchema>, asOf?: string): Page<PartyListItem> {
+  const { filter, worstRank } = selectParties(db, q, asOf);
+  const direction = q.dir === "asc" ? asc : desc;
+  const sortColumn = PARTY_SORT_SQL[q.sort];
   const orderBy =
     q.sort === "status"
       ? [direction(worstRank), asc(sql`${parties.name} collate nocase`), asc(parties.id)]
@@ -206,7 +216,8 @@ export function partyIdFromName(db: DbOrTx, name: string): string {
       .replace(/^-+|-+$/g, "")
       .slice(0, 56) || "party";
   let id = base;
-  for (let n = 2; db.select({ id: parties.id }).from(parties).where(eq(parties.id, id)).get(); n++) id = `${base}-${n}`;
+  const taken = prepared(db, "SELECT 1 FROM party WHERE id = ?");
+  for (let n = 2; taken.get(id); n++) id = `${base}-${n}`;
   return id;
 }
 
@@ -241,24 +252,82 @@ function columnsOf(fields: PartyFields) {
 }
 
 export function createParty(db: Db, actor: Actor, fields: PartyFields, options: { id?: string; extra?: Record<string, unknown> } = {}): PartyDetail {
-  return writeTransaction(db, (tx) => {
-    if (options.id !== undefined && !PARTY_ID_PATTERN.test(options.id)) {
-      throw new AppError("BAD_REQUEST", `"${options.id}" is not a valid party id.`, { id: "Use 1–64 lower-case letters, digits, dots, dashes or underscores." });
-    }
-    if (options.id !== undefined && findParty(tx, options.id)) {
-      throw new AppError("CONFLICT", `A party with id "${options.id}" already exists.`, { id: "This id is already taken." });
-    }
-    assertCategoriesExist(tx, fields.dataCategories);
-    const id = options.id ?? partyIdFromName(tx, fields.name);
-    const at = nowIso();
-    tx.insert(parties)
-      .values({ ...columnsOf(fields), id, extra: options.extra ? JSON.stringify(options.extra) : null, createdAt: at, updatedAt: at })
-      .run();
-    writeChildren(tx, id, fields);
-    const after = getParty(tx, id);
-    recordAudit(tx, actor, { action: "party.create", entityType: "party", entityId: id, before: null, after });
-    return after;
-  });
+  return writeTransaction(db, (tx) => insertParty(tx, actor, fields, options));
+}
+
+/**
+ * The party form's writer, inside the caller's transaction: checks, the party row, its locations and
+ * categories, and its `party.create` audit row. The bulk CSV import (./party-import.ts) writes each row with it.
+ */
+export function insertParty(tx: DbOrTx, actor: Actor, fields: PartyFields, options: { id?: string; extra?: Record<string, unknown> } = {}): PartyDetail {
+  if (options.id !== undefined && !PARTY_ID_PATTERN.test(options.id)) {
+    throw new AppError("BAD_REQUEST", `"${options.id}" is not a valid party id.`, { id: "Use 1–64 lower-case letters, digits, dots, dashes or underscores." });
+  }
+  if (options.id !== undefined && findParty(tx, options.id)) {
+    throw new AppError("CONFLICT", `A party with id "${options.id}" already exists.`, { id: "This id is already taken." });
+  }
+  assertCategoriesExist(tx, fields.dataCategories);
+  const id = options.id ?? partyIdFromName(tx, fields.name);
+  const at = nowIso();
+  const columns = columnsOf(fields);
+  const extra = options.extra ? JSON.stringify(options.extra) : null;
+  // Prepared once per connection (the bulk CSV import writes thousands of parties through here).
+  prepared(
+    tx,
+    `INSERT INTO party (id, name, relationship, service_category, adviser_type, country, registration_number, website, contact_name, contact_email,
+                        ccpa_role, ccpa_sale, ccpa_share, notes, extra, archived_at, version, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, ?, ?)`,
+  ).run(
+    id,
+    columns.name,
+    columns.relationship,
+    columns.serviceCategory,
+    columns.adviserType,
+    columns.country,
+    columns.registrationNumber,
+    columns.website,
+    columns.contactName,
+    columns.contactEmail,
+    columns.ccpaRole,
+    columns.ccpaSale ? 1 : 0,
+    columns.ccpaShare ? 1 : 0,
+    columns.notes,
+    extra,
+    at,
+    at,
+  );
+  const locations = [...new Set(fields.processingLocations)].sort();
+  const insertLocation = prepared(tx, "INSERT INTO party_processing_location (party_id, country) VALUES (?, ?)");
+  for (const country of locations) insertLocation.run(id, country);
+  const categories = [...new Set(fields.dataCategories)];
+  const insertCategory = prepared(tx, "INSERT INTO party_data_category (party_id, category_id) VALUES (?, ?)");
+  for (const categoryId of categories) insertCategory.run(id, categoryId);
+  // The party as getParty reads it back (the same fields, locations by country, categories in their list order).
+  const after: PartyDetail = {
+    id,
+    name: columns.name,
+    relationship: columns.relationship,
+    serviceCategory: columns.serviceCategory,
+    adviserType: columns.adviserType,
+    country: columns.country,
+    registrationNumber: columns.registrationNumber,
+    website: columns.website,
+    contactName: columns.contactName,
+    contactEmail: columns.contactEmail,
+    ccpaRole: columns.ccpaRole,
+    ccpaSale: columns.ccpaSale,
+    ccpaShare: columns.ccpaShare,
+    notes: columns.notes,
+    extra: options.extra ?? null,
+    archivedAt: null,
+    version: 1,
+    createdAt: at,
+    updatedAt: at,
+    processingLocations: locations,
+    dataCategories: categories.length ? getParty(tx, id).dataCategories : [],
+  };
+  recordAudit(tx, actor, { action: "party.create", entityType: "party", entityId: id, before: null, after });
+  return after;
 }
 
 export function updateParty(db: Db, actor: Actor, input: { id: string; version: number; fields: PartyFields }): PartyDetail {

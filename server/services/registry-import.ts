@@ -44,6 +44,7 @@ import { rawClient, type Db, type DbOrTx } from "@/db/client";
 import { certifications, dataCategories, parties, purposes, safeguards, transferImpactAssessments, transfers } from "@/db/schema";
 import type { AuditAction, EntityType } from "@/server/audit/actions";
 import { recordAudit } from "@/server/audit/record-audit";
+import { shareableDocument } from "@/server/domain/registry/shareable";
 import type { Actor } from "@/server/auth/actor";
 import { isValidIsoDate } from "@/server/domain/dates";
 import { isIsoCountryCode, validateRegistryDocument, type RegistryDocument } from "@/server/domain/registry";
@@ -124,9 +125,16 @@ const MAX_ERRORS = 1000;
 // Export
 // ---------------------------------------------------------------------------
 
-/** The registry as the downloadable file: pretty JSON with a final newline, named for the day. */
-export function exportRegistryFile(db: DbOrTx, date: string): { fileName: string; body: string } {
-  return { fileName: `transfer-registry-${date}.json`, body: `${JSON.stringify(readRegistryDocument(db), null, 2)}\n` };
+/**
+ * The registry as the downloadable file: pretty JSON with a final newline, named for the day. `shareable`
+ * leaves out contacts and internal notes (FORMAT.md, "Shareable export"); the full file round-trips.
+ */
+export function exportRegistryFile(db: DbOrTx, date: string, options: { shareable?: boolean } = {}): { fileName: string; body: string } {
+  const document = readRegistryDocument(db);
+  return {
+    fileName: options.shareable ? `transfer-registry-shareable-${date}.json` : `transfer-registry-${date}.json`,
+    body: `${JSON.stringify(options.shareable ? shareableDocument(document) : document, null, 2)}\n`,
+  };
 }
 
 /**

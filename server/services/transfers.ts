@@ -254,7 +254,24 @@ export function listTransfers(db: Db, input: ListTransfersInput): Page<TransferL
   return cachedRead(db, "transfers.list", q, () => queryTransfers(db, q));
 }
 
-function queryTransfers(db: Db, q: z.output<typeof listTransfersSchema>): Page<TransferListItem> & { asOf: string } {
+/** The SQL of the transfers a list query selects (its filters, not its page): the list and the exports share it. */
+export interface TransferSelection {
+  source: ReturnType<typeof verdictSource>;
+  /** Only live transfers: driven from the verdict table. */
+  activeOnly: boolean;
+  /** `FROM` clause (without the parties' joins): `v` the verdicts, `t` the transfers. */
+  base: string;
+  /** The cheapest `FROM` for counting. */
+  countFrom: string;
+  whereSql: string;
+  where: string[];
+  params: unknown[];
+  /** The ORDER BY expression of the list's sort (then `tie` ascending). */
+  sortKey: string;
+  tie: string;
+}
+
+export function selectTransfers(db: Db, q: z.output<typeof listTransfersSchema>): TransferSelection {
   const source = verdictSource(db, q.asOf);
   // Live transfers are exactly the rows of the verdict tables, so the active list is driven from them (and its
   // first page by status is read in index order); archived ones have no verdict and come from the transfers.
@@ -296,9 +313,17 @@ function queryTransfers(db: Db, q: z.output<typeof listTransfersSchema>): Page<T
   const whereSql = where.length ? `WHERE ${where.join(" AND ")}` : "";
   const base = activeOnly ? `${source.verdicts} v JOIN transfer t ON t.id = v.transfer_id` : `transfer t LEFT JOIN ${source.verdicts} v ON v.transfer_id = t.id`;
   const countFrom = activeOnly && !needsTransfer ? `${source.verdicts} v` : base;
+  const statusSort = q.sort === "status";
+  const sortKey = statusSort ? (activeOnly ? "v.status_rank" : "coalesce(v.status_rank, -1)") : SORT_SQL[q.sort];
+  const tie = statusSort && activeOnly ? "v.transfer_id" : "t.id";
+  return { source, activeOnly, base, countFrom, whereSql, where, params, sortKey, tie };
+}
+
+function queryTransfers(db: Db, q: z.output<typeof listTransfersSchema>): Page<TransferListItem> & { asOf: string } {
+  const { source, base, countFrom, whereSql, params, sortKey, tie } = selectTransfers(db, q);
   const total = (prepared(db, `SELECT count(*) AS n FROM ${countFrom} ${whereSql}`).get(...params) as { n: number }).n;
   const dir = q.dir === "asc" ? "ASC" : "DESC";
-  const order = q.sort === "status" ? (activeOnly ? `v.status_rank ${dir}, v.transfer_id ASC` : `coalesce(v.status_rank, -1) ${dir}, t.id ASC`) : `${SORT_SQL[q.sort]} ${dir}, t.id ASC`;
+  const order = `${sortKey} ${dir}, ${tie} ASC`;
   const rows = prepared(
     db,
     `SELECT ${TRANSFER_ROW_COLUMNS}, t.frequency, t.start, t."end", t.updated_at AS updatedAt, t.version

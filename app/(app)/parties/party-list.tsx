@@ -1,7 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Plus } from "lucide-react";
+import { Plus, Upload } from "lucide-react";
 import { AsOfLink } from "@/app/_components/as-of";
 import { relationshipLabel } from "@/app/_components/party-labels";
 import { useCan } from "@/app/_components/session";
@@ -10,6 +10,7 @@ import { PARTY_LIST_DEFAULTS, partyListInput } from "@/app/_components/list-inpu
 import { useUrlState } from "@/app/_components/use-url-state";
 import { Badge } from "@/app/_components/ui/badge";
 import { ButtonLink } from "@/app/_components/ui/button";
+import { ExportMenu } from "@/app/_components/export-menu";
 import { Card, PageHeader } from "@/app/_components/ui/card";
 import { FilterSelect, SearchBox } from "@/app/_components/ui/filters";
 import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/states";
@@ -49,12 +50,21 @@ export function PartyList() {
         title="Parties"
         description="Every legal person that sends or receives personal data: group affiliates, service providers, resellers, advertising partners and advisers."
         actions={
-          can("party.create") ? (
-            <ButtonLink href="/parties/new">
-              <Plus className="size-4" aria-hidden />
-              New party
-            </ButtonLink>
-          ) : null
+          <div className="flex flex-wrap items-center gap-2">
+            {can("registry.export") ? <ExportMenu endpoint="/api/export/parties" what="parties" total={query.data?.total} /> : null}
+            {can("party.import") ? (
+              <ButtonLink href="/parties/import" variant="secondary">
+                <Upload className="size-4" aria-hidden />
+                Import CSV
+              </ButtonLink>
+            ) : null}
+            {can("party.create") ? (
+              <ButtonLink href="/parties/new">
+                <Plus className="size-4" aria-hidden />
+                New party
+              </ButtonLink>
+            ) : null}
+          </div>
         }
       />
       <Card>

@@ -2,8 +2,8 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CheckCircle2, Download, FileJson, Loader2, Upload } from "lucide-react";
-import { AsOfLink, useAsOf } from "@/app/_components/as-of";
 import { useId, useState } from "react";
+import { AsOfLink, useAsOf, withAsOf } from "@/app/_components/as-of";
 import { useCan } from "@/app/_components/session";
 import { Badge } from "@/app/_components/ui/badge";
 import { Button, buttonClass } from "@/app/_components/ui/button";
@@ -53,19 +53,30 @@ export function RegistryView() {
 
 function ExportCard() {
   const trpc = useTRPC();
-  const stats = useQuery(trpc.registry.stats.queryOptions());
+  const can = useCan();
   const asOf = useAsOf();
+  const stats = useQuery(trpc.registry.stats.queryOptions());
   return (
     <Card>
       <CardHeader
         title="Export the registry"
-        description="Parties with their certifications, safeguards, transfers and impact assessments, including notes, contacts, data categories and purposes."
+        description={
+          can("registry.export_full")
+            ? "Parties with their certifications, safeguards, transfers and impact assessments. The shareable file leaves out contacts and internal notes; the full file keeps them and can be imported back."
+            : "Parties with their certifications, safeguards, transfers and impact assessments, without contacts and internal notes (the full file is for administrators)."
+        }
         actions={
           <div className="flex flex-wrap gap-2">
-            <a href="/api/registry/export" download className={buttonClass("primary")}>
+            <a href="/api/registry/export?variant=shareable" download className={buttonClass(can("registry.export_full") ? "secondary" : "primary")}>
               <Download className="size-4" aria-hidden />
-              Download JSON
+              Download shareable JSON
             </a>
+            {can("registry.export_full") ? (
+              <a href="/api/registry/export" download className={buttonClass("primary")}>
+                <Download className="size-4" aria-hidden />
+                Download full JSON
+              </a>
+            ) : null}
             {/* The verdicts as of the app's date (the header control), in the checker's verdicts-v1 format. */}
             <a href={`/api/registry/export?content=verdicts${asOf ? `&asOf=${asOf}` : ""}`} download className={buttonClass("secondary")}>
               <Download className="size-4" aria-hidden />
@@ -74,6 +85,13 @@ function ExportCard() {
           </div>
         }
       />
+      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-100 px-5 py-3 text-sm text-slate-600">
+        <p>For auditors: the counts by status and regime, the top issues and the knowledge base{asOf ? `, as of ${asOf}` : ", as of today"}, as a PDF.</p>
+        <a href={withAsOf("/api/export/summary", asOf)} download className={buttonClass("secondary")}>
+          <Download className="size-4" aria-hidden />
+          Summary for auditors (PDF)
+        </a>
+      </div>
       <div className="px-5 py-4 text-sm text-slate-600" aria-live="polite">
         {stats.isError ? (
           <ErrorState title="Could not count the registry" message={stats.error.message} onRetry={() => stats.refetch()} />

@@ -10,6 +10,7 @@ import { TRANSFER_LIST_DEFAULTS, transferListInput } from "@/app/_components/lis
 import { useUrlState } from "@/app/_components/use-url-state";
 import { Badge } from "@/app/_components/ui/badge";
 import { ButtonLink } from "@/app/_components/ui/button";
+import { ExportMenu } from "@/app/_components/export-menu";
 import { Card, PageHeader } from "@/app/_components/ui/card";
 import { FilterSelect, SearchBox } from "@/app/_components/ui/filters";
 import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/states";
@@ -49,12 +50,15 @@ export function TransferList() {
           </>
         }
         actions={
-          can("transfer.create") ? (
-            <ButtonLink href="/transfers/new">
-              <Plus className="size-4" aria-hidden />
-              New transfer
-            </ButtonLink>
-          ) : null
+          <div className="flex flex-wrap items-center gap-2">
+            {can("registry.export") ? <ExportMenu endpoint="/api/export/transfers" what="transfers, with their verdicts," total={query.data?.total} /> : null}
+            {can("transfer.create") ? (
+              <ButtonLink href="/transfers/new">
+                <Plus className="size-4" aria-hidden />
+                New transfer
+              </ButtonLink>
+            ) : null}
+          </div>
         }
       />
       <Card>

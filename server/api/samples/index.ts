@@ -7,6 +7,7 @@ import { scenarioSamples } from "./scenario";
 import { searchSamples } from "./search";
 import { transferSamples } from "./transfer";
 import { requestSamples } from "./request";
+import { exportSamples } from "./exports";
 import type { SampleInputs } from "./types";
 import { noticeSamples } from "./notice";
 
@@ -22,4 +23,5 @@ export const SAMPLE_INPUTS: SampleInputs = {
   ...scenarioSamples,
   ...noticeSamples,
   ...requestSamples,
+  ...exportSamples,
 };

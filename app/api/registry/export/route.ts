@@ -1,10 +1,17 @@
 /**
- * GET /api/registry/export: the whole registry as a `transfer-registry/v1` download, or with `?content=verdicts`
- * every live transfer's verdict as of `?asOf=YYYY-MM-DD` (absent: today) as `transfer-registry/verdicts-v1`.
- * Checked with the same permission table as the tRPC procedures; the date with the app's one date schema.
+ * GET /api/registry/export: the whole registry as a `transfer-registry/v1` download. Checked with the same
+ * permission table as the tRPC procedures, and audited (one row per download).
+ * - `?variant=shareable`: without contacts and internal notes (FORMAT.md, "Shareable export"); every role
+ *   that may export (`registry.export`).
+ * - no variant: the full document, which round-trips through the import; administrators only
+ *   (`registry.export_full`).
+ * - `?content=verdicts`: every live transfer's verdict as of `?asOf=YYYY-MM-DD` (absent: today) as
+ *   `transfer-registry/verdicts-v1` (`registry.export`); the date is checked with the app's one date schema.
  */
 import { getDb } from "@/db/client";
 import { sessionUserFromHeaders } from "@/server/api/context";
+import { recordAudit } from "@/server/audit/record-audit";
+import { refusalMessage } from "@/server/auth/permission-labels";
 import { can } from "@/server/auth/permissions";
 import { isoDate } from "@/server/schemas/dates";
 import { exportRegistryFile, exportVerdictsFile } from "@/server/services/registry-import";
@@ -18,15 +25,23 @@ const refuse = (status: 400 | 401 | 403, message: string) => Response.json({ err
 export async function GET(request: Request): Promise<Response> {
   const user = await sessionUserFromHeaders(request.headers);
   if (!user) return refuse(401, "Please sign in.");
-  if (!can(user.role, "registry.export")) return refuse(403, `Your role (${user.role}) may not export the registry.`);
   const url = new URL(request.url);
   const content = url.searchParams.get("content") ?? "registry";
   if (content !== "registry" && content !== "verdicts") return refuse(400, `content must be "registry" or "verdicts".`);
-  const rawAsOf = url.searchParams.get("asOf");
-  const parsed = isoDate().optional().safeParse(rawAsOf ?? undefined);
+  const variant = content === "verdicts" ? "verdicts" : (url.searchParams.get("variant") ?? "full");
+  if (variant !== "full" && variant !== "shareable" && variant !== "verdicts") return refuse(400, `Unknown variant "${variant}": choose shareable, or leave it out for the full export.`);
+  const action = variant === "full" ? "registry.export_full" : "registry.export";
+  if (!can(user.role, action)) {
+    return refuse(403, variant === "full" && can(user.role, "registry.export") ? `${refusalMessage(user.role, action)} Download the shareable export (?variant=shareable) instead.` : refusalMessage(user.role, action));
+  }
+  const parsed = isoDate().optional().safeParse(url.searchParams.get("asOf") ?? undefined);
   if (!parsed.success) return refuse(400, `asOf: ${parsed.error.issues[0]?.message ?? "Enter a real date as YYYY-MM-DD."}`);
+  const db = getDb();
   const now = today();
-  const { fileName, body } = content === "verdicts" ? exportVerdictsFile(getDb(), parsed.data ?? now, now) : exportRegistryFile(getDb(), now);
+  const { fileName, body } = variant === "verdicts" ? exportVerdictsFile(db, parsed.data ?? now, now) : exportRegistryFile(db, now, { shareable: variant === "shareable" });
+  db.transaction((tx) =>
+    recordAudit(tx, { kind: "user", ...user }, { action: "export.registry", entityType: "export", entityId: fileName, before: null, after: { fileName, variant, bytes: Buffer.byteLength(body) } }),
+  );
   return new Response(body, {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
