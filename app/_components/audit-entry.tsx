@@ -1,7 +1,9 @@
 "use client";
 
 import { ChevronDown, ChevronRight } from "lucide-react";
+import Link from "next/link";
 import { useState } from "react";
+import { auditActionLabel, entityTypeLabel } from "./labels";
 import { formatDateTime } from "./party-labels";
 import { Badge } from "./ui/badge";
 
@@ -36,6 +38,15 @@ function show(v: unknown): string {
   return String(v);
 }
 
+/** A record's field name in words: `processingLocations` → "Processing locations". */
+export function fieldWords(key: string): string {
+  const words = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/_/g, " ").toLowerCase();
+  return (words.charAt(0).toUpperCase() + words.slice(1)).replace(/\buri\b/g, "URI").replace(/\bid\b/g, "id");
+}
+
+/** Where a record the audit trail names is shown, if it has a page. */
+const RECORD_PAGES: Record<string, string> = { party: "/parties/", transfer: "/transfers/", safeguard: "/safeguards/", kb_entry: "/knowledge-base/" };
+
 /** The fields whose values differ between before and after. */
 export function changedFields(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
@@ -61,10 +72,19 @@ export function AuditEntry({ row, showEntity = false }: { row: AuditRow; showEnt
   return (
     <li className="px-5 py-4">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-        <Badge tone={VERB_TONE[verb] ?? "slate"}>{row.action}</Badge>
+        <span data-action={row.action}>
+          <Badge tone={VERB_TONE[verb] ?? "slate"}>{auditActionLabel(row.action)}</Badge>
+        </span>
         {showEntity ? (
-          <span className="font-mono text-xs text-slate-500">
-            {row.entityType}:{row.entityId}
+          <span className="text-xs text-slate-600">
+            {entityTypeLabel(row.entityType)}{" "}
+            {RECORD_PAGES[row.entityType] && row.action !== "certification.delete" ? (
+              <Link href={`${RECORD_PAGES[row.entityType]}${encodeURIComponent(row.entityId)}`} className="font-mono text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
+                {row.entityId}
+              </Link>
+            ) : (
+              <span className="font-mono">{row.entityId}</span>
+            )}
           </span>
         ) : null}
         <span className="text-slate-700">
@@ -83,7 +103,7 @@ export function AuditEntry({ row, showEntity = false }: { row: AuditRow; showEnt
         <ul className="mt-2 space-y-1 text-sm" aria-label="Changed fields">
           {changes.slice(0, open ? undefined : 4).map((c) => (
             <li key={c.field} className="text-slate-600">
-              <span className="font-medium text-slate-800">{c.field}</span>: <del className="text-red-700/80">{c.before}</del> →{" "}
+              <span className="font-medium text-slate-800">{fieldWords(c.field)}</span>: <del className="text-red-700/80">{c.before}</del> →{" "}
               <ins className="text-emerald-700 no-underline">{c.after}</ins>
             </li>
           ))}
