@@ -72,17 +72,17 @@ test.describe("knowledge-base editor", () => {
     await expect(swiss.getByLabel("The contract must also carry")).toHaveValue("swiss_adaptations");
 
     // Refused before sending: the EU window's legal basis is emptied.
-    await eu.getByLabel("Legal basis", { exact: true }).fill("");
+    await eu.getByRole("textbox", { name: "Legal basis", exact: true }).fill("");
     await eu.getByLabel("Last day to sign a new contract").fill("2027-09-26");
     await page.getByRole("button", { name: "Save changes" }).click();
     const summary = page.getByTestId("error-summary");
     await expect(summary).toBeFocused();
     await expect(summary).toContainText("Legal basis: Required. (When each regime accepts it › EU/EEA GDPR)");
     await summary.getByRole("link", { name: /Legal basis/ }).click();
-    await expect(eu.getByLabel("Legal basis", { exact: true })).toBeFocused();
-    await expect(eu.getByLabel("Legal basis", { exact: true })).toHaveAttribute("aria-invalid", "true");
+    await expect(eu.getByRole("textbox", { name: "Legal basis", exact: true })).toBeFocused();
+    await expect(eu.getByRole("textbox", { name: "Legal basis", exact: true })).toHaveAttribute("aria-invalid", "true");
 
-    await eu.getByLabel("Legal basis", { exact: true }).fill("GDPR Art. 46(2)(c)");
+    await eu.getByRole("textbox", { name: "Legal basis", exact: true }).fill("GDPR Art. 46(2)(c)");
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByTestId("toast")).toContainText("Entry saved.");
     await expect(page.getByRole("heading", { level: 1, name: `Test clauses ${id}` })).toBeVisible();

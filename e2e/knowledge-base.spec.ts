@@ -49,7 +49,7 @@ test.describe("knowledge base", () => {
       ] as const
     )[Math.floor(Math.random() * 6)]!;
     const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, "0");
-    await page.getByLabel("Destination", { exact: true }).selectOption(code);
+    await page.getByRole("combobox", { name: "Destination", exact: true }).selectOption(code);
     await page.getByRole("textbox", { name: "Instrument", exact: true }).fill("Commission Implementing Decision (EU) 2026/4242 (test)");
     await page.getByLabel("Covers transfers from").fill(`2026-10-${day}`);
     await page.getByLabel("Sources").fill("https://eur-lex.europa.eu/eli/dec_impl/2026/4242/oj");
