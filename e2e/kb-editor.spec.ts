@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { trpcCall } from "./api";
 import { expect, open, pageAs, test } from "./fixtures";
@@ -97,4 +98,28 @@ test.describe("knowledge-base editor", () => {
     await expect(detailValue(page, "When each regime accepts it")).toContainText("2027-09-26");
     await expect(detailValue(page, "When each regime accepts it")).toContainText("The Swiss adaptations");
   });
+});
+
+test("axe finds no violations in the editor of every kind, nor on the audit log", async ({ browser }) => {
+  test.setTimeout(120_000);
+  const page = await pageAs(browser, "dpo");
+  const found: string[] = [];
+  const urls = [
+    "/knowledge-base/regime-eu/edit",
+    "/knowledge-base/ch-adequacy-ar/edit",
+    "/knowledge-base/scc-2021-914/edit",
+    "/knowledge-base/derogation-49-1-c/edit",
+    "/knowledge-base/new?kind=area_membership",
+    "/knowledge-base/new?kind=framework",
+    "/knowledge-base/scc-2021-914",
+    "/audit",
+  ];
+  for (const url of urls) {
+    await open(page, url);
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await page.waitForLoadState("networkidle");
+    const result = await new AxeBuilder({ page }).analyze();
+    for (const v of result.violations) found.push(`${url}: ${v.id} [${v.impact}] ${v.help} — e.g. ${v.nodes[0]?.target.join(" ")}`);
+  }
+  expect(found).toEqual([]);
 });

@@ -33,10 +33,12 @@ function parse(json: string | null): Record<string, unknown> | null {
 
 function show(v: unknown): string {
   if (v === null || v === undefined || v === "") return "—";
-  if (Array.isArray(v)) return v.length ? v.join(", ") : "—";
+  if (Array.isArray(v)) return v.length ? v.map((x) => (x !== null && typeof x === "object" ? JSON.stringify(x) : String(x))).join(", ") : "—";
   if (typeof v === "object") return JSON.stringify(v);
   return String(v);
 }
+
+const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 
 /** A record's field name in words: `processingLocations` → "Processing locations". */
 export function fieldWords(key: string): string {
@@ -47,12 +49,27 @@ export function fieldWords(key: string): string {
 /** Where a record the audit trail names is shown, if it has a page. */
 const RECORD_PAGES: Record<string, string> = { party: "/parties/", transfer: "/transfers/", safeguard: "/safeguards/", kb_entry: "/knowledge-base/" };
 
-/** The fields whose values differ between before and after. */
+/**
+ * The fields whose values differ between before and after. Nested records (a knowledge-base entry's
+ * `windows[]`, `provisions`) are compared field by field, so an edit of one date names that date
+ * ("Windows #1 › Last sign date") rather than two whole lists.
+ */
 export function changedFields(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
+  const out: { field: string; before: string; after: string }[] = [];
+  const walk = (b: unknown, a: unknown, path: string[]) => {
+    const nested =
+      (isPlain(b) && isPlain(a)) ||
+      (Array.isArray(b) && Array.isArray(a) && b.length === a.length && b.length > 0 && [...b, ...a].every(isPlain));
+    if (nested) {
+      const keys = Array.isArray(b) ? b.map((_, i) => String(i)) : [...new Set([...Object.keys(b as object), ...Object.keys(a as object)])];
+      for (const k of keys) walk((b as Record<string, unknown>)[k], (a as Record<string, unknown>)[k], [...path, k]);
+    } else if (JSON.stringify(b ?? null) !== JSON.stringify(a ?? null)) {
+      out.push({ field: path.map((seg) => (/^\d+$/.test(seg) ? `#${Number(seg) + 1}` : fieldWords(seg))).join(" › "), before: show(b), after: show(a) });
+    }
+  };
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
-  return [...keys]
-    .filter((k) => !NOISE.has(k) && JSON.stringify(before?.[k] ?? null) !== JSON.stringify(after?.[k] ?? null))
-    .map((k) => ({ field: k, before: show(before?.[k]), after: show(after?.[k]) }));
+  for (const k of keys) if (!NOISE.has(k)) walk(before?.[k], after?.[k], [k]);
+  return out;
 }
 
 const VERB_TONE: Record<string, "green" | "indigo" | "amber" | "slate" | "red"> = {
@@ -103,7 +120,7 @@ export function AuditEntry({ row, showEntity = false }: { row: AuditRow; showEnt
         <ul className="mt-2 space-y-1 text-sm" aria-label="Changed fields">
           {changes.slice(0, open ? undefined : 4).map((c) => (
             <li key={c.field} className="text-slate-600">
-              <span className="font-medium text-slate-800">{fieldWords(c.field)}</span>: <del className="text-red-700/80">{c.before}</del> →{" "}
+              <span className="font-medium text-slate-800">{c.field}</span>: <del className="text-red-700/80">{c.before}</del> →{" "}
               <ins className="text-emerald-700 no-underline">{c.after}</ins>
             </li>
           ))}

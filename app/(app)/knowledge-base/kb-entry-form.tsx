@@ -187,7 +187,7 @@ function FieldControl({ field: f, around, path, ctx }: { field: KbField; around:
   const locked = ctx.mode === "edit" && f.fixed === true;
   const openedValue = getIn(ctx.opened, path);
   const emptyAtOpen = ctx.mode === "edit" && openedValue !== undefined && isEmptyDraft(openedValue);
-  const hint = emptyAtOpen && f.emptyHint ? [f.hint, f.emptyHint].filter(Boolean).join(" ") : f.hint;
+  const hint = locked ? "Cannot change once the entry exists." : emptyAtOpen && f.emptyHint ? [f.hint, f.emptyHint].filter(Boolean).join(" ") : f.hint;
   const text = typeof value === "string" ? value : "";
 
   switch (f.type) {
@@ -334,9 +334,9 @@ function GroupControl({ field: f, value, path, ctx, hint }: { field: Extract<KbF
               return (
                 <li key={i} className="rounded-md bg-slate-50 p-4 ring-1 ring-slate-200" aria-labelledby={headingId}>
                   <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
-                    <h3 id={headingId} className="text-sm font-semibold text-slate-800">
+                    <h2 id={headingId} className="text-sm font-semibold text-slate-800">
                       {title}
-                    </h3>
+                    </h2>
                     <Button variant="ghost" size="sm" aria-label={`Remove ${title}`} onClick={() => ctx.set(path, items.filter((_, j) => j !== i))}>
                       <Trash2 className="size-4" aria-hidden />
                       Remove

@@ -27,7 +27,7 @@ const VALUE_LABELS: Record<string, Record<string, string>> = { status: ADEQUACY_
 
 function Value({ value, field, desc }: { value: unknown; field?: string; desc?: KbField }) {
   if (value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0))
-    return <span className="text-slate-500">{value === null && desc && (desc.type === "group" || desc.type === "nullableText") && desc.nullLabel ? desc.nullLabel : (desc?.emptyText ?? "—")}</span>;
+    return <span className="text-slate-500">{value === null && desc && (desc.type === "group" || desc.type === "nullableText") && desc.nullLabel ? desc.nullLabel : (desc?.emptyText ?? (desc?.type === "select" ? desc.emptyLabel : undefined) ?? "—")}</span>;
   if (desc?.type === "select") {
     const option = desc.options.find((o) => o.value === String(value));
     if (option) return <>{option.label}</>;
