@@ -28,6 +28,18 @@ test.describe("knowledge-base editor", () => {
     await expect(page.getByLabel("Status")).toHaveValue("in_force");
     await expect(page.getByLabel("Status").locator("option:checked")).toHaveText("In force");
 
+    // A refusal only the server finds (the last day before the first) comes back at its field.
+    await from.fill("2024-01-02");
+    await page.getByLabel("Last day covered").fill("2024-01-01");
+    await page.getByRole("button", { name: "Save changes" }).click();
+    const summary = page.getByTestId("error-summary");
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText("Last day covered: “Last day covered” is before “Covers transfers from”.");
+    await expect(page.getByLabel("Last day covered")).toHaveAttribute("aria-invalid", "true");
+    // Back to no dates at all: the note is saved without one.
+    await from.fill("");
+    await page.getByLabel("Last day covered").fill("");
+
     const note = `Checked against Annex 1 DPO on ${Date.now().toString(36)}.`;
     await page.getByLabel("Notes", { exact: true }).fill(note);
     await page.getByRole("button", { name: "Save changes" }).click();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { referenceKnowledgeBase } from "@/db/reference";
 import { KB_KINDS, knowledgeBaseEntrySchema, type KbKind } from "@/server/domain/kb";
-import { checkDraft, draftToEntry, fieldAt, KB_FIELDS, newDraft, toDraft, type Draft, type KbField } from "./kb-fields";
+import { checkDraft, draftToEntry, fieldAt, friendlyMessage, KB_FIELDS, newDraft, toDraft, type Draft, type KbField } from "./kb-fields";
 
 /**
  * The keys of every entry type, written out from server/domain/kb/types.ts (KbEntryBase: id, kind, sources,
@@ -119,5 +119,16 @@ describe("knowledge-base field descriptions", () => {
     expect((draft.formerReferences as Draft).CH).toBeNull();
     const cleared = draftToEntry("derogation", { ...draft, formerReferences: { ...(draft.formerReferences as Draft), EU: "", CH: "FADP of 1992 Art. 6(2)(c)" } }, d);
     expect(cleared.formerReferences).toEqual({ CH: "FADP of 1992 Art. 6(2)(c)" });
+  });
+
+  it("puts the server's refusals in the form's words, at the field's path", () => {
+    const scc = referenceKnowledgeBase.instrument.find((e) => e.id === "scc-2010-87")!;
+    const bad = { ...scc, title: "", windows: scc.windows.map((w, i) => (i === 0 ? { ...w, lastSignDate: "2021-02-30" } : w)) };
+    const issues = knowledgeBaseEntrySchema.safeParse(bad).error?.issues ?? [];
+    const byPath = Object.fromEntries(issues.map((i) => [i.path.join("."), friendlyMessage("instrument", i.message)]));
+    expect(byPath).toEqual({ title: "Required.", "windows.0.lastSignDate": "Must be a real date written YYYY-MM-DD." });
+    const adequacy = referenceKnowledgeBase.adequacy.find((e) => e.id === "ch-adequacy-ar")!;
+    const reversed = knowledgeBaseEntrySchema.safeParse({ ...adequacy, effectiveFrom: "2024-01-02", endDate: "2024-01-01" }).error?.issues ?? [];
+    expect(reversed.map((i) => [i.path.join("."), friendlyMessage("adequacy", i.message)])).toEqual([["endDate", "“Last day covered” is before “Covers transfers from”."]]);
   });
 });

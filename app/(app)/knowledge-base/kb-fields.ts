@@ -453,5 +453,6 @@ export function friendlyMessage(kind: KbKind, message: string): string {
     }
   };
   collect(KB_FIELDS[kind]);
-  return message.replace(/\b[a-z]+[A-Z][A-Za-z]*\b/g, (w) => (keys.has(w) ? `“${keys.get(w)}”` : w));
+  const words = message.replace(/\b[a-z]+[A-Z][A-Za-z]*\b/g, (w) => (keys.has(w) ? `“${keys.get(w)}”` : w));
+  return `${words.charAt(0).toUpperCase()}${words.slice(1)}${/[.!?]$/.test(words) ? "" : "."}`;
 }
