@@ -29,10 +29,13 @@ test.describe("knowledge base", () => {
     await page.getByRole("link", { name: "New adequacy decision" }).click();
     await expect(page.getByRole("heading", { name: "Add an adequacy decision" })).toBeVisible();
 
-    // Missing required facts are named before anything is sent.
+    // Missing required facts are named before anything is sent, and the first date is asked for.
     await page.getByRole("button", { name: "Add adequacy decision" }).click();
-    await expect(page.getByText("Choose the country")).toBeVisible();
-    await expect(page.getByText("Cite at least one source")).toBeVisible();
+    const summary = page.getByTestId("error-summary");
+    await expect(summary).toBeFocused();
+    await expect(summary).toContainText("Destination: Choose one.");
+    await expect(summary).toContainText("Sources: Give at least one.");
+    await expect(summary).toContainText("Covers transfers from: Required.");
 
     // A destination with no adequacy decision, and a date of its own, so the entry is new on every run.
     const [code, country] = (
@@ -46,7 +49,7 @@ test.describe("knowledge base", () => {
       ] as const
     )[Math.floor(Math.random() * 6)]!;
     const day = String(1 + Math.floor(Math.random() * 28)).padStart(2, "0");
-    await page.getByLabel("Destination").selectOption(code);
+    await page.getByRole("combobox", { name: "Destination", exact: true }).selectOption(code);
     await page.getByRole("textbox", { name: "Instrument", exact: true }).fill("Commission Implementing Decision (EU) 2026/4242 (test)");
     await page.getByLabel("Covers transfers from").fill(`2026-10-${day}`);
     await page.getByLabel("Sources").fill("https://eur-lex.europa.eu/eli/dec_impl/2026/4242/oj");
@@ -57,7 +60,7 @@ test.describe("knowledge base", () => {
     await expect(page.getByText("Added in the app")).toBeVisible();
     await expect(page.getByRole("link", { name: "https://eur-lex.europa.eu/eli/dec_impl/2026/4242/oj" })).toBeVisible();
     const history = page.getByRole("list", { name: "History entries" });
-    await expect(history).toContainText("kb.create");
+    await expect(history).toContainText("Knowledge-base entry added");
     await expect(history).toContainText("dpo@demo.test");
   });
 });

@@ -50,10 +50,10 @@ test.describe("party register", () => {
     await page.getByRole("tab", { name: "History" }).click();
     const entries = page.getByRole("list", { name: "History entries" }).getByRole("listitem").filter({ hasText: "procurement@demo.test" });
     await expect(entries).toHaveCount(2);
-    const update = entries.filter({ hasText: "party.update" });
-    await expect(update.getByRole("list", { name: "Changed fields" })).toContainText("website");
+    const update = entries.filter({ hasText: "Party edited" });
+    await expect(update.getByRole("list", { name: "Changed fields" })).toContainText("Website");
     await expect(update).toContainText("https://analytics.nimbus.example");
-    await expect(entries.filter({ hasText: "party.create" })).toHaveCount(1);
+    await expect(entries.filter({ hasText: "Party created" })).toHaveCount(1);
   });
 
   test("the auditor sees a party without edit controls, and a forged edit is FORBIDDEN", async ({ browser }) => {

@@ -105,8 +105,8 @@ test.describe("transfers and safeguards", () => {
     // The history shows the changes and the assessment.
     await page.getByRole("tab", { name: "History" }).click();
     const history = page.getByRole("list", { name: "History entries" });
-    await expect(history.getByRole("listitem").filter({ hasText: "tia.create" })).toHaveCount(1);
-    await expect(history.getByRole("listitem").filter({ hasText: "transfer.update" })).toHaveCount(1);
+    await expect(history.getByRole("listitem").filter({ hasText: "Transfer impact assessment recorded" })).toHaveCount(1);
+    await expect(history.getByRole("listitem").filter({ hasText: "Transfer edited" })).toHaveCount(1);
 
     // The safeguard page lists the transfer with its status; the list filters by status.
     await open(page, "/safeguards");

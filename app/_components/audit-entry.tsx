@@ -1,7 +1,9 @@
 "use client";
 
 import { ChevronDown, ChevronRight } from "lucide-react";
+import Link from "next/link";
 import { useState } from "react";
+import { auditActionLabel, entityTypeLabel } from "./labels";
 import { formatDateTime } from "./party-labels";
 import { Badge } from "./ui/badge";
 
@@ -31,17 +33,43 @@ function parse(json: string | null): Record<string, unknown> | null {
 
 function show(v: unknown): string {
   if (v === null || v === undefined || v === "") return "—";
-  if (Array.isArray(v)) return v.length ? v.join(", ") : "—";
+  if (Array.isArray(v)) return v.length ? v.map((x) => (x !== null && typeof x === "object" ? JSON.stringify(x) : String(x))).join(", ") : "—";
   if (typeof v === "object") return JSON.stringify(v);
   return String(v);
 }
 
-/** The fields whose values differ between before and after. */
+const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/** A record's field name in words: `processingLocations` → "Processing locations". */
+export function fieldWords(key: string): string {
+  const words = key.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/_/g, " ").toLowerCase();
+  return (words.charAt(0).toUpperCase() + words.slice(1)).replace(/\buri\b/g, "URI").replace(/\bid\b/g, "id");
+}
+
+/** Where a record the audit trail names is shown, if it has a page. */
+const RECORD_PAGES: Record<string, string> = { party: "/parties/", transfer: "/transfers/", safeguard: "/safeguards/", kb_entry: "/knowledge-base/" };
+
+/**
+ * The fields whose values differ between before and after. Nested records (a knowledge-base entry's
+ * `windows[]`, `provisions`) are compared field by field, so an edit of one date names that date
+ * ("Windows #1 › Last sign date") rather than two whole lists.
+ */
 export function changedFields(before: Record<string, unknown> | null, after: Record<string, unknown> | null) {
+  const out: { field: string; before: string; after: string }[] = [];
+  const walk = (b: unknown, a: unknown, path: string[]) => {
+    const nested =
+      (isPlain(b) && isPlain(a)) ||
+      (Array.isArray(b) && Array.isArray(a) && b.length === a.length && b.length > 0 && [...b, ...a].every(isPlain));
+    if (nested) {
+      const keys = Array.isArray(b) ? b.map((_, i) => String(i)) : [...new Set([...Object.keys(b as object), ...Object.keys(a as object)])];
+      for (const k of keys) walk((b as Record<string, unknown>)[k], (a as Record<string, unknown>)[k], [...path, k]);
+    } else if (JSON.stringify(b ?? null) !== JSON.stringify(a ?? null)) {
+      out.push({ field: path.map((seg) => (/^\d+$/.test(seg) ? `#${Number(seg) + 1}` : fieldWords(seg))).join(" › "), before: show(b), after: show(a) });
+    }
+  };
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
-  return [...keys]
-    .filter((k) => !NOISE.has(k) && JSON.stringify(before?.[k] ?? null) !== JSON.stringify(after?.[k] ?? null))
-    .map((k) => ({ field: k, before: show(before?.[k]), after: show(after?.[k]) }));
+  for (const k of keys) if (!NOISE.has(k)) walk(before?.[k], after?.[k], [k]);
+  return out;
 }
 
 const VERB_TONE: Record<string, "green" | "indigo" | "amber" | "slate" | "red"> = {
@@ -61,10 +89,19 @@ export function AuditEntry({ row, showEntity = false }: { row: AuditRow; showEnt
   return (
     <li className="px-5 py-4">
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-        <Badge tone={VERB_TONE[verb] ?? "slate"}>{row.action}</Badge>
+        <span data-action={row.action}>
+          <Badge tone={VERB_TONE[verb] ?? "slate"}>{auditActionLabel(row.action)}</Badge>
+        </span>
         {showEntity ? (
-          <span className="font-mono text-xs text-slate-500">
-            {row.entityType}:{row.entityId}
+          <span className="text-xs text-slate-600">
+            {entityTypeLabel(row.entityType)}{" "}
+            {RECORD_PAGES[row.entityType] && row.action !== "certification.delete" ? (
+              <Link href={`${RECORD_PAGES[row.entityType]}${encodeURIComponent(row.entityId)}`} className="font-mono text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
+                {row.entityId}
+              </Link>
+            ) : (
+              <span className="font-mono">{row.entityId}</span>
+            )}
           </span>
         ) : null}
         <span className="text-slate-700">

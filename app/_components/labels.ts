@@ -1,9 +1,10 @@
 /**
- * Words for the codes the interface shows: issue codes, regimes, transfer roles and the knowledge base's
+ * Words for the codes the interface shows: issue codes, regimes, audit actions and record types, transfer roles and the knowledge base's
  * statuses and end reasons (those in kb-labels.ts; permissions in server/auth/permission-labels.ts, each
  * so that its words reach only the pages that show them). One module, so a page never prints a raw code such as
  * `in_force` or `party.create` to a user (the code may still go in a title or for screen readers).
  */
+import type { AuditAction, EntityType } from "@/server/audit/actions";
 import { ISSUE_LABELS as DOMAIN_ISSUE_LABELS, REGIME_LABELS as DOMAIN_REGIME_LABELS } from "@/server/domain/labels";
 
 export const ISSUE_LABELS: Readonly<Record<string, string>> = DOMAIN_ISSUE_LABELS;
@@ -15,3 +16,53 @@ export function issueLabel(code: string): string {
 
 export const REGIME_LABELS: Readonly<Record<string, string>> = { ...DOMAIN_REGIME_LABELS, none: "No regime" };
 
+
+/** Every audit action the services write (server/audit/actions.ts), in words: what happened to which record. */
+export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
+  "party.create": "Party created",
+  "party.update": "Party edited",
+  "party.archive": "Party archived",
+  "party.restore": "Party restored",
+  "transfer.create": "Transfer created",
+  "transfer.update": "Transfer edited",
+  "transfer.archive": "Transfer archived",
+  "transfer.restore": "Transfer restored",
+  "safeguard.create": "Safeguard created",
+  "safeguard.update": "Safeguard edited",
+  "safeguard.archive": "Safeguard archived",
+  "safeguard.restore": "Safeguard restored",
+  "certification.create": "Certification added",
+  "certification.update": "Certification edited",
+  "certification.delete": "Certification removed",
+  "tia.create": "Transfer impact assessment recorded",
+  "kb.create": "Knowledge-base entry added",
+  "kb.update": "Knowledge-base entry edited",
+  "registry.import": "Registry imported",
+  "category.create": "Data category created",
+  "category.update": "Data category edited",
+  "user.create": "User created",
+  "user.update": "User edited",
+  "user.set_password": "User’s password changed",
+};
+
+/** The action in words (an action unknown to this version, e.g. from a newer one, as it is). */
+export function auditActionLabel(action: string): string {
+  return (AUDIT_ACTION_LABELS as Readonly<Record<string, string>>)[action] ?? action;
+}
+
+/** The kinds of records the audit trail names. */
+export const ENTITY_TYPE_LABELS: Readonly<Record<EntityType, string>> = {
+  party: "Party",
+  transfer: "Transfer",
+  safeguard: "Safeguard",
+  certification: "Certification",
+  tia: "Transfer impact assessment",
+  kb_entry: "Knowledge-base entry",
+  registry: "Registry",
+  category: "Data category",
+  user: "User",
+};
+
+export function entityTypeLabel(type: string): string {
+  return (ENTITY_TYPE_LABELS as Readonly<Record<string, string>>)[type] ?? type;
+}

@@ -100,6 +100,20 @@ describe("knowledge base in the database", () => {
     expect(describeStoredKnowledgeBase(stale)).toEqual({ version: "an earlier reference version (1 entry differs from 2026-11-29.2)", checkedUpTo: null });
   });
 
+  // Issue 12: 43 of the 46 shipped Swiss adequacy entries record no date; fixing a note must not need one.
+  it("accepts an edit of a shipped Swiss adequacy entry that keeps its dates empty", () => {
+    const row = getKbEntry(db, "ch-adequacy-ar");
+    const entry = row.entry as AdequacyEntry;
+    expect([entry.adopted, entry.published, entry.effectiveFrom, entry.endDate]).toEqual([null, null, null, null]);
+    const edited = updateKbEntry(db, dpo, { id: row.id, version: row.version, data: { ...entry, notes: "Checked against Annex 1 DPO." } });
+    expect(edited.version).toBe(row.version + 1);
+    expect(edited.edited).toBe(true);
+    expect(edited.entry).toEqual({ ...entry, notes: "Checked against Annex 1 DPO." });
+    const audit = db.select().from(auditLog).where(and(eq(auditLog.action, "kb.update"), eq(auditLog.entityId, "ch-adequacy-ar"))).all();
+    expect(audit).toHaveLength(1);
+    expect(JSON.parse(audit[0]!.after!)).toMatchObject({ notes: "Checked against Annex 1 DPO.", adopted: null, published: null, effectiveFrom: null });
+  });
+
   it("rejects an invalid entry with the path of the bad field", () => {
     const bad = { ...singaporeDecision(base, "2026-06-01"), effectiveFrom: "2026-02-30" };
     let error: unknown;

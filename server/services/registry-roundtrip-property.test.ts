@@ -118,7 +118,7 @@ function randomSafeguard(r: Rng, id: string, affiliates: string[], recipients: s
   switch (type) {
     case "scc": {
       const version = r.pick(Object.keys(SCC_WINDOWS) as (keyof typeof SCC_WINDOWS)[]);
-      const signed = r.date(...SCC_WINDOWS[version]);
+      const signed = r.date(SCC_WINDOWS[version][0], SCC_WINDOWS[version][1]);
       return compact({
         id,
         type,

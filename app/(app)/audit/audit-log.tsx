@@ -2,6 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { AuditEntry } from "@/app/_components/audit-entry";
+import { auditActionLabel, entityTypeLabel } from "@/app/_components/labels";
 import { useCan } from "@/app/_components/session";
 import { useUrlState } from "@/app/_components/use-url-state";
 import { Card, PageHeader } from "@/app/_components/ui/card";
@@ -9,6 +10,10 @@ import { inputClass } from "@/app/_components/ui/field";
 import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/states";
 import { Pagination } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/client";
+
+/** Codes sorted by the words shown for them. */
+const byWords = (codes: readonly string[] | undefined, words: (code: string) => string) =>
+  [...(codes ?? [])].sort((a, b) => words(a).localeCompare(words(b), "en", { sensitivity: "base" }));
 
 const DEFAULTS = { actor: "", action: "", entityType: "", entityId: "", from: "", to: "", page: "1" };
 
@@ -54,20 +59,24 @@ export function AuditLog() {
           <Filter label="Action">
             <select className={inputClass(false)} value={state.action} onChange={(e) => update({ action: e.target.value })}>
               <option value="">Any action</option>
-              {facets.data?.actions.map((a) => (
-                <option key={a}>{a}</option>
+              {byWords(facets.data?.actions, auditActionLabel).map((a) => (
+                <option key={a} value={a}>
+                  {auditActionLabel(a)}
+                </option>
               ))}
             </select>
           </Filter>
-          <Filter label="Entity type">
+          <Filter label="Record type">
             <select className={inputClass(false)} value={state.entityType} onChange={(e) => update({ entityType: e.target.value })}>
-              <option value="">Any entity</option>
-              {facets.data?.entityTypes.map((a) => (
-                <option key={a}>{a}</option>
+              <option value="">Any record</option>
+              {byWords(facets.data?.entityTypes, entityTypeLabel).map((a) => (
+                <option key={a} value={a}>
+                  {entityTypeLabel(a)}
+                </option>
               ))}
             </select>
           </Filter>
-          <Filter label="Entity id">
+          <Filter label="Record id">
             <input className={inputClass(false)} value={state.entityId} onChange={(e) => update({ entityId: e.target.value.trim() })} placeholder="e.g. acme-gmbh" />
           </Filter>
           <Filter label="From (UTC)">

@@ -3,7 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { AlertTriangle, Plus } from "lucide-react";
 import { AsOfLink } from "@/app/_components/as-of";
-import { KB_KIND_LABELS, kbSummary } from "@/app/_components/kb-labels";
+import { KB_KIND_LABELS, KB_KIND_SINGULAR, kbSummary } from "@/app/_components/kb-labels";
 import { REGIME_LABELS } from "@/app/_components/labels";
 import { useCan } from "@/app/_components/session";
 import { useUrlState } from "@/app/_components/use-url-state";
@@ -47,9 +47,9 @@ export function KbList() {
         description="The dated, cited law every verdict is computed from: regimes, area membership, adequacy decisions, US frameworks, safeguard instruments and derogations. An edit here changes every verdict at once."
         actions={
           can("kb.edit") ? (
-            <ButtonLink href="/knowledge-base/new">
+            <ButtonLink href={kind === "adequacy" ? "/knowledge-base/new" : `/knowledge-base/new?kind=${kind}`}>
               <Plus className="size-4" aria-hidden />
-              New adequacy decision
+              New {KB_KIND_SINGULAR[kind]}
             </ButtonLink>
           ) : null
         }

@@ -13,6 +13,8 @@ import { ButtonLink } from "@/app/_components/ui/button";
 import { Card, CardHeader, DetailItem, PageHeader } from "@/app/_components/ui/card";
 import { ErrorState, TableSkeleton } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_trpc/client";
+import type { KbKind } from "@/server/domain/kb/types";
+import { fieldAt, type KbField } from "../kb-fields";
 
 /** camelCase → "Camel case" for field labels. */
 const label = (key: string) => {
@@ -23,8 +25,13 @@ const label = (key: string) => {
 /** Coded values of an entry, in words. */
 const VALUE_LABELS: Record<string, Record<string, string>> = { status: ADEQUACY_STATUS_LABELS, endReason: END_REASON_LABELS, scope: ADEQUACY_SCOPE_LABELS, regime: REGIME_LABELS };
 
-function Value({ value, field }: { value: unknown; field?: string }) {
-  if (value === null || value === undefined || value === "") return <span className="text-slate-500">—</span>;
+function Value({ value, field, desc }: { value: unknown; field?: string; desc?: KbField }) {
+  if (value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0))
+    return <span className="text-slate-500">{value === null && desc && (desc.type === "group" || desc.type === "nullableText") && desc.nullLabel ? desc.nullLabel : (desc?.emptyText ?? (desc?.type === "select" ? desc.emptyLabel : undefined) ?? "—")}</span>;
+  if (desc?.type === "select") {
+    const option = desc.options.find((o) => o.value === String(value));
+    if (option) return <>{option.label}</>;
+  }
   if (field && typeof value === "string" && VALUE_LABELS[field]?.[value]) return <>{VALUE_LABELS[field][value]}</>;
   if (typeof value === "boolean") return <>{value ? "Yes" : "No"}</>;
   if (typeof value === "string" && /^https?:\/\//.test(value))
@@ -33,6 +40,27 @@ function Value({ value, field }: { value: unknown; field?: string }) {
         {value}
       </a>
     );
+  if (desc && (desc.type === "group" || desc.type === "object") && typeof value === "object") {
+    const items = Array.isArray(value) ? (value as Record<string, unknown>[]) : [value as Record<string, unknown>];
+    return (
+      <div className="space-y-2">
+        {items.map((item, i) => (
+          <dl key={i} className="grid grid-cols-1 gap-x-3 gap-y-1 rounded-md bg-slate-50 p-2 text-xs sm:grid-cols-[auto_1fr]">
+            {desc.fields
+              .filter((f) => desc.type === "group" || item[f.key] !== undefined)
+              .map((f) => (
+                <div key={f.key} className="contents">
+                  <dt className="font-medium text-slate-600">{f.label}</dt>
+                  <dd className="min-w-0 text-slate-800">
+                    <Value value={item[f.key]} desc={f} />
+                  </dd>
+                </div>
+              ))}
+          </dl>
+        ))}
+      </div>
+    );
+  }
   if (typeof value === "object") return <pre className="overflow-x-auto rounded bg-slate-50 p-2 text-xs">{JSON.stringify(value, null, 2)}</pre>;
   return <>{String(value)}</>;
 }
@@ -98,8 +126,8 @@ export function KbDetail({ id }: { id: string }) {
             {Object.entries(e)
               .filter(([k]) => !HIDDEN.has(k))
               .map(([k, v]) => (
-                <DetailItem key={k} label={label(k)}>
-                  <Value value={v} field={k} />
+                <DetailItem key={k} label={fieldAt(e.kind as KbKind, k)?.label ?? label(k)}>
+                  <Value value={v} field={k} desc={fieldAt(e.kind as KbKind, k)} />
                 </DetailItem>
               ))}
             {e.notes ? <DetailItem label="Notes">{e.notes}</DetailItem> : null}

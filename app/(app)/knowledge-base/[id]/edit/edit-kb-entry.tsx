@@ -7,7 +7,7 @@ import { useCan } from "@/app/_components/session";
 import { PageHeader } from "@/app/_components/ui/card";
 import { ErrorState, TableSkeleton } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_trpc/client";
-import { AdequacyForm, JsonEntryEditor } from "../../kb-editor";
+import { KbEntryForm } from "../../kb-entry-form";
 
 export function EditKbEntry({ id }: { id: string }) {
   const trpc = useTRPC();
@@ -34,7 +34,7 @@ export function EditKbEntry({ id }: { id: string }) {
         title={`Edit ${kbSummary(row.entry).title}`}
         description="Every verdict is recomputed from the edited entry as soon as you save. The edit is recorded in the audit trail."
       />
-      {row.entry.kind === "adequacy" ? <AdequacyForm entry={row.entry} version={row.version} /> : <JsonEntryEditor entry={row.entry} version={row.version} />}
+      <KbEntryForm kind={row.entry.kind} entry={row.entry} version={row.version} />
     </>
   );
 }
