@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { AsOfLink } from "@/app/_components/as-of";
 import { URGENCY_LABELS, URGENCY_TONE } from "@/app/_components/request-labels";
 import { useCan } from "@/app/_components/session";
 import { Badge } from "@/app/_components/ui/badge";
@@ -22,17 +22,17 @@ export function RequestsDue() {
         title="Requests for a copy of the safeguards"
         description={`${open} open: ${overdue} overdue, ${dueSoon} due within 7 days.`}
         actions={
-          <Link href={overdue > 0 ? "/requests?urgency=overdue" : "/requests?status=open"} className="text-sm font-medium text-indigo-700 hover:underline">
+          <AsOfLink href={overdue > 0 ? "/requests?urgency=overdue" : "/requests?status=open"} className="text-sm font-medium text-indigo-700 hover:underline">
             {overdue > 0 ? "Overdue requests" : "Open requests"}
-          </Link>
+          </AsOfLink>
         }
       />
       <ul className="divide-y divide-slate-100">
         {next.map((r) => (
           <li key={r.id} className="flex items-center justify-between gap-3 px-5 py-2.5 text-sm">
-            <Link href={`/requests/${r.id}`} className="text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
+            <AsOfLink href={`/requests/${r.id}`} className="text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
               {r.requesterName}
-            </Link>
+            </AsOfLink>
             <span className="flex items-center gap-2 text-slate-600">
               due {r.due}
               {r.urgency === "overdue" || r.urgency === "due_soon" ? <Badge tone={URGENCY_TONE[r.urgency]}>{URGENCY_LABELS[r.urgency]}</Badge> : null}

@@ -1,7 +1,7 @@
 "use client";
 
 import { ChevronDown, ChevronRight } from "lucide-react";
-import Link from "next/link";
+import { AsOfLink } from "@/app/_components/as-of";
 import { useState } from "react";
 import { auditActionLabel, entityTypeLabel } from "./labels";
 import { formatDateTime } from "./party-labels";
@@ -96,9 +96,9 @@ export function AuditEntry({ row, showEntity = false }: { row: AuditRow; showEnt
           <span className="text-xs text-slate-600">
             {entityTypeLabel(row.entityType)}{" "}
             {RECORD_PAGES[row.entityType] && row.action !== "certification.delete" ? (
-              <Link href={`${RECORD_PAGES[row.entityType]}${encodeURIComponent(row.entityId)}`} className="font-mono text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
+              <AsOfLink href={`${RECORD_PAGES[row.entityType]}${encodeURIComponent(row.entityId)}`} className="font-mono text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
                 {row.entityId}
-              </Link>
+              </AsOfLink>
             ) : (
               <span className="font-mono">{row.entityId}</span>
             )}

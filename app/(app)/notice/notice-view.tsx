@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Check, ClipboardCopy, FileText, Loader2, Save, Upload } from "lucide-react";
-import Link from "next/link";
+import { AsOfLink } from "@/app/_components/as-of";
 import { useId, useState } from "react";
 import { withAsOf } from "@/app/_components/as-of";
 import { useCan } from "@/app/_components/session";
@@ -401,9 +401,9 @@ function FindingItem({ finding, asOf }: { finding: Finding; asOf: string }) {
       {finding.links.length > 0 ? (
         <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
           {finding.links.map((l) => (
-            <Link key={l.href} href={withAsOf(l.href, asOf)} className="text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
+            <AsOfLink key={l.href} href={withAsOf(l.href, asOf)} className="text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
               {l.label}
-            </Link>
+            </AsOfLink>
           ))}
         </p>
       ) : null}

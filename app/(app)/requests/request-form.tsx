@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { AsOfLink } from "@/app/_components/as-of";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ErrorSummary } from "@/app/_components/error-summary";
@@ -59,9 +59,9 @@ export function RequestForm() {
       <PageHeader
         title="Log a request"
         breadcrumb={
-          <Link href="/requests" className="hover:underline">
+          <AsOfLink href="/requests" className="hover:underline">
             Requests
-          </Link>
+          </AsOfLink>
         }
         description="A request for a copy of the safeguards. It is due one month after the day it was received (GDPR Art. 12(3))."
       />
@@ -148,9 +148,9 @@ export function RequestForm() {
           </Field>
         </Card>
         <div className="flex justify-end gap-3">
-          <Link href="/requests" className="inline-flex h-9 items-center rounded-md px-3.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
+          <AsOfLink href="/requests" className="inline-flex h-9 items-center rounded-md px-3.5 text-sm font-medium text-slate-700 hover:bg-slate-100">
             Cancel
-          </Link>
+          </AsOfLink>
           <Button type="submit" loading={create.isPending}>
             Log request
           </Button>

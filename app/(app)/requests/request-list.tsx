@@ -2,7 +2,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
-import Link from "next/link";
+import { AsOfLink } from "@/app/_components/as-of";
 import { REQUEST_CHANNEL_LABELS, REQUEST_STATUS_LABELS, REQUEST_STATUSES, STATUS_TONE, URGENCY_LABELS, URGENCY_TONE } from "@/app/_components/request-labels";
 import { useCan } from "@/app/_components/session";
 import { useUrlState } from "@/app/_components/use-url-state";
@@ -105,9 +105,9 @@ export function RequestList() {
                 {query.data.items.map((r) => (
                   <tr key={r.id} className={r.urgency === "overdue" ? "bg-red-50/60" : r.urgency === "due_soon" ? "bg-amber-50/50" : undefined}>
                     <Td label="Requester">
-                      <Link href={`/requests/${r.id}`} className="font-medium text-indigo-700 hover:underline">
+                      <AsOfLink href={`/requests/${r.id}`} className="font-medium text-indigo-700 hover:underline">
                         {r.requesterName}
-                      </Link>
+                      </AsOfLink>
                       <div className="text-xs text-slate-500">{REQUEST_CHANNEL_LABELS[r.channel as RequestChannel] ?? r.channel}</div>
                     </Td>
                     <Td label="Received">{r.received}</Td>

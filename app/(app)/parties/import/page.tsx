@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { AsOfLink } from "@/app/_components/as-of";
 import { requireAllowed } from "@/app/_components/require-allowed";
 import { PageHeader } from "@/app/_components/ui/card";
 import { PartyImport } from "./party-import";
@@ -13,9 +13,9 @@ export default async function PartyImportPage() {
       <PageHeader
         title="Import parties from CSV"
         breadcrumb={
-          <Link href="/parties" className="hover:text-slate-700">
+          <AsOfLink href="/parties" className="hover:text-slate-700">
             Parties
-          </Link>
+          </AsOfLink>
         }
         description="Upload the vendor list as procurement keeps it, map its columns to party fields, check every row, then import the valid ones. Nothing is saved until you import."
       />

@@ -9,7 +9,7 @@
  */
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { CheckCircle2, FileSpreadsheet, Loader2, Upload } from "lucide-react";
-import Link from "next/link";
+import { AsOfLink } from "@/app/_components/as-of";
 import Papa from "papaparse";
 import { useId, useMemo, useState } from "react";
 import { Button, buttonClass } from "@/app/_components/ui/button";
@@ -363,9 +363,9 @@ function DoneNotice({ result }: { result: PartyImportResult & { fileName: string
         {result.skipped ? `; ${plural(result.skipped, "row", "rows")} with problems skipped` : ""}.
       </p>
       <p className="mt-1">
-        <Link href="/parties?sort=updatedAt&dir=desc" className="font-medium underline">
+        <AsOfLink href="/parties?sort=updatedAt&dir=desc" className="font-medium underline">
           View parties
-        </Link>{" "}
+        </AsOfLink>{" "}
         or choose another file.
       </p>
     </Notice>

@@ -2,7 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Download, FileText, Printer } from "lucide-react";
-import Link from "next/link";
+import { AsOfLink } from "@/app/_components/as-of";
 import { useState } from "react";
 import { formatDateTime } from "@/app/_components/party-labels";
 import { REQUEST_CHANNEL_LABELS, REQUEST_STATUS_LABELS, STATUS_TONE, URGENCY_LABELS, URGENCY_TONE, formatBytes } from "@/app/_components/request-labels";
@@ -57,9 +57,9 @@ export function RequestDetailView({ id }: { id: string }) {
       <PageHeader
         title={`Request from ${r.requesterName}`}
         breadcrumb={
-          <Link href="/requests" className="hover:underline">
+          <AsOfLink href="/requests" className="hover:underline">
             Requests
-          </Link>
+          </AsOfLink>
         }
         description={
           <span className="flex flex-wrap items-center gap-2">
@@ -187,9 +187,9 @@ export function RequestDetailView({ id }: { id: string }) {
                 {r.parties.length === 0 ? "Any" : r.parties.map((p, i) => (
                   <span key={p.id}>
                     {i > 0 ? ", " : null}
-                    <Link href={`/parties/${p.id}`} className="text-indigo-700 hover:underline">
+                    <AsOfLink href={`/parties/${p.id}`} className="text-indigo-700 hover:underline">
                       {p.name}
-                    </Link>
+                    </AsOfLink>
                   </span>
                 ))}
               </DetailItem>
