@@ -60,6 +60,8 @@ export const ISSUE_LABELS: Readonly<Record<IssueCode, string>> = {
   adequacy_scope_condition: "Adequacy scope to check",
   territory_undetermined: "Territory to decide",
   unconfirmed_source: "Unconfirmed source",
+  uncovered_at_start: "No cover when it starts",
+  cover_ends: "Cover ends without a successor",
 };
 
 export const REGIME_LABELS: Readonly<Record<RegimeId, string>> = { EU: "EU/EEA GDPR", UK: "UK GDPR", CH: "Swiss FADP" };
