@@ -10,6 +10,7 @@ import { safeguardRouter } from "./routers/safeguard";
 import { tiaRouter } from "./routers/tia";
 import { transferRouter } from "./routers/transfer";
 import { userRouter } from "./routers/user";
+import { flagRouter } from "./routers/flag";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   registry: registryRouter,
   audit: auditRouter,
   user: userRouter,
+  flag: flagRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -27,9 +27,12 @@ export const AUDIT_ACTIONS = [
   "user.create",
   "user.update",
   "user.set_password",
+  "flag.assign",
+  "flag.move",
+  "flag.comment",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const ENTITY_TYPES = ["party", "transfer", "safeguard", "certification", "tia", "kb_entry", "registry", "category", "user"] as const;
+export const ENTITY_TYPES = ["party", "transfer", "safeguard", "certification", "tia", "kb_entry", "registry", "category", "user", "flag"] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];

@@ -29,6 +29,9 @@ export const PERMISSION_LABELS: Record<Action, string> = {
   "audit.read": "Read the audit log",
   "user.read": "See users",
   "user.manage": "Manage users",
+  "flag.read": "See flags",
+  "flag.review": "Review flags (owner, due date, state, accepted risks)",
+  "flag.comment": "Comment on flags",
 };
 
 /** The refusal a role gets for an action it may not perform, in words. */

@@ -52,6 +52,9 @@ export const PERMISSIONS = {
   "audit.read": ["admin", "dpo", "auditor"],
   "user.read": ["admin"],
   "user.manage": ["admin"],
+  "flag.read": EVERYONE,
+  "flag.review": ["dpo"],
+  "flag.comment": EDITORS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;
