@@ -4,9 +4,10 @@
  * so that its words reach only the pages that show them). One module, so a page never prints a raw code such as
  * `in_force` or `party.create` to a user (the code may still go in a title or for screen readers).
  */
-import { ISSUE_LABELS as DOMAIN_ISSUE_LABELS, REGIME_LABELS as DOMAIN_REGIME_LABELS } from "@/server/domain/labels";
+import { FLAG_CODE_LABELS, REGIME_LABELS as DOMAIN_REGIME_LABELS } from "@/server/domain/labels";
 
-export const ISSUE_LABELS: Readonly<Record<string, string>> = DOMAIN_ISSUE_LABELS;
+/** Issue codes, and `unsafeguarded` (a flag's code too). */
+export const ISSUE_LABELS: Readonly<Record<string, string>> = FLAG_CODE_LABELS;
 
 /** The issue in words (an unknown code as it is). */
 export function issueLabel(code: string): string {

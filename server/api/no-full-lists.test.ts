@@ -50,6 +50,9 @@ const ALLOWED: Record<string, string> = {
   "audit.facets": "the distinct actors, actions and entity types of the audit log",
   "user.me": "the signed-in user",
   "user.list": "the app's user accounts (tens), for the admin",
+  "flag.summary": "two counts: open flags by severity",
+  "flag.detail": "one flag's review, with at most 100 comments and 100 audit rows",
+  "flag.owners": "at most 20 procurement and DPO users (LIMIT 20 in the query)",
 };
 
 interface ProcedureDef {

@@ -59,6 +59,9 @@ const SPEC: Record<string, Row> = {
   "audit.read": /*             */ [Y, N, Y, Y, "'Audit log (auditor, DPO, admin)'"],
   "user.read": /*              */ [Y, N, N, N, "'Users (admin)'"],
   "user.manage": /*            */ [Y, N, N, N, "'administrators manage users'"],
+  "flag.read": /*              */ [Y, Y, Y, Y, "flags are verdicts read with their review: 'reads everything'; 'My flags for each user' (issue 10)"],
+  "flag.review": /*            */ [N, N, Y, N, "'The DPO assigns an owner … moves it … risk_accepted' (issue 10)"],
+  "flag.comment": /*           */ [N, Y, Y, N, "'The DPO … comments' (issue 10); procurement users own flags, so they comment too; auditors change nothing"],
 };
 
 const ROLE_COLUMN: Record<Role, 0 | 1 | 2 | 3> = { admin: 0, procurement: 1, dpo: 2, auditor: 3 };

@@ -13,17 +13,11 @@ import type { EvaluationContext } from "./rules/context";
 import { evaluateTransfer } from "./rules/evaluate-transfer";
 import { ENDING_SOON_DAYS } from "./rules/issues";
 import { MODULE_FOR_ROLES } from "./rules/safeguards";
-import { ISSUE_CODES, type IssueCode, type IssueSeverity, type Verdict } from "./rules/types";
+import type { Verdict } from "./rules/types";
 import { transferOwnPoints } from "./rules/validity";
 
-export const FLAG_CODES = ["unsafeguarded", ...ISSUE_CODES] as const;
-export type FlagCode = "unsafeguarded" | IssueCode;
-
-export const FLAG_STATES = ["open", "in_remediation", "resolved", "risk_accepted"] as const;
-export type FlagState = (typeof FLAG_STATES)[number];
-
-/** Flags are warnings or errors; `unsafeguarded` is an error. */
-export type FlagSeverity = Exclude<IssueSeverity, "info">;
+export { FLAG_CODES, FLAG_STATES, type FlagCode, type FlagSeverity, type FlagState, type Remedy, type RemedyAction } from "./flag-types";
+import type { FlagCode, FlagSeverity, FlagState, Remedy } from "./flag-types";
 
 /** The persisted review of a flag (a `flag` row), as far as the state rules need it. */
 export interface FlagReview {
@@ -60,26 +54,6 @@ export const FLAG_TRANSITIONS: Readonly<Record<FlagState, readonly FlagState[]>>
 
 export function canMoveFlag(from: FlagState, to: FlagState): boolean {
   return FLAG_TRANSITIONS[from].includes(to);
-}
-
-/** What a remedy's button opens. */
-export type RemedyAction =
-  | {
-      kind: "safeguard";
-      /** Query parameters of the pre-filled safeguard form (`/safeguards/new?…`). */
-      params: { type: "scc" | "uk_idta"; version?: "2021/914"; module?: number; ukAddendum?: boolean; swissAdaptations?: boolean };
-    }
-  | { kind: "tia" }
-  | { kind: "certifications" }
-  | { kind: "transfer" }
-  | { kind: "edit_transfer" };
-
-export interface Remedy {
-  /** In plain words, starting with a verb: "Sign the 2021 SCCs, module 2". */
-  text: string;
-  /** The button's words. */
-  actionLabel: string;
-  action: RemedyAction;
 }
 
 export interface RemedyInput {

@@ -15,7 +15,7 @@ import type {
   RegimeId,
 } from "./kb/types";
 import type { AdequacyScopeAnswer, CoveredData, SccVersion, TiaOutcome } from "./registry/types";
-import type { FlagState } from "./flags";
+import type { FlagState } from "./flag-types";
 import type { BasisType, IssueCode, IssueSeverity, Status } from "./rules/types";
 
 export const STATUS_LABELS: Readonly<Record<Status, string>> = {

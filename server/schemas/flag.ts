@@ -1,6 +1,6 @@
 /** Input schemas of the flags page and its review workflow (server/services/flags.ts). */
 import { z } from "zod";
-import { FLAG_CODES, FLAG_STATES } from "@/server/domain/flags";
+import { FLAG_CODES, FLAG_STATES } from "@/server/domain/flag-types";
 import { isoDate, optionalDate } from "./dates";
 
 /** The state filter: `active` = open or in remediation (the default: what needs doing). */

@@ -5,6 +5,7 @@ import { partySamples } from "./party";
 import { registrySamples } from "./registry";
 import { searchSamples } from "./search";
 import { transferSamples } from "./transfer";
+import { flagSamples } from "./flag";
 import type { SampleInputs } from "./types";
 
 /** Sample inputs of every procedure, merged from one file per area. */
@@ -16,4 +17,5 @@ export const SAMPLE_INPUTS: SampleInputs = {
   ...kbSamples,
   ...dashboardSamples,
   ...searchSamples,
+  ...flagSamples,
 };
