@@ -65,25 +65,25 @@ export interface RemedyInput {
 
 /** The SCCs that fit a regime and roles, in words and as form parameters. */
 function sccRemedy(regime: RegimeId | null, exporterRole: PartyRole, recipientRole: PartyRole, why: string): Remedy {
-  const module = MODULE_FOR_ROLES[exporterRole][recipientRole];
+  const moduleNumber = MODULE_FOR_ROLES[exporterRole][recipientRole];
   if (regime === "UK") {
     return {
-      text: `Sign the 2021 SCCs, module ${module}, with the UK Addendum (or the IDTA)${why}.`,
+      text: `Sign the 2021 SCCs, module ${moduleNumber}, with the UK Addendum (or the IDTA)${why}.`,
       actionLabel: "Register the SCCs",
-      action: { kind: "safeguard", params: { type: "scc", version: "2021/914", module, ukAddendum: true } },
+      action: { kind: "safeguard", params: { type: "scc", version: "2021/914", module: moduleNumber, ukAddendum: true } },
     };
   }
   if (regime === "CH") {
     return {
-      text: `Sign the 2021 SCCs, module ${module}, with the Swiss adaptations${why}.`,
+      text: `Sign the 2021 SCCs, module ${moduleNumber}, with the Swiss adaptations${why}.`,
       actionLabel: "Register the SCCs",
-      action: { kind: "safeguard", params: { type: "scc", version: "2021/914", module, swissAdaptations: true } },
+      action: { kind: "safeguard", params: { type: "scc", version: "2021/914", module: moduleNumber, swissAdaptations: true } },
     };
   }
   return {
-    text: `Sign the 2021 SCCs, module ${module}${why}.`,
+    text: `Sign the 2021 SCCs, module ${moduleNumber}${why}.`,
     actionLabel: "Register the SCCs",
-    action: { kind: "safeguard", params: { type: "scc", version: "2021/914", module } },
+    action: { kind: "safeguard", params: { type: "scc", version: "2021/914", module: moduleNumber } },
   };
 }
 

@@ -23,7 +23,6 @@ import {
   daysBetween,
   effectiveFlagState,
   flagRaisedSince,
-  flagsOf,
   suggestRemedy,
   type FlagCode,
   type FlagSeverity,
@@ -137,12 +136,16 @@ function queryFlags(db: Db, q: z.output<typeof listFlagsSchema>): FlagPage {
   const asOf = source.asOf;
   const where: string[] = [];
   const params: Record<string, unknown> = { asOf };
-  if (q.severity) (where.push("f.severity = $severity"), (params.severity = q.severity));
-  if (q.code) (where.push("f.code = $code"), (params.code = q.code));
-  if (q.regime) (where.push("v.regime = $regime"), (params.regime = q.regime));
-  if (q.country) (where.push("t.destination = $country"), (params.country = q.country.toUpperCase()));
-  if (q.partyId) (where.push("(t.exporter_id = $party OR t.recipient_id = $party)"), (params.party = q.partyId));
-  if (q.ownerId) (where.push("g.owner_id = $owner"), (params.owner = q.ownerId));
+  const filter = (condition: string, name: string, value: unknown) => {
+    where.push(condition);
+    params[name] = value;
+  };
+  if (q.severity) filter("f.severity = $severity", "severity", q.severity);
+  if (q.code) filter("f.code = $code", "code", q.code);
+  if (q.regime) filter("v.regime = $regime", "regime", q.regime);
+  if (q.country) filter("t.destination = $country", "country", q.country.toUpperCase());
+  if (q.partyId) filter("(t.exporter_id = $party OR t.recipient_id = $party)", "party", q.partyId);
+  if (q.ownerId) filter("g.owner_id = $owner", "owner", q.ownerId);
 
   let rows: RawFlagRow[];
   let total: number;
@@ -171,7 +174,7 @@ function queryFlags(db: Db, q: z.output<typeof listFlagsSchema>): FlagPage {
     ).all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as RawFlagRow[];
   } else {
     if (q.state === "active") where.push(`${EFFECTIVE_STATE_SQL} IN ('open', 'in_remediation')`);
-    else if (q.state !== "all") (where.push(`${EFFECTIVE_STATE_SQL} = $state`), (params.state = q.state));
+    else if (q.state !== "all") filter(`${EFFECTIVE_STATE_SQL} = $state`, "state", q.state);
     const whereSql = where.length ? `WHERE ${where.join(" AND ")}` : "";
     const from = `FROM (${raisedFlagsSql(source)}) f ${joins}`;
     total = (prepared(db, `SELECT count(*) AS n ${from} ${whereSql}`).get(params) as { n: number }).n;
