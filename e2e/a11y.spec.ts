@@ -11,7 +11,7 @@ for (const role of ROLES) {
   test(`axe finds no violations on the main pages as ${role}`, async ({ browser }) => {
     test.setTimeout(180_000);
     const page = await pageAs(browser, role as Role);
-    const pages = await mainPages(page.request);
+    const pages = [...(await mainPages(page.request)), { name: "flags", url: "/flags" }];
     const found: string[] = [];
     for (const p of pages) {
       await open(page, p.url);
