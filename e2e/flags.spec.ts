@@ -39,7 +39,7 @@ test.describe("flags", () => {
     await expect(page.getByRole("heading", { level: 1 })).toContainText(vendor.name);
     const transferId = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
     // The coverage card names the start day, never an inverted range.
-    await expect(page.getByText(`The transfer starts on ${start}`)).toBeVisible();
+    await expect(page.getByText(`The transfer starts on ${start}: what will cover it on that day.`)).toBeVisible();
 
     // The flags page lists it as "No cover when it starts", an error (within 30 days of the start).
     await open(page, `/flags?party=${encodeURIComponent(vendor.id)}`);

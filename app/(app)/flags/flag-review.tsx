@@ -97,6 +97,7 @@ export function FlagReview({ flag, mayReview }: { flag: FlagListItem; mayReview:
       {mayReview && flag.state !== "resolved" ? (
         <>
           <form
+            noValidate
             className="grid grid-cols-1 items-end gap-3 sm:grid-cols-3"
             onSubmit={(e) => {
               e.preventDefault();
@@ -142,6 +143,7 @@ export function FlagReview({ flag, mayReview }: { flag: FlagListItem; mayReview:
 
           {accepting ? (
             <form
+              noValidate
               className="space-y-3 rounded-md bg-violet-50 p-3"
               aria-label="Accept the risk"
               onSubmit={(e) => {
@@ -174,6 +176,7 @@ export function FlagReview({ flag, mayReview }: { flag: FlagListItem; mayReview:
         </h4>
         {can("flag.comment") && flag.state !== "resolved" ? (
           <form
+            noValidate
             className="mt-2 space-y-2"
             onSubmit={(e) => {
               e.preventDefault();
