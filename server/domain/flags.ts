@@ -103,9 +103,10 @@ export function suggestRemedy(input: RemedyInput): Remedy {
       return sccRemedy(regime, exporterRole, recipientRole, "");
     case "cover_ends":
     case "safeguard_ending_soon":
+      return sccRemedy(regime, exporterRole, recipientRole, " before the current cover ends");
     case "safeguard_expired":
     case "scc_signed_after_cutoff":
-      return sccRemedy(regime, exporterRole, recipientRole, " before the current cover ends");
+      return sccRemedy(regime, exporterRole, recipientRole, " to replace the old clauses");
     case "certification_only":
       return sccRemedy(regime, exporterRole, recipientRole, " as a fallback to the certification");
     case "module_mismatch":

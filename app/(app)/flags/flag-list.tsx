@@ -94,7 +94,7 @@ export function FlagList() {
       <Card>
         <div className="grid grid-cols-2 gap-3 border-b border-slate-100 p-4 md:grid-cols-4" role="search" aria-label="Filter flags">
           <FilterSelect label="State" value={state.state} onChange={(v) => update({ state: v })}>
-            <option value="active">Needs action (open or in remediation)</option>
+            <option value="active">Needs action</option>
             <option value="open">Open</option>
             <option value="in_remediation">In remediation</option>
             <option value="risk_accepted">Risk accepted</option>
@@ -219,8 +219,8 @@ function FlagItem({ flag, asOf, mayReview, mayRemedy }: { flag: FlagListItem; as
         </div>
       </div>
       {flag.state !== "resolved" ? (
-        <div className="mt-3 flex flex-wrap items-center gap-3 rounded-md bg-slate-50 px-3 py-2">
-          <Wrench className="size-4 shrink-0 text-slate-500" aria-hidden />
+        <div className="mt-3 flex flex-col items-start gap-2 rounded-md bg-slate-50 px-3 py-2 sm:flex-row sm:items-center sm:gap-3">
+          <Wrench className="hidden size-4 shrink-0 text-slate-500 sm:block" aria-hidden />
           <p className="min-w-0 flex-1 text-sm text-slate-800">
             <span className="font-medium">Suggested remedy: </span>
             {flag.remedy.text}
