@@ -177,7 +177,14 @@ function queryFlags(db: Db, q: z.output<typeof listFlagsSchema>): FlagPage {
     else if (q.state !== "all") filter(`${EFFECTIVE_STATE_SQL} = $state`, "state", q.state);
     const whereSql = where.length ? `WHERE ${where.join(" AND ")}` : "";
     const from = `FROM (${raisedFlagsSql(source)}) f ${joins}`;
-    total = (prepared(db, `SELECT count(*) AS n ${from} ${whereSql}`).get(params) as { n: number }).n;
+    // The count joins only what its filters read (the flag row by its unique key, the verdict, the transfer).
+    const text = where.join(" ");
+    const countJoins = [
+      text.includes("v.") ? `JOIN ${source.verdicts} v ON v.transfer_id = f.transfer_id` : "",
+      text.includes("t.") ? "JOIN transfer t ON t.id = f.transfer_id" : "",
+      text.includes("g.") ? "LEFT JOIN flag g ON g.transfer_id = f.transfer_id AND g.code = f.code" : "",
+    ].join(" ");
+    total = (prepared(db, `SELECT count(*) AS n FROM (${raisedFlagsSql(source)}) f ${countJoins} ${whereSql}`).get(params) as { n: number }).n;
     rows = prepared(db, `SELECT ${columns}, ${EFFECTIVE_STATE_SQL} AS state ${from} ${whereSql} ORDER BY ${SORT_SQL[q.sort]} LIMIT $limit OFFSET $offset`).all({
       ...params,
       limit: q.pageSize,
