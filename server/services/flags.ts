@@ -176,20 +176,22 @@ function queryFlags(db: Db, q: z.output<typeof listFlagsSchema>): FlagPage {
     if (q.state === "active") where.push(`${EFFECTIVE_STATE_SQL} IN ('open', 'in_remediation')`);
     else if (q.state !== "all") filter(`${EFFECTIVE_STATE_SQL} = $state`, "state", q.state);
     const whereSql = where.length ? `WHERE ${where.join(" AND ")}` : "";
-    const from = `FROM (${raisedFlagsSql(source)}) f ${joins}`;
-    // The count joins only what its filters read (the flag row by its unique key, the verdict, the transfer).
-    const text = where.join(" ");
-    const countJoins = [
+    // Filtering, counting, sorting and paging read only what they need (the flag row by its unique key, the
+    // verdict, the transfer); the parties, the owner and the comment count are joined to the page's rows alone.
+    const text = where.join(" ") + (q.sort === "due" ? " g." : "");
+    const narrowJoins = [
       text.includes("v.") ? `JOIN ${source.verdicts} v ON v.transfer_id = f.transfer_id` : "",
       text.includes("t.") ? "JOIN transfer t ON t.id = f.transfer_id" : "",
       text.includes("g.") ? "LEFT JOIN flag g ON g.transfer_id = f.transfer_id AND g.code = f.code" : "",
     ].join(" ");
-    total = (prepared(db, `SELECT count(*) AS n FROM (${raisedFlagsSql(source)}) f ${countJoins} ${whereSql}`).get(params) as { n: number }).n;
-    rows = prepared(db, `SELECT ${columns}, ${EFFECTIVE_STATE_SQL} AS state ${from} ${whereSql} ORDER BY ${SORT_SQL[q.sort]} LIMIT $limit OFFSET $offset`).all({
-      ...params,
-      limit: q.pageSize,
-      offset: (q.page - 1) * q.pageSize,
-    }) as RawFlagRow[];
+    const narrow = `FROM (${raisedFlagsSql(source)}) f ${narrowJoins} ${whereSql}`;
+    total = (prepared(db, `SELECT count(*) AS n ${narrow}`).get(params) as { n: number }).n;
+    rows = prepared(
+      db,
+      `SELECT ${columns}, ${EFFECTIVE_STATE_SQL} AS state
+         FROM (SELECT f.transfer_id, f.code, f.severity ${narrow} ORDER BY ${SORT_SQL[q.sort]} LIMIT $limit OFFSET $offset) f ${joins}
+        ORDER BY ${SORT_SQL[q.sort]}`,
+    ).all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as RawFlagRow[];
   }
   return { items: describeFlags(db, rows, asOf), total, page: q.page, pageSize: q.pageSize, asOf };
 }
