@@ -198,7 +198,7 @@ function FlagItem({ flag, asOf, mayReview, mayRemedy }: { flag: FlagListItem; as
             <Badge tone={STATE_TONE[flag.state]}>{FLAG_STATE_LABELS[flag.state]}</Badge>
             {flag.commentCount > 0 ? <span className="text-xs text-slate-500">{flag.commentCount === 1 ? "1 comment" : `${flag.commentCount} comments`}</span> : null}
           </div>
-          <h3 className="text-sm font-semibold text-slate-900">
+          <h2 className="text-sm font-semibold text-slate-900">
             <span className="sr-only">{label}: </span>
             <Link href={transferHref} className="text-indigo-700 hover:text-indigo-900 hover:underline">
               {flag.exporter.name}
@@ -206,7 +206,7 @@ function FlagItem({ flag, asOf, mayReview, mayRemedy }: { flag: FlagListItem; as
               <span className="sr-only"> to </span>
               {flag.recipient.name}
             </Link>
-          </h3>
+          </h2>
           <p className="text-xs text-slate-600">
             {countryName(flag.destination)}
             {flag.regime ? ` · ${REGIME_LABELS[flag.regime]}` : ""} · {raisedFor(flag)}
@@ -243,7 +243,7 @@ function FlagItem({ flag, asOf, mayReview, mayRemedy }: { flag: FlagListItem; as
       {open ? (
         <div className="mt-3 space-y-4">
           <div>
-            <h4 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Reasons</h4>
+            <h3 className="text-xs font-semibold tracking-wide text-slate-500 uppercase">Reasons</h3>
             <ul className="mt-1 list-disc space-y-1 pl-5 text-sm text-slate-700">
               {flag.reasons.map((r, i) => (
                 <li key={i}>{r}</li>
@@ -251,7 +251,7 @@ function FlagItem({ flag, asOf, mayReview, mayRemedy }: { flag: FlagListItem; as
             </ul>
             {flag.citations.length ? (
               <>
-                <h4 className="mt-3 text-xs font-semibold tracking-wide text-slate-500 uppercase">Citations</h4>
+                <h3 className="mt-3 text-xs font-semibold tracking-wide text-slate-500 uppercase">Citations</h3>
                 <ul className="mt-1 space-y-1 text-sm">
                   {flag.citations.map((c, i) => (
                     <li key={i}>

@@ -171,9 +171,9 @@ export function FlagReview({ flag, mayReview }: { flag: FlagListItem; mayReview:
       ) : null}
 
       <section aria-labelledby={`comments-${id}`}>
-        <h4 id={`comments-${id}`} className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
+        <h3 id={`comments-${id}`} className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
           Comments
-        </h4>
+        </h3>
         {can("flag.comment") && flag.state !== "resolved" ? (
           <form
             noValidate
@@ -213,9 +213,9 @@ export function FlagReview({ flag, mayReview }: { flag: FlagListItem; mayReview:
 
       {detail.data && detail.data.history.length > 0 ? (
         <section aria-labelledby={`history-${id}`}>
-          <h4 id={`history-${id}`} className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
+          <h3 id={`history-${id}`} className="text-xs font-semibold tracking-wide text-slate-500 uppercase">
             History
-          </h4>
+          </h3>
           <ol className="mt-2 space-y-1 text-sm text-slate-700" aria-label="Audit entries">
             {detail.data.history.map((h) => (
               <li key={h.id}>
