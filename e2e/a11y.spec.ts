@@ -12,6 +12,7 @@ for (const role of ROLES) {
     test.setTimeout(240_000);
     const page = await pageAs(browser, role as Role);
     const pages = [...(await mainPages(page.request)), { name: "requests", url: "/requests" }, { name: "new-request", url: "/requests/new" }];
+    const pages = [...(await mainPages(page.request)), { name: "flags", url: "/flags" }];
     const found: string[] = [];
     for (const p of pages) {
       await open(page, p.url);

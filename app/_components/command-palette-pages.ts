@@ -18,4 +18,5 @@ export const PALETTE_PAGES: { href: string; label: string; action: Action }[] = 
   { href: "/requests", label: "Requests", action: "request.read" },
   { href: "/requests/new", label: "Log a request", action: "request.manage" },
   { href: "/parties/import", label: "Import parties from CSV", action: "party.import" },
+  { href: "/flags", label: "Flags", action: "flag.read" },
 ];

@@ -6,8 +6,10 @@
  */
 import type { AuditAction, EntityType } from "@/server/audit/actions";
 import { ISSUE_LABELS as DOMAIN_ISSUE_LABELS, REGIME_LABELS as DOMAIN_REGIME_LABELS } from "@/server/domain/labels";
+import { FLAG_CODE_LABELS, REGIME_LABELS as DOMAIN_REGIME_LABELS } from "@/server/domain/labels";
 
-export const ISSUE_LABELS: Readonly<Record<string, string>> = DOMAIN_ISSUE_LABELS;
+/** Issue codes, and `unsafeguarded` (a flag's code too). */
+export const ISSUE_LABELS: Readonly<Record<string, string>> = FLAG_CODE_LABELS;
 
 /** The issue in words (an unknown code as it is). */
 export function issueLabel(code: string): string {

@@ -15,6 +15,7 @@ import { validateRegistryDocument } from "../../server/domain/registry/validate"
 import { compileKnowledgeBase } from "../../server/domain/rules/compile-kb";
 import { createEvaluationContext } from "../../server/domain/rules/context";
 import { collectTransferBoundaries } from "../../server/domain/rules/coverage";
+import { transferOwnPoints } from "../../server/domain/rules/validity";
 import { evaluateRegistry } from "../../server/domain/rules/evaluate-registry";
 import { evaluateTransfer } from "../../server/domain/rules/evaluate-transfer";
 import type { IssueCode } from "../../server/domain/rules/types";
@@ -190,6 +191,7 @@ describe("verdicts change only on announced dates (the verdict store's intervals
         announced.add(d);
         announced.add(addDays(d, -91)); // "ending soon" starts 90 days before the last day, i.e. 91 before the day after.
       }
+      for (const d of transferOwnPoints(transfer)) announced.add(d); // "uncovered at start" becomes an error 30 days before.
       const cuts = [...announced].filter((d) => d > FROM && d <= TO).sort();
       let start = FROM;
       for (const next of [...cuts, addDays(TO, 1)]) {

@@ -10,3 +10,4 @@ export * from "./scenarios";
 export * from "./notice";
 export * from "./requests";
 export * from "./exports";
+export * from "./flags";

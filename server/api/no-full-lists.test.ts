@@ -58,6 +58,9 @@ const ALLOWED: Record<string, string> = {
   "request.parts": "the parts of one safeguard as applied (at most 100)",
   "file.list": "the uploaded documents of one safeguard or TIA (the latest 50)",
   "partyImport.mapping": "the signed-in user's remembered CSV column mapping (one small object)",
+  "flag.summary": "two counts: open flags by severity",
+  "flag.detail": "one flag's review, with at most 100 comments and 100 audit rows",
+  "flag.owners": "at most 20 procurement and DPO users (LIMIT 20 in the query)",
 };
 
 interface ProcedureDef {

@@ -69,6 +69,9 @@ const SPEC: Record<string, Row> = {
   "file.upload": /*            */ [N, Y, Y, N, "procurement registers and edits safeguards and TIAs, their documents included"],
   "party.import": /*           */ [N, Y, Y, N, "issue 11: bulk CSV import of parties for procurement and the DPO ('registers parties … in bulk')"],
   "registry.export_full": /*   */ [Y, N, N, N, "issue 11: the full export (contacts, internal notes) 'stays for administrators'; others get the shareable one"],
+  "flag.read": /*              */ [Y, Y, Y, Y, "flags are verdicts read with their review: 'reads everything'; 'My flags for each user' (issue 10)"],
+  "flag.review": /*            */ [N, N, Y, N, "'The DPO assigns an owner … moves it … risk_accepted' (issue 10)"],
+  "flag.comment": /*           */ [N, Y, Y, N, "'The DPO … comments' (issue 10); procurement users own flags, so they comment too; auditors change nothing"],
 };
 
 const ROLE_COLUMN: Record<Role, 0 | 1 | 2 | 3> = { admin: 0, procurement: 1, dpo: 2, auditor: 3 };

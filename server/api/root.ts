@@ -14,6 +14,7 @@ import { userRouter } from "./routers/user";
 import { noticeRouter } from "./routers/notice";
 import { fileRouter, requestRouter } from "./routers/request";
 import { partyImportRouter } from "./routers/party-import";
+import { flagRouter } from "./routers/flag";
 import { createCallerFactory, createTRPCRouter } from "./trpc";
 
 export const appRouter = createTRPCRouter({
@@ -34,6 +35,7 @@ export const appRouter = createTRPCRouter({
   request: requestRouter,
   file: fileRouter,
   partyImport: partyImportRouter,
+  flag: flagRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -39,6 +39,9 @@ export const PERMISSION_LABELS: Record<Action, string> = {
   "file.upload": "Upload signed contracts and TIA documents",
   "party.import": "Import parties from a CSV file",
   "registry.export_full": "Export the full registry, with contacts and internal notes",
+  "flag.read": "See flags",
+  "flag.review": "Review flags (owner, due date, state, accepted risks)",
+  "flag.comment": "Comment on flags",
 };
 
 /** The refusal a role gets for an action it may not perform, in words. */

@@ -63,6 +63,9 @@ export const PERMISSIONS = {
   "file.upload": EDITORS,
   "party.import": EDITORS,
   "registry.export_full": ["admin"],
+  "flag.read": EVERYONE,
+  "flag.review": ["dpo"],
+  "flag.comment": EDITORS,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

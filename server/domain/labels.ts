@@ -15,6 +15,7 @@ import type {
   RegimeId,
 } from "./kb/types";
 import type { AdequacyScopeAnswer, CoveredData, SccVersion, TiaOutcome } from "./registry/types";
+import type { FlagState } from "./flag-types";
 import type { BasisType, IssueCode, IssueSeverity, Status } from "./rules/types";
 
 export const STATUS_LABELS: Readonly<Record<Status, string>> = {
@@ -60,6 +61,26 @@ export const ISSUE_LABELS: Readonly<Record<IssueCode, string>> = {
   adequacy_scope_condition: "Adequacy scope to check",
   territory_undetermined: "Territory to decide",
   unconfirmed_source: "Unconfirmed source",
+  uncovered_at_start: "No cover when it starts",
+  cover_ends: "Cover ends without a successor",
+};
+
+/** Issue codes explained in a sentence (what the flag means, for the flags page and the issue filter's hints). */
+export const ISSUE_EXPLANATIONS: Readonly<Partial<Record<IssueCode, string>>> = {
+  uncovered_at_start:
+    "The transfer has not started yet, and on its start date nothing would cover it: no adequacy decision, safeguard or derogation. A warning, and an error from 30 days before the start.",
+  cover_ends:
+    "The adequacy decision, certification or safeguard relied on ends within 90 days, and nothing takes over the day after: the transfer would then be unsafeguarded.",
+};
+
+/** Flags are a transfer's issues (warning or error) plus `unsafeguarded` itself. */
+export const FLAG_CODE_LABELS: Readonly<Record<"unsafeguarded" | IssueCode, string>> = { unsafeguarded: "Unsafeguarded transfer", ...ISSUE_LABELS };
+
+export const FLAG_STATE_LABELS: Readonly<Record<FlagState, string>> = {
+  open: "Open",
+  in_remediation: "In remediation",
+  resolved: "Resolved",
+  risk_accepted: "Risk accepted",
 };
 
 export const REGIME_LABELS: Readonly<Record<RegimeId, string>> = { EU: "EU/EEA GDPR", UK: "UK GDPR", CH: "Swiss FADP" };

@@ -114,7 +114,12 @@ export const safeguardFieldsSchema = z
 export type SafeguardFieldsInput = z.input<typeof safeguardFieldsSchema>;
 export type SafeguardFields = z.output<typeof safeguardFieldsSchema>;
 
-export const createSafeguardSchema = z.object({ id: optionalRegistryId, fields: safeguardFieldsSchema });
+export const createSafeguardSchema = z.object({
+  id: optionalRegistryId,
+  fields: safeguardFieldsSchema,
+  /** A transfer that relies on the new safeguard from now on (the remedy of a flag): linked in the same transaction. */
+  attachToTransferId: z.string().min(1).max(200).optional(),
+});
 export const updateSafeguardSchema = z.object({ id: z.string().min(1), version: z.number().int().positive(), fields: safeguardFieldsSchema });
 
 export const listSafeguardsSchema = z.object({

@@ -313,7 +313,32 @@ function writeParties(tx: DbOrTx, id: string, partyIds: string[]): void {
   partyIds.forEach((partyId, position) => tx.insert(safeguardParties).values({ safeguardId: id, partyId, position }).run());
 }
 
-export function createSafeguard(db: Db, actor: Actor, input: { id?: string; fields: SafeguardFields }, options: { extra?: Record<string, unknown> } = {}): SafeguardDetail {
+/**
+ * Links safeguard `safeguardId` to transfer `transferId` (last in its list), bumping the transfer's version (an
+ * editor holding the older list gets a stale-edit refusal rather than dropping the link), audited as a transfer edit.
+ */
+function attachToTransfer(tx: DbOrTx, actor: Actor, transferId: string, safeguardId: string): void {
+  const t = prepared(tx, "SELECT id, archived_at AS archivedAt, version FROM transfer WHERE id = ?").get(transferId) as { id: string; archivedAt: string | null; version: number } | undefined;
+  if (!t) throw new AppError("BAD_REQUEST", `Transfer "${transferId}" was not found: the safeguard was not registered.`);
+  if (t.archivedAt) throw new AppError("CONFLICT", "This transfer is archived: restore it before attaching a safeguard to it.");
+  const ids = (prepared(tx, "SELECT safeguard_id AS id FROM transfer_safeguard WHERE transfer_id = ? ORDER BY position, safeguard_id").all(transferId) as { id: string }[]).map((r) => r.id);
+  prepared(tx, "INSERT INTO transfer_safeguard (transfer_id, safeguard_id, position) VALUES (?, ?, ?)").run(transferId, safeguardId, ids.length);
+  prepared(tx, "UPDATE transfer SET version = version + 1, updated_at = ? WHERE id = ?").run(nowIso(), transferId);
+  recordAudit(tx, actor, {
+    action: "transfer.update",
+    entityType: "transfer",
+    entityId: transferId,
+    before: { safeguardIds: ids, version: t.version },
+    after: { safeguardIds: [...ids, safeguardId], version: t.version + 1 },
+  });
+}
+
+export function createSafeguard(
+  db: Db,
+  actor: Actor,
+  input: { id?: string; fields: SafeguardFields; attachToTransferId?: string },
+  options: { extra?: Record<string, unknown> } = {},
+): SafeguardDetail {
   return writeTransaction(db, (tx) => {
     if (input.id !== undefined && !REGISTRY_ID_PATTERN.test(input.id)) {
       throw new AppError("BAD_REQUEST", `"${input.id}" is not a valid safeguard id.`, { id: "Use 1–64 lower-case letters, digits, dots, dashes or underscores." });
@@ -332,6 +357,7 @@ export function createSafeguard(db: Db, actor: Actor, input: { id?: string; fiel
     writeParties(tx, id, input.fields.partyIds);
     const after = getSafeguard(tx, id);
     recordAudit(tx, actor, { action: "safeguard.create", entityType: "safeguard", entityId: id, before: null, after });
+    if (input.attachToTransferId !== undefined) attachToTransfer(tx, actor, input.attachToTransferId, id);
     return after;
   });
 }

@@ -431,12 +431,16 @@ function queryTransfersOfParty(db: Db, partyId: string, asOf?: string) {
   };
 }
 
-/** The coverage timeline shown on the transfer page: from the start (at the earliest 2015-01-01) to `asOf`. */
+/**
+ * The coverage timeline shown on the transfer page: from the start (at the earliest 2015-01-01) to `asOf`. A
+ * transfer that has not started by `asOf` (`planned`) gets its start day instead (from = to = start): what
+ * would cover it on that day, never an inverted range.
+ */
 export function transferCoverageTimeline(db: Db, id: string, asOf = today()) {
   const t = getTransfer(db, id);
   const from = t.start < "2015-01-01" ? "2015-01-01" : t.start;
-  if (from > asOf) return { from, to: asOf, intervals: [], gaps: [] };
-  return { from, to: asOf, ...coverageOf(db, id, from, asOf) };
+  if (from > asOf) return { from, to: from, planned: true, ...coverageOf(db, id, from, from) };
+  return { from, to: asOf, planned: false, ...coverageOf(db, id, from, asOf) };
 }
 
 /** Audit rows of a transfer and of its TIAs, newest first. */

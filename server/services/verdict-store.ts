@@ -26,6 +26,7 @@ import {
 import type { RegistryTransfer } from "@/server/domain/registry";
 import { getCompiledKnowledgeBase } from "./compiled-knowledge-base";
 import { readScopedDocument, fillScope, readRegistryDocument } from "./registry-document";
+import { reconcileFlags } from "./flag-reconcile";
 
 /** Today's date (UTC) as YYYY-MM-DD: the clock lives in services, never in server/domain. */
 export function today(): string {
@@ -196,6 +197,7 @@ export function syncVerdicts(db: DbOrTx, asOf = today()): SyncResult {
   prepared(db, "DELETE FROM verdict_dirty_safeguard").run();
   prepared(db, "DELETE FROM verdict_dirty_party_summary").run();
   if (full) prepared(db, "UPDATE verdict_state SET all_dirty = 0 WHERE id = 1").run();
+  if (evaluated > 0) reconcileFlags(db, asOf); // flags the new verdicts no longer raise resolve themselves (flags.ts)
   return { evaluated, full };
 }
 

@@ -127,13 +127,21 @@ const PARTY_LABEL: Partial<Record<SafeguardType, { label: string; hint: string }
   bcr: { label: "Member parties", hint: "The group members bound by the BCR." },
 };
 
-export function SafeguardForm({ safeguard: loaded }: { safeguard?: SafeguardView }) {
+/** Pre-fill of a new safeguard from the URL (a flag's suggested remedy): `/safeguards/new?type=scc&version=2021/914&module=2&exporter=…&recipient=…&transfer=…`. */
+export interface SafeguardPrefill {
+  fields: Partial<Pick<FormState, "type" | "title" | "sccVersion" | "modules" | "ukAddendum" | "swissAdaptations" | "partyIds">>;
+  /** The transfer the new safeguard is attached to when saved. */
+  transferId?: string;
+}
+
+export function SafeguardForm({ safeguard: loaded, prefill }: { safeguard?: SafeguardView; prefill?: SafeguardPrefill }) {
   const trpc = useTRPC();
   const [safeguard] = useState(loaded);
   const router = useAsOfRouter();
   const toast = useToast();
   const queryClient = useQueryClient();
-  const [form, setForm] = useState<FormState>(safeguard ? fromSafeguard(safeguard) : EMPTY);
+  const [form, setForm] = useState<FormState>(safeguard ? fromSafeguard(safeguard) : { ...EMPTY, ...prefill?.fields });
+  const attachTo = safeguard ? undefined : prefill?.transferId;
   // A half-filled form is not discarded silently: leaving it asks first (until it is saved).
   const [opened] = useState(() => JSON.stringify(form));
   const release = useUnsavedChanges(JSON.stringify(form) !== opened);
@@ -143,8 +151,8 @@ export function SafeguardForm({ safeguard: loaded }: { safeguard?: SafeguardView
   const onSaved = async (saved: { id: string }) => {
     await Promise.all([queryClient.invalidateQueries({ queryKey: trpc.safeguard.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.transfer.pathKey() })]);
     release();
-    toast(safeguard ? "Safeguard saved." : "Safeguard registered.");
-    router.push(`/safeguards/${saved.id}`);
+    toast(safeguard ? "Safeguard saved." : attachTo ? "Safeguard registered and attached to the transfer." : "Safeguard registered.");
+    router.push(attachTo ? `/transfers/${encodeURIComponent(attachTo)}` : `/safeguards/${saved.id}`);
   };
   const onError = (error: unknown) => {
     setErrors(serverFieldErrors(error));
@@ -163,7 +171,7 @@ export function SafeguardForm({ safeguard: loaded }: { safeguard?: SafeguardView
     setFormError(null);
     const fields = toInput(form);
     if (safeguard) update.mutate({ id: safeguard.id, version: safeguard.version, fields });
-    else create.mutate({ id: form.id || undefined, fields });
+    else create.mutate({ id: form.id || undefined, fields, ...(attachTo ? { attachToTransferId: attachTo } : {}) });
   }
 
   const type = form.type as SafeguardType | "";
@@ -186,6 +194,11 @@ export function SafeguardForm({ safeguard: loaded }: { safeguard?: SafeguardView
   return (
     <form onSubmit={submit} noValidate className="space-y-6">
       <ErrorSummary failure={formError} errors={errors} />
+      {attachTo ? (
+        <p className="rounded-md bg-indigo-50 px-4 py-3 text-sm text-indigo-900" role="note">
+          Pre-filled from a flag&rsquo;s suggested remedy: once registered, this safeguard is attached to transfer <span className="font-mono">{attachTo}</span>.
+        </p>
+      ) : null}
 
       <Card className="p-6">
         <h2 className="text-base font-semibold text-slate-900">The instrument</h2>

@@ -8,6 +8,7 @@ import { searchSamples } from "./search";
 import { transferSamples } from "./transfer";
 import { requestSamples } from "./request";
 import { exportSamples } from "./exports";
+import { flagSamples } from "./flag";
 import type { SampleInputs } from "./types";
 import { noticeSamples } from "./notice";
 
@@ -24,4 +25,5 @@ export const SAMPLE_INPUTS: SampleInputs = {
   ...noticeSamples,
   ...requestSamples,
   ...exportSamples,
+  ...flagSamples,
 };

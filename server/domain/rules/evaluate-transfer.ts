@@ -16,7 +16,16 @@ import { checkCertificationCoverage, findAdequacyDecision, findCoveringCertifica
 import { CURRENT_LAW, FORMER_LAW, OPEN_END, type CompiledAdequacy, type Era } from "./compile-kb";
 import { getEndingSoonLimit, getNoAdequacyReason, type EvaluationContext } from "./context";
 import { assessDerogation } from "./derogations";
-import { checkEndingSoon, checkInvalidatedFrameworks, checkTransferImpactAssessment, findSuspendingAssessment } from "./issues";
+import { addDays } from "../dates";
+import { collectTransferBoundaries } from "./boundaries";
+import {
+  checkEndingSoon,
+  checkInvalidatedFrameworks,
+  checkTransferImpactAssessment,
+  ENDING_SOON_DAYS,
+  findSuspendingAssessment,
+  UNCOVERED_AT_START_ERROR_DAYS,
+} from "./issues";
 import { findDestinationArea, findExporterArea } from "./regime";
 import { assessSafeguard, safeguardBasis } from "./safeguards";
 import { frozenList, NO_BASIS, NO_ISSUES, STATUS_RANK, type Basis, type Issue, type SharedVerdictParts, type Verdict } from "./types";
@@ -292,8 +301,72 @@ function annotate(verdict: Verdict, reason: string | null, issue: Readonly<Issue
   };
 }
 
-/** Evaluates `transfer` as of `asOf` (`YYYY-MM-DD`). See FORMAT.md for the meaning of each status. */
+/**
+ * Evaluates `transfer` as of `asOf` (`YYYY-MM-DD`). See FORMAT.md for the meaning of each status.
+ *
+ * Forward-looking issues: a transfer that has not started yet is judged as of its start date too
+ * (`uncovered_at_start` when nothing covers it then), and a running transfer whose cover ends within the
+ * look-ahead window is judged on the days after (`cover_ends` when nothing takes over).
+ */
 export function evaluateTransfer(ctx: EvaluationContext, transfer: RegistryTransfer, asOf: string): Verdict {
+  const verdict = evaluateOnDay(ctx, transfer, asOf);
+  if (verdict.status === "inactive") return asOf < transfer.start ? checkUncoveredAtStart(ctx, transfer, asOf, verdict) : verdict;
+  if (verdict.status === "unsafeguarded" || verdict.issues.length === 0) return verdict;
+  for (let i = 0; i < verdict.issues.length; i++) if (verdict.issues[i]!.code === "safeguard_ending_soon") return checkCoverEnds(ctx, transfer, asOf, verdict);
+  return verdict;
+}
+
+/**
+ * A planned transfer (`asOf` before its start) with no cover on its start date: `uncovered_at_start`, a warning,
+ * or an error from {@link UNCOVERED_AT_START_ERROR_DAYS} days before the start. The message names the start
+ * date (a fact), never `asOf`; the severity's change day is one of the verdict's announced change points
+ * (validity.ts).
+ */
+function checkUncoveredAtStart(ctx: EvaluationContext, transfer: RegistryTransfer, asOf: string, verdict: Verdict): Verdict {
+  const atStart = evaluateOnDay(ctx, transfer, transfer.start);
+  if (atStart.status !== "unsafeguarded") return verdict;
+  const citation = atStart.basis[0]?.citation;
+  const issue: Issue = {
+    code: "uncovered_at_start",
+    severity: asOf >= addDays(transfer.start, -UNCOVERED_AT_START_ERROR_DAYS) ? "error" : "warning",
+    message: `The transfer starts on ${transfer.start} and nothing covers it on that day: no adequacy decision, safeguard or derogation applies${citation === undefined ? "" : ` (${citation})`}.`,
+  };
+  return {
+    ...verdict,
+    regime: atStart.regime,
+    issues: [issue],
+    reasons: [...verdict.reasons, `Judged as of its start date, ${transfer.start}, the transfer would be unsafeguarded:`, ...atStart.reasons],
+  };
+}
+
+/**
+ * The cover relied on ends within the look-ahead window: the first day within it on which some fact changes
+ * and the transfer, still running, would be unsafeguarded gives `cover_ends` with the day the cover ends.
+ * Only the announced change days are judged (knowledge-base and transfer boundaries), so the result is the
+ * same on every day between two of the verdict's change points.
+ */
+function checkCoverEnds(ctx: EvaluationContext, transfer: RegistryTransfer, asOf: string, verdict: Verdict): Verdict {
+  const horizon = addDays(asOf, ENDING_SOON_DAYS + 1);
+  const candidates = new Set<string>();
+  for (const d of ctx.ckb.boundaryDates) if (d > asOf && d <= horizon) candidates.add(d);
+  for (const d of collectTransferBoundaries(ctx, transfer)) if (d > asOf && d <= horizon) candidates.add(d);
+  for (const day of [...candidates].sort()) {
+    if (transfer.end != null && day > transfer.end) break;
+    const later = evaluateOnDay(ctx, transfer, day);
+    if (later.status !== "unsafeguarded") continue;
+    const end = addDays(day, -1);
+    const issue: Issue = {
+      code: "cover_ends",
+      severity: "warning",
+      message: `The cover ends on ${end} and nothing takes over: from ${day} the transfer is unsafeguarded unless a new safeguard is in place.`,
+    };
+    return { ...verdict, issues: [...verdict.issues, issue] };
+  }
+  return verdict;
+}
+
+/** The verdict on one day, without the forward-looking issues. */
+function evaluateOnDay(ctx: EvaluationContext, transfer: RegistryTransfer, asOf: string): Verdict {
   const ckb = ctx.ckb;
   const exporter = ctx.parties.get(transfer.exporter);
   const recipient = ctx.parties.get(transfer.recipient);

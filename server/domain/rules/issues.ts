@@ -8,6 +8,12 @@ import type { Issue } from "./types";
 export const ENDING_SOON_DAYS = 90;
 
 /**
+ * Days before a planned transfer's start from which `uncovered_at_start` is an error rather than a warning:
+ * from `start - 30` (inclusive) on, the data will flow within a month without cover.
+ */
+export const UNCOVERED_AT_START_ERROR_DAYS = 30;
+
+/**
  * The assessment's conclusion that the transfer must be suspended: the Art. 46 safeguards then do not cover
  * it. Legal source: SCC 2021/914 Clause 14(f) and 16(b); EDPB Recommendations 01/2020, step 4 ("if none
  * suffice, avoid, suspend or terminate the transfer"). Returns the reason, or `null` when the latest assessment

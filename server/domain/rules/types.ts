@@ -45,6 +45,8 @@ export const ISSUE_CODES = [
   "adequacy_scope_condition",
   "territory_undetermined",
   "unconfirmed_source",
+  "uncovered_at_start",
+  "cover_ends",
 ] as const;
 /** Issue codes; each is explained in FORMAT.md ("Issues") and has a human label in `server/domain/labels.ts`. */
 export type IssueCode = (typeof ISSUE_CODES)[number];

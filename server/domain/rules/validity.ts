@@ -7,15 +7,17 @@
  * verdict can also change that many days before any such date.
  *
  * `verdictValidity` returns the interval around `asOf` that contains none of these change points: the
- * verdict store keeps a verdict for today until the calendar leaves that interval. The points are a
+ * verdict store keeps a verdict for today until the calendar leaves that interval. A planned transfer's
+ * `uncovered_at_start` turns from a warning into an error {@link UNCOVERED_AT_START_ERROR_DAYS} days before
+ * its start: that day is a change point too ({@link transferOwnPoints}). The points are a
  * superset of the real changes (a point where nothing changes only shortens the interval), never a subset.
  */
 import { addDays } from "../dates";
 import type { RegistryTransfer } from "../registry/types";
 import type { CompiledKnowledgeBase } from "./compile-kb";
 import type { EvaluationContext } from "./context";
-import { collectTransferBoundaries } from "./coverage";
-import { ENDING_SOON_DAYS } from "./issues";
+import { collectTransferBoundaries } from "./boundaries";
+import { ENDING_SOON_DAYS, UNCOVERED_AT_START_ERROR_DAYS } from "./issues";
 
 /** The first and last day (inclusive) of a verdict's validity when nothing bounds it. */
 export const VALIDITY_OPEN_FROM = "0000-01-01";
@@ -70,6 +72,11 @@ function transferDates(ctx: EvaluationContext, transfer: RegistryTransfer): stri
   return dates;
 }
 
+/** Change points of a transfer that are not fact dates with a look-ahead: the day `uncovered_at_start` becomes an error. */
+export function transferOwnPoints(transfer: RegistryTransfer): string[] {
+  return [addDays(transfer.start, -UNCOVERED_AT_START_ERROR_DAYS)];
+}
+
 /**
  * The interval of days around `asOf` over which `transfer`'s verdict cannot change. The caller guarantees
  * that `ctx` describes the registry as it is (a later write re-evaluates the transfers it affects).
@@ -93,6 +100,13 @@ export function verdictValidity(ctx: EvaluationContext, transfer: RegistryTransf
       } else if (next === null || p < next) {
         next = p;
       }
+    }
+  }
+  for (const p of transferOwnPoints(transfer)) {
+    if (p <= asOf) {
+      if (p > from) from = p;
+    } else if (next === null || p < next) {
+      next = p;
     }
   }
   return { from, until: next === null ? VALIDITY_OPEN_UNTIL : addDays(next, -1) };

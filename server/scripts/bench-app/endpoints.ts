@@ -74,6 +74,11 @@ export const CALLS: CallSpec[] = [
   { procedure: "request.list", target: "list", input: () => ({ sort: "due", dir: "asc", page: 1, pageSize: 25 }) },
   { procedure: "request.parts", target: "detail", input: (ids) => ({ safeguardId: ids.safeguardId }) },
   { procedure: "file.list", target: "detail", input: (ids) => ({ safeguardId: ids.safeguardId }) },
+  // The flags page (issue 10) and the overview's "Open flags by severity": list target (p95 < 300 ms).
+  { procedure: "flag.list", target: "list", input: () => ({ mine: false, state: "active", sort: "severity", page: 1, pageSize: 20 }) },
+  { procedure: "flag.owners", target: "list", input: () => ({}) },
+  { procedure: "flag.summary", target: "list", input: () => ({}) },
+  { procedure: "flag.detail", target: "detail", input: (ids) => ({ transferId: ids.transferId, code: "unsafeguarded" }) },
 ];
 
 /**
@@ -128,6 +133,7 @@ export function pageEndpoints(ids: Ids, needles: PageNeedles): Endpoint[] {
     page("page /safeguards", "/safeguards", "list", needles.safeguards),
     page("page /safeguards/<id>", `/safeguards/${encodeURIComponent(ids.safeguardId)}`, "detail", needles.safeguard),
     page("page /notice", "/notice", "list", "International transfers of personal data"),
+    page("page /flags", "/flags", "list"),
   ];
 }
 
@@ -143,7 +149,7 @@ export function anchorEndpoints(): Endpoint[] {
  * source, so a call added to a page but not to CALLS is reported instead of silently left out.
  */
 export function queriesUsedByPages(root = process.cwd()): string[] {
-  const dirs = ["app/(app)/overview.tsx", "app/(app)/transfers", "app/(app)/parties", "app/(app)/safeguards"].map((d) => path.join(root, d));
+  const dirs = ["app/(app)/overview.tsx", "app/(app)/transfers", "app/(app)/parties", "app/(app)/safeguards", "app/(app)/flags", "app/_components/flag-summary.tsx"].map((d) => path.join(root, d));
   const found = new Set<string>();
   const visit = (p: string) => {
     if (!fs.existsSync(p)) return;

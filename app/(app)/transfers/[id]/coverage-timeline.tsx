@@ -27,7 +27,16 @@ export function CoverageTimeline({ id }: { id: string }) {
   const coverage = useQuery(trpc.transfer.coverage.queryOptions({ id, asOf: useAsOf() }));
   return (
     <Card>
-      <CardHeader title="Coverage over time" description={coverage.data ? `${coverage.data.from} to ${coverage.data.to}: what covered the transfer on each day.` : undefined} />
+      <CardHeader
+        title="Coverage over time"
+        description={
+          coverage.data
+            ? coverage.data.planned
+              ? `The transfer starts on ${coverage.data.from}: what will cover it on that day.`
+              : `${coverage.data.from} to ${coverage.data.to}: what covered the transfer on each day.`
+            : undefined
+        }
+      />
       <div className="p-5">
         {coverage.isPending ? (
           <Skeleton className="h-6 w-full" />

@@ -2,6 +2,7 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { ClipboardCheck } from "lucide-react";
+import { useSearchParams } from "next/navigation";
 import { useState } from "react";
 import { useCan } from "@/app/_components/session";
 import { useToast } from "@/app/_components/toast";
@@ -37,7 +38,9 @@ export function TiaSection({ transferId, archived }: { transferId: string; archi
   const queryClient = useQueryClient();
   const toast = useToast();
   const tias = useQuery(trpc.tia.list.queryOptions({ transferId }));
-  const [open, setOpen] = useState(false);
+  // `?tia=new` (a flag's suggested remedy "record a TIA") opens the form at once.
+  const params = useSearchParams();
+  const [open, setOpen] = useState(() => params.get("tia") === "new" && can("tia.manage") && !archived);
   const [form, setForm] = useState(EMPTY);
   const [errors, setErrors] = useState<FieldErrors>({});
   const create = useMutation(
