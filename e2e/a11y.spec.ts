@@ -11,8 +11,7 @@ for (const role of ROLES) {
   test(`axe finds no violations on the main pages as ${role}`, async ({ browser }) => {
     test.setTimeout(240_000);
     const page = await pageAs(browser, role as Role);
-    const pages = [...(await mainPages(page.request)), { name: "requests", url: "/requests" }, { name: "new-request", url: "/requests/new" }];
-    const pages = [...(await mainPages(page.request)), { name: "flags", url: "/flags" }];
+    const pages = [...(await mainPages(page.request)), { name: "requests", url: "/requests" }, { name: "new-request", url: "/requests/new" }, { name: "flags", url: "/flags" }];
     const found: string[] = [];
     for (const p of pages) {
       await open(page, p.url);

@@ -2,7 +2,6 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { AsOfLink } from "@/app/_components/as-of";
-import Link from "next/link";
 import { FlagSummary } from "@/app/_components/flag-summary";
 import { IssueBadge, STATUS_DESCRIPTIONS, STATUS_LABELS, StatusBadge } from "@/app/_components/status-badge";
 import { issueLabel, REGIME_LABELS } from "@/app/_components/labels";
@@ -136,7 +135,7 @@ export function Overview() {
             </Card>
             <div className="space-y-6">
               <RequestsDue />
-              <FlagSummary asOf={whatIf ? state.asOf : undefined} />
+              <FlagSummary asOf={input.asOf} />
               <Card>
                 <CardHeader title="By regime" description="Whose transfer rules apply, from the exporter's country on that date." />
                 <Table label="Transfers by regime">

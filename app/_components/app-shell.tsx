@@ -1,7 +1,6 @@
 "use client";
 
-import { ArrowLeftRight, BookOpen, Building2, FileClock, FileJson, FileSignature, FlaskConical, Inbox, LayoutDashboard, LogOut, Menu, PanelLeft, ScrollText, Search, ShieldCheck, Users, X } from "lucide-react";
-import { ArrowLeftRight, BookOpen, Flag, LayoutDashboard, Building2, FileClock, FileJson, FileSignature, LogOut, Menu, PanelLeft, Search, ShieldCheck, Users, X } from "lucide-react";
+import { ArrowLeftRight, BookOpen, Building2, FileClock, FileJson, FileSignature, Flag, FlaskConical, Inbox, LayoutDashboard, LogOut, Menu, PanelLeft, ScrollText, Search, ShieldCheck, Users, X } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
@@ -15,6 +14,7 @@ import { cn } from "./ui/cn";
 
 const NAV: { href: string; label: string; icon: typeof Building2; action: Action }[] = [
   { href: "/", label: "Overview", icon: LayoutDashboard, action: "transfer.read" },
+  { href: "/flags", label: "Flags", icon: Flag, action: "flag.read" },
   { href: "/transfers", label: "Transfers", icon: ArrowLeftRight, action: "transfer.read" },
   { href: "/parties", label: "Parties", icon: Building2, action: "party.read" },
   { href: "/safeguards", label: "Safeguards", icon: FileSignature, action: "safeguard.read" },
@@ -25,7 +25,6 @@ const NAV: { href: string; label: string; icon: typeof Building2; action: Action
   { href: "/registry", label: "Import / export", icon: FileJson, action: "registry.export" },
   { href: "/audit", label: "Audit log", icon: FileClock, action: "audit.read" },
   { href: "/users", label: "Users", icon: Users, action: "user.read" },
-  { href: "/flags", label: "Flags", icon: Flag, action: "flag.read" },
 ];
 
 function Sidebar({ collapsed = false, onNavigate }: { collapsed?: boolean; onNavigate?: () => void }) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { AsOfLink } from "@/app/_components/as-of";
 import { withAsOf } from "./as-of-params";
 import { Card, CardHeader } from "./ui/card";
 import { ErrorState, Skeleton } from "./ui/states";
@@ -22,14 +22,14 @@ export function FlagSummary({ asOf }: { asOf?: string }) {
           <ErrorState message={query.error.message} onRetry={() => query.refetch()} />
         ) : (
           <div className="grid grid-cols-2 gap-3">
-            <Link href={link("error")} className="rounded-lg border border-red-200 bg-red-50/60 p-3 hover:shadow-sm">
+            <AsOfLink href={link("error")} className="rounded-lg border border-red-200 bg-red-50/60 p-3 hover:shadow-sm">
               <span className="block text-2xl font-semibold text-slate-900">{query.data.error}</span>
               <span className="text-xs text-red-800">{query.data.error === 1 ? "error" : "errors"}</span>
-            </Link>
-            <Link href={link("warning")} className="rounded-lg border border-amber-200 bg-amber-50/60 p-3 hover:shadow-sm">
+            </AsOfLink>
+            <AsOfLink href={link("warning")} className="rounded-lg border border-amber-200 bg-amber-50/60 p-3 hover:shadow-sm">
               <span className="block text-2xl font-semibold text-slate-900">{query.data.warning}</span>
               <span className="text-xs text-amber-900">{query.data.warning === 1 ? "warning" : "warnings"}</span>
-            </Link>
+            </AsOfLink>
           </div>
         )}
       </div>

@@ -5,8 +5,7 @@
  * `in_force` or `party.create` to a user (the code may still go in a title or for screen readers).
  */
 import type { AuditAction, EntityType } from "@/server/audit/actions";
-import { ISSUE_LABELS as DOMAIN_ISSUE_LABELS, REGIME_LABELS as DOMAIN_REGIME_LABELS } from "@/server/domain/labels";
-import { FLAG_CODE_LABELS, REGIME_LABELS as DOMAIN_REGIME_LABELS } from "@/server/domain/labels";
+import { ISSUE_LABELS as DOMAIN_ISSUE_LABELS, REGIME_LABELS as DOMAIN_REGIME_LABELS, FLAG_CODE_LABELS } from "@/server/domain/labels";
 
 /** Issue codes, and `unsafeguarded` (a flag's code too). */
 export const ISSUE_LABELS: Readonly<Record<string, string>> = FLAG_CODE_LABELS;
@@ -45,6 +44,29 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   "user.create": "User created",
   "user.update": "User edited",
   "user.set_password": "User’s password changed",
+  "scenario.create": "What-if scenario created",
+  "scenario.update": "What-if scenario edited",
+  "scenario.delete": "What-if scenario deleted",
+  "notice.save_generated": "Privacy-notice sections stored",
+  "notice.save_check": "Privacy-notice check stored",
+  "request.create": "Request for a copy logged",
+  "request.update": "Request edited",
+  "request.extend": "Request deadline extended",
+  "request.status": "Request status changed",
+  "request.copy": "Copy of the safeguards generated",
+  "safeguard_part.create": "Safeguard part recorded",
+  "safeguard_part.update": "Safeguard part edited",
+  "safeguard_part.delete": "Safeguard part removed",
+  "file.upload": "Document uploaded",
+  "file.download": "Document downloaded",
+  "export.transfers": "Transfers exported",
+  "export.parties": "Parties exported",
+  "export.registry": "Registry exported",
+  "export.summary": "Summary report exported",
+  "party.import": "Parties imported from CSV",
+  "flag.assign": "Flag assigned",
+  "flag.move": "Flag state changed",
+  "flag.comment": "Flag commented",
 };
 
 /** The action in words (an action unknown to this version, e.g. from a newer one, as it is). */
@@ -63,6 +85,14 @@ export const ENTITY_TYPE_LABELS: Readonly<Record<EntityType, string>> = {
   registry: "Registry",
   category: "Data category",
   user: "User",
+  scenario: "What-if scenario",
+  notice: "Privacy notice",
+  request: "Request for a copy",
+  safeguard_part: "Safeguard part",
+  file: "Document",
+  export: "Export",
+  import: "Import",
+  flag: "Flag",
 };
 
 export function entityTypeLabel(type: string): string {

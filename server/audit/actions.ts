@@ -54,6 +54,5 @@ export const AUDIT_ACTIONS = [
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
-export const ENTITY_TYPES = ["party", "transfer", "safeguard", "certification", "tia", "kb_entry", "registry", "category", "user", "scenario", "notice", "request", "safeguard_part", "file", "export", "import"] as const;
-export const ENTITY_TYPES = ["party", "transfer", "safeguard", "certification", "tia", "kb_entry", "registry", "category", "user", "flag"] as const;
+export const ENTITY_TYPES = ["party", "transfer", "safeguard", "certification", "tia", "kb_entry", "registry", "category", "user", "scenario", "notice", "request", "safeguard_part", "file", "export", "import", "flag"] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];

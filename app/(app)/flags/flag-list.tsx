@@ -2,9 +2,8 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ArrowRight, Wrench } from "lucide-react";
-import Link from "next/link";
+import { AsOfLink, withAsOf } from "@/app/_components/as-of";
 import { useState } from "react";
-import { withAsOf } from "@/app/_components/as-of";
 import { PartyPicker } from "@/app/_components/pickers";
 import { useCan, useSession } from "@/app/_components/session";
 import { IssueBadge } from "@/app/_components/status-badge";
@@ -200,12 +199,12 @@ function FlagItem({ flag, asOf, mayReview, mayRemedy }: { flag: FlagListItem; as
           </div>
           <h2 className="text-sm font-semibold text-slate-900">
             <span className="sr-only">{label}: </span>
-            <Link href={transferHref} className="text-indigo-700 hover:text-indigo-900 hover:underline">
+            <AsOfLink href={transferHref} className="text-indigo-700 hover:text-indigo-900 hover:underline">
               {flag.exporter.name}
               <ArrowRight className="mx-1 inline size-3.5" aria-hidden />
               <span className="sr-only"> to </span>
               {flag.recipient.name}
-            </Link>
+            </AsOfLink>
           </h2>
           <p className="text-xs text-slate-600">
             {countryName(flag.destination)}
