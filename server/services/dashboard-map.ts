@@ -1,6 +1,6 @@
 /**
  * The overview's world map of flows, for one regime as of a date:
- * - flows: the live transfers under that regime grouped by exporter country and destination, with their count
+ * - flows: the live transfers under that regime running on that date (not inactive), grouped by exporter country and destination, with their count
  *   and worst status (one SQL aggregate over the verdicts of that date);
  * - countries: how the regime classifies each destination on that date (inside its area, adequate, partially
  *   adequate, third country), from the knowledge base.
@@ -50,7 +50,7 @@ function queryFlowMap(db: Db, regime: RegimeId, asOf?: string): FlowMapData {
     db,
     `SELECT e.country AS exporterCountry, t.destination AS destination, count(*) AS n, max(v.status_rank) AS worst
        FROM ${source.verdicts} v JOIN transfer t ON t.id = v.transfer_id JOIN party e ON e.id = t.exporter_id
-      WHERE v.regime = ?
+      WHERE v.regime = ? AND v.status_rank > 0
       GROUP BY e.country, t.destination
       ORDER BY n DESC, e.country, t.destination`,
   ).all(regime) as { exporterCountry: string; destination: string; n: number; worst: number }[];
