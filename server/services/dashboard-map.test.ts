@@ -29,7 +29,7 @@ describe("dashboard map", () => {
     const japan = insertParty(db, { name: "Kabushiki", country: "JP", processingLocations: ["JP"] });
     insertTransfer(db, { exporterId: de.id, recipientId: uncertified.id, start: "2022-01-01" });
     insertTransfer(db, { exporterId: de.id, recipientId: certified.id, start: "2022-01-01" });
-    insertTransfer(db, { exporterId: fr.id, recipientId: japan.id, destination: "JP", start: "2022-01-01", adequacyScope: "in" });
+    insertTransfer(db, { exporterId: fr.id, recipientId: japan.id, destination: "JP", start: "2022-01-01" });
     insertTransfer(db, { exporterId: gb.id, recipientId: uncertified.id, start: "2022-01-01" });
     return { de, fr, gb };
   }

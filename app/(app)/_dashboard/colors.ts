@@ -29,3 +29,11 @@ export const COUNTRY_CLASS_LABELS = {
   partial: "Partially adequate (scope or certification)",
   third: "Third country",
 } as const;
+
+/** The same, short (in the flows table). */
+export const COUNTRY_CLASS_SHORT = {
+  area: "inside the area",
+  adequate: "adequate",
+  partial: "partially adequate",
+  third: "third country",
+} as const;

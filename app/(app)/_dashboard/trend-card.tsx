@@ -72,7 +72,7 @@ export function TrendCard() {
         </div>
       ) : (
         <div className={cn("space-y-4 p-5", query.isPlaceholderData && "opacity-60")}>
-          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Legend">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-700" aria-label="Legend: trend statuses">
             {TREND_STATUSES.map((s) => (
               <li key={s} className="flex items-center gap-1.5">
                 <span className="inline-block size-3 rounded-sm" style={{ backgroundColor: STATUS_COLORS[s] }} aria-hidden />

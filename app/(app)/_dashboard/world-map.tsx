@@ -15,7 +15,7 @@ import { ErrorState } from "@/app/_components/ui/states";
 import { getQueryClient, trpc } from "@/app/_trpc/server";
 import { countryName } from "@/server/countries";
 import { STATUS_RANK, type Status } from "@/server/domain/rules/types";
-import { COUNTRY_CLASS_COLORS, COUNTRY_CLASS_LABELS, STATUS_COLORS, TREND_STATUSES } from "./colors";
+import { COUNTRY_CLASS_COLORS, COUNTRY_CLASS_LABELS, COUNTRY_CLASS_SHORT, STATUS_COLORS, TREND_STATUSES } from "./colors";
 import { MAP_HEIGHT, MAP_WIDTH, worldGeometry } from "./world-geometry";
 
 export const MAP_REGIMES = ["EU", "UK", "CH"] as const;
@@ -188,14 +188,15 @@ function FlowTable({
       <tr key={`${f.exporterCountry}-${f.destination}`}>
         <td className="px-3 py-1.5 text-slate-700">{countryName(f.exporterCountry)}</td>
         <td className="px-3 py-1.5 text-slate-700">
-          {placeName(f.destination)} <span className="text-slate-500">({COUNTRY_CLASS_LABELS[classOf(f.destination)].toLowerCase()})</span>
+          {placeName(f.destination)}
+          <span className="block text-[11px] text-slate-500">{COUNTRY_CLASS_SHORT[classOf(f.destination)]}</span>
         </td>
         <td className="px-3 py-1.5 text-right tabular-nums">
           <Link href={href(f)} className="text-indigo-700 underline underline-offset-2 hover:text-indigo-900" aria-label={`${f.transfers} transfers from ${countryName(f.exporterCountry)} to ${placeName(f.destination)}`}>
             {f.transfers}
           </Link>
         </td>
-        <td className="px-3 py-1.5">
+        <td className="px-3 py-1.5 whitespace-nowrap">
           <span className="inline-flex items-center gap-1.5">
             <span className="inline-block size-2.5 rounded-full" style={{ backgroundColor: STATUS_COLORS[f.worst] }} aria-hidden />
             {STATUS_LABELS[f.worst]}

@@ -66,6 +66,8 @@ export const CALLS: CallSpec[] = [
   { procedure: "transfer.history", target: "detail", input: (ids) => ({ id: ids.transferId }) },
   { procedure: "party.history", target: "detail", input: (ids) => ({ id: ids.partyId }) },
   { procedure: "safeguard.history", target: "detail", input: (ids) => ({ id: ids.safeguardId }) },
+  // The overview's map (rendered on the server by page /; the trend's cold figure is in bench-app/dashboard.ts).
+  { procedure: "dashboard.map", target: "list", input: () => ({ regime: "EU" }) },
 ];
 
 /**
