@@ -12,12 +12,14 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { insertParty } from "@/db/factories";
-import { insertAffiliate, insertCertification, insertSafeguard, insertTransfer } from "@/db/factories-transfers";
+import { insertAffiliate, insertCertification, insertSafeguard, insertTransfer, transferFields } from "@/db/factories-transfers";
 import { referenceKnowledgeBase } from "@/db/reference";
 import { createTestDb } from "@/db/testing";
 import { compileKnowledgeBase, createEvaluationContext, evaluateTransfer, monthEnds, statusTrend, STATUSES, type Status } from "@/server/domain/rules";
+import { SYSTEM_ACTOR } from "@/server/auth/actor";
 import { generateRegistry } from "@/server/scripts/generate-registry";
-import { statusTrendData, TREND_START_MONTH } from "./dashboard-trend";
+import { statusTrendData, TREND_START_MONTH, trendComputations } from "./dashboard-trend";
+import { archiveTransfer, getTransfer, updateTransfer } from "./transfers";
 import { verdictsAsOf } from "./verdicts";
 
 type Counts = Partial<Record<Status, number>>;
@@ -111,6 +113,44 @@ describe("dashboard trend", () => {
     expect(pointCounts(statusTrendData(db, "2021-01-01"), "2020-12-31")).toEqual({ unsafeguarded: 1 });
     insertTransfer(db, { exporterId: exporter.id, recipientId: recipient.id, start: "2020-01-01" });
     expect(pointCounts(statusTrendData(db, "2021-01-01"), "2020-12-31")).toEqual({ unsafeguarded: 2 });
+  });
+});
+
+describe("dashboard trend after writes (only the re-evaluated transfers are recomputed)", () => {
+  it("equals a direct evaluation at every month-end after an edit, a certification, an archive and an insert", () => {
+    const db = createTestDb();
+    const exporter = insertAffiliate(db, "DE");
+    const a = insertParty(db, { name: "A Inc", country: "US", processingLocations: ["US"] });
+    const b = insertParty(db, { name: "B Inc", country: "US", processingLocations: ["US"] });
+    const ta = insertTransfer(db, { exporterId: exporter.id, recipientId: a.id, start: "2016-01-01" });
+    const tb = insertTransfer(db, { exporterId: exporter.id, recipientId: b.id, start: "2018-06-01" });
+    const tc = insertTransfer(db, { exporterId: exporter.id, recipientId: b.id, start: "2019-03-01" });
+    const asOf = "2024-06-15";
+    const check = (step: string) => {
+      const trend = statusTrendData(db, asOf);
+      for (const p of trend.points) expect(pointCounts(trend, p.date), `${step} ${p.date}`).toEqual(directCounts(db, p.date));
+      return trend;
+    };
+    check("initial");
+    const full = trendComputations.full;
+    const incremental = trendComputations.incremental;
+    // An edit: the transfer now relies on 2021/914 SCCs signed 2022-01-10 (safeguarded from then on).
+    const scc = insertSafeguard(db, { sccVersion: "2021/914", modules: [2], signed: "2022-01-10", partyIds: [exporter.id, a.id] });
+    updateTransfer(db, SYSTEM_ACTOR, { id: ta.id, version: ta.version, fields: transferFields({ exporterId: exporter.id, recipientId: a.id, start: "2016-01-01", safeguardIds: [scc.id] }) });
+    expect(pointCounts(check("edit"), "2022-01-31")).toEqual({ safeguarded: 1, unsafeguarded: 2 });
+    // A party-level write: B certifies under the DPF (both its transfers adequate from 2023-07-31).
+    insertCertification(db, b.id, { framework: "dpf_eu", from: "2023-07-17" });
+    expect(pointCounts(check("certification"), "2023-07-31")).toEqual({ safeguarded: 1, adequate: 2 });
+    // Archive one, delete none: an archived transfer leaves the trend.
+    archiveTransfer(db, SYSTEM_ACTOR, { id: tc.id, version: getTransfer(db, tc.id).version });
+    expect(pointCounts(check("archive"), "2023-07-31")).toEqual({ safeguarded: 1, adequate: 1 });
+    // A new transfer.
+    insertTransfer(db, { exporterId: exporter.id, recipientId: b.id, start: "2024-01-01" });
+    expect(pointCounts(check("insert"), "2024-05-31")).toEqual({ safeguarded: 1, adequate: 2 });
+    // One full pass at the start; each write after it was applied to the re-evaluated transfers only.
+    expect(trendComputations.full).toBe(full);
+    expect(trendComputations.incremental).toBe(incremental + 4);
+    expect(tb.id).toBeTruthy();
   });
 });
 

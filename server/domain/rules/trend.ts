@@ -127,16 +127,56 @@ export interface StatusTrend {
 
 const STATUS_INDEX = new Map<Status, number>(STATUSES.map((s, i) => [s, i]));
 const REGIME_INDEX = new Map<string, number>(TREND_REGIMES.map((r, i) => [r, i]));
-const CELLS = TREND_REGIMES.length * STATUSES.length;
+/** Cells of the breakdown: regimes × statuses. */
+export const TREND_CELLS = TREND_REGIMES.length * STATUSES.length;
 
 /**
- * How many of `transfers` had each status under each regime on each of `dates` (sorted ascending). A transfer
- * counts on the dates within its run (`start`..`end`); on the others it is inactive and left out.
+ * A transfer's runs over the points: `[i0, cell0, i1, cell1, …, last]`, where from point `i_k` on the transfer
+ * counts in (regime, status) cell `cell_k` (regime index × statuses + status index), until point `last`
+ * (exclusive; the first point after its end, or the number of points). Empty when it runs on no point.
  */
-export function statusTrend(ctx: EvaluationContext, transfers: Iterable<RegistryTransfer>, dates: readonly string[]): StatusTrend {
+export type TransferRuns = number[];
+
+/** Evaluates transfers' runs over a fixed series of points; keep one per evaluation context and series. */
+export interface TrendEvaluator {
+  dates: readonly string[];
+  runsOf(transfer: RegistryTransfer): TransferRuns;
+}
+
+/** Adds (`sign` 1) or removes (−1) a transfer's runs to/from a +1/−1 event array of `(dates.length + 1) × TREND_CELLS`. */
+export function applyRuns(diff: Int32Array, runs: TransferRuns, sign: 1 | -1): void {
+  if (runs.length === 0) return;
+  for (let k = 0; k + 1 < runs.length; k += 2) {
+    const i = runs[k]!;
+    const cell = runs[k + 1]!;
+    const until = runs[k + 2]!;
+    diff[i * TREND_CELLS + cell]! += sign;
+    diff[until * TREND_CELLS + cell]! -= sign;
+  }
+}
+
+/** An empty event array for `n` points. */
+export function emptyTrendEvents(n: number): Int32Array {
+  return new Int32Array((n + 1) * TREND_CELLS);
+}
+
+/** The counts per point from an event array (a running sum over the points). */
+export function countsFromEvents(diff: Int32Array, n: number): StatusTrend["counts"] {
+  const running = new Int32Array(TREND_CELLS);
+  const counts: StatusTrend["counts"] = [];
+  for (let i = 0; i < n; i++) {
+    for (let c = 0; c < TREND_CELLS; c++) running[c]! += diff[i * TREND_CELLS + c]!;
+    const point = {} as Record<TrendRegime, Record<Status, number>>;
+    TREND_REGIMES.forEach((r, ri) => {
+      point[r] = Object.fromEntries(STATUSES.map((s, si) => [s, running[ri * STATUSES.length + si]!])) as Record<Status, number>;
+    });
+    counts.push(point);
+  }
+  return counts;
+}
+
+export function createTrendEvaluator(ctx: EvaluationContext, dates: readonly string[]): TrendEvaluator {
   const n = dates.length;
-  // diff[i * CELLS + cell]: +1 where a run of (regime, status) starts at point i, −1 where it stops.
-  const diff = new Int32Array((n + 1) * CELLS);
   const tagged = taggedBoundaryDates(ctx.ckb);
   // Per (exporter country, recipient country, destination, certifications held, instruments relied on): at which
   // points a relevant knowledge-base date lies in (dates[i-1], dates[i]].
@@ -186,15 +226,19 @@ export function statusTrend(ctx: EvaluationContext, transfers: Iterable<Registry
     return i;
   };
 
-  // Transfer by transfer (each evaluated at its first point within its run and after each relevant date); the
-  // (regime, status) cell it counts in changes only at those points.
+  // The points at which a transfer's own dates fall (reset after each transfer).
   const own = new Uint8Array(n);
   const touched: number[] = [];
-  for (const transfer of transfers) {
+
+  /**
+   * Evaluated at its first point within its run and after each date that can concern it; between those its
+   * (regime, status) cell cannot change.
+   */
+  const runsOf = (transfer: RegistryTransfer): TransferRuns => {
     const first = indexOf(transfer.start);
     // One past the last point within the run (the first point after the end).
     const last = transfer.end == null ? n : firstAfter(dates, transfer.end);
-    if (first >= last) continue;
+    if (first >= last) return [];
     const marks = kbChangesFor(transfer);
     touched.length = 0;
     for (const d of collectTransferBoundaries(ctx, transfer)) {
@@ -204,31 +248,32 @@ export function statusTrend(ctx: EvaluationContext, transfers: Iterable<Registry
         touched.push(i);
       }
     }
+    const runs: TransferRuns = [];
     let cell = -1;
     for (let i = first; i < last; i++) {
       if (i !== first && marks[i] === 0 && own[i] === 0) continue;
       const v = evaluateTransfer(ctx, transfer, dates[i]!);
       const next = REGIME_INDEX.get(v.regime ?? "none")! * STATUSES.length + STATUS_INDEX.get(v.status)!;
       if (next === cell) continue;
-      if (cell >= 0) diff[i * CELLS + cell]! -= 1;
-      diff[i * CELLS + next]! += 1;
+      runs.push(i, next);
       cell = next;
     }
-    diff[last * CELLS + cell]! -= 1;
+    runs.push(last);
     for (const i of touched) own[i] = 0;
-  }
+    return runs;
+  };
+  return { dates, runsOf };
+}
 
-  const running = new Int32Array(CELLS);
-  const counts: StatusTrend["counts"] = [];
-  for (let i = 0; i < n; i++) {
-    for (let c = 0; c < CELLS; c++) running[c]! += diff[i * CELLS + c]!;
-    const point = {} as Record<TrendRegime, Record<Status, number>>;
-    TREND_REGIMES.forEach((r, ri) => {
-      point[r] = Object.fromEntries(STATUSES.map((s, si) => [s, running[ri * STATUSES.length + si]!])) as Record<Status, number>;
-    });
-    counts.push(point);
-  }
-  return { dates: [...dates], counts };
+/**
+ * How many of `transfers` had each status under each regime on each of `dates` (sorted ascending). A transfer
+ * counts on the dates within its run (`start`..`end`); on the others it is inactive and left out.
+ */
+export function statusTrend(ctx: EvaluationContext, transfers: Iterable<RegistryTransfer>, dates: readonly string[]): StatusTrend {
+  const evaluator = createTrendEvaluator(ctx, dates);
+  const diff = emptyTrendEvents(dates.length);
+  for (const transfer of transfers) applyRuns(diff, evaluator.runsOf(transfer), 1);
+  return { dates: [...dates], counts: countsFromEvents(diff, dates.length) };
 }
 
 /** A day in the knowledge base on which many transfers' status changed, to mark on the trend. */
