@@ -46,14 +46,31 @@ export function flowMap(db: Db, input: { asOf?: string; regime: RegimeId }): Flo
 
 function queryFlowMap(db: Db, regime: RegimeId, asOf?: string): FlowMapData {
   const source = verdictSource(db, asOf);
-  const rows = prepared(
+  // Grouped by exporter first (a few thousand affiliates at most), without a party look-up per transfer; the
+  // exporters' countries are read once and the groups merged per country.
+  const byExporter = prepared(
     db,
-    `SELECT e.country AS exporterCountry, t.destination AS destination, count(*) AS n, max(v.status_rank) AS worst
-       FROM ${source.verdicts} v JOIN transfer t ON t.id = v.transfer_id JOIN party e ON e.id = t.exporter_id
+    `SELECT t.exporter_id AS exporterId, t.destination AS destination, count(*) AS n, max(v.status_rank) AS worst
+       FROM ${source.verdicts} v JOIN transfer t ON t.id = v.transfer_id
       WHERE v.regime = ? AND v.status_rank > 0
-      GROUP BY e.country, t.destination
-      ORDER BY n DESC, e.country, t.destination`,
-  ).all(regime) as { exporterCountry: string; destination: string; n: number; worst: number }[];
+      GROUP BY t.exporter_id, t.destination`,
+  ).all(regime) as { exporterId: string; destination: string; n: number; worst: number }[];
+  const exporterIds = [...new Set(byExporter.map((r) => r.exporterId))];
+  const countryOf = new Map(
+    (prepared(db, "SELECT id, country FROM party WHERE id IN (SELECT value FROM json_each(?))").all(JSON.stringify(exporterIds)) as { id: string; country: string }[]).map((p) => [p.id, p.country] as const),
+  );
+  const merged = new Map<string, { exporterCountry: string; destination: string; n: number; worst: number }>();
+  for (const r of byExporter) {
+    const exporterCountry = countryOf.get(r.exporterId) ?? "";
+    const key = `${exporterCountry}|${r.destination}`;
+    const m = merged.get(key);
+    if (!m) merged.set(key, { exporterCountry, destination: r.destination, n: r.n, worst: r.worst });
+    else {
+      m.n += r.n;
+      if (r.worst > m.worst) m.worst = r.worst;
+    }
+  }
+  const rows = [...merged.values()].sort((a, b) => b.n - a.n || a.exporterCountry.localeCompare(b.exporterCountry) || a.destination.localeCompare(b.destination));
   const flows = rows.slice(0, MAP_FLOWS_SHOWN).map((r) => ({ exporterCountry: r.exporterCountry, destination: r.destination, transfers: r.n, worst: statusOfRank(r.worst) ?? "inactive" }));
 
   const ckb = getCompiledKnowledgeBase(db);
