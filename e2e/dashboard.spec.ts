@@ -1,4 +1,5 @@
 import fs from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
 import { expect, open, pageAs, test } from "./fixtures";
 
 /**
@@ -44,6 +45,12 @@ test.describe("dashboard", () => {
     await expect(page.getByRole("list", { name: "Legend: line colours" }).getByText("Unsafeguarded")).toBeVisible();
     const flows = page.getByRole("table", { name: "Flows by exporter country and destination" });
     await expect(flows.getByRole("row").nth(1)).toBeVisible();
+
+    // No axe violations with the tables open and the chart drawn.
+    const more = page.getByText(/Show the other \d+ flows/);
+    if (await more.count()) await more.click();
+    const axe = await new AxeBuilder({ page }).analyze();
+    expect(axe.violations.map((v) => `${v.id} [${v.impact}] ${v.help}: ${v.nodes[0]?.target.join(" ")}`)).toEqual([]);
 
     fs.mkdirSync("reports/screenshots", { recursive: true });
     await page.screenshot({ path: "reports/screenshots/dashboard-1280.png", fullPage: true });

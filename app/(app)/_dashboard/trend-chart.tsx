@@ -25,7 +25,7 @@ export default function TrendChart({ rows, events }: { rows: TrendChartRow[]; ev
       <AreaChart data={data} stackOffset="expand" margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
         <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" vertical={false} />
         <XAxis dataKey="month" ticks={years} tickFormatter={(m: string) => m.slice(0, 4)} tick={{ fontSize: 11, fill: "#475569" }} interval="preserveStartEnd" minTickGap={8} />
-        <YAxis tickFormatter={(v: number) => `${Math.round(v * 100)} %`} tick={{ fontSize: 11, fill: "#475569" }} width={44} />
+        <YAxis tickFormatter={(v: number) => `${Math.round(v * 100)}%`} tick={{ fontSize: 11, fill: "#475569" }} width={40} />
         <Tooltip
           formatter={(value, name, item) => {
             const total = (item.payload as { total: number }).total;

@@ -186,17 +186,16 @@ function FlowTable({
   const rows = (list: typeof flows) =>
     list.map((f) => (
       <tr key={`${f.exporterCountry}-${f.destination}`}>
-        <td className="px-3 py-1.5 text-slate-700">{countryName(f.exporterCountry)}</td>
-        <td className="px-3 py-1.5 text-slate-700">
-          {placeName(f.destination)}
-          <span className="block text-[11px] text-slate-500">{COUNTRY_CLASS_SHORT[classOf(f.destination)]}</span>
+        <td className="px-2 py-1.5 text-slate-700 sm:px-3">
+          {countryName(f.exporterCountry)} → {placeName(f.destination)}
+          <span className="block text-[11px] text-slate-500">destination {COUNTRY_CLASS_SHORT[classOf(f.destination)]}</span>
         </td>
-        <td className="px-3 py-1.5 text-right tabular-nums">
+        <td className="px-2 py-1.5 text-right tabular-nums sm:px-3">
           <Link href={href(f)} className="text-indigo-700 underline underline-offset-2 hover:text-indigo-900" aria-label={`${f.transfers} transfers from ${countryName(f.exporterCountry)} to ${placeName(f.destination)}`}>
             {f.transfers}
           </Link>
         </td>
-        <td className="px-3 py-1.5 whitespace-nowrap">
+        <td className="px-2 py-1.5 whitespace-nowrap sm:px-3">
           <span className="inline-flex items-center gap-1.5">
             <span className="inline-block size-2.5 rounded-full" style={{ backgroundColor: STATUS_COLORS[f.worst] }} aria-hidden />
             {STATUS_LABELS[f.worst]}
@@ -207,16 +206,13 @@ function FlowTable({
   const head = (
     <thead className="bg-slate-50">
       <tr>
-        <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-500">
-          From
+        <th scope="col" className="px-2 py-2 text-left font-semibold text-slate-500 sm:px-3">
+          From → to
         </th>
-        <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-500">
-          To
-        </th>
-        <th scope="col" className="px-3 py-2 text-right font-semibold text-slate-500">
+        <th scope="col" className="px-2 py-2 text-right font-semibold text-slate-500 sm:px-3">
           Transfers
         </th>
-        <th scope="col" className="px-3 py-2 text-left font-semibold text-slate-500">
+        <th scope="col" className="px-2 py-2 text-left font-semibold text-slate-500 sm:px-3">
           Worst status
         </th>
       </tr>
