@@ -74,14 +74,49 @@ export function worldGeometry(): WorldGeometry {
     ],
     { type: "FeatureCollection", features: land } as FeatureCollection,
   );
-  const path = geoPath(projection).digits(1);
+  // Whole pixels on a 960-wide map, relative moves, points under 2 px apart dropped, rings that shrink below a triangle left out: the
+  // outlines are about a third of their full-precision size (they are sent with every overview page).
+  let d = "";
+  let ring: [number, number][] = [];
+  const flush = () => {
+    if (ring.length >= 3) {
+      // Relative moves after the first point: a few characters each.
+      d += `M${ring[0]![0]},${ring[0]![1]}`;
+      for (let i = 1; i < ring.length; i++) d += `l${ring[i]![0] - ring[i - 1]![0]},${ring[i]![1] - ring[i - 1]![1]}`;
+      d += "Z";
+    }
+    ring = [];
+  };
+  const push = (x: number, y: number) => {
+    const p: [number, number] = [Math.round(x), Math.round(y)];
+    const last = ring[ring.length - 1];
+    // A point less than 2 px from the last one kept adds nothing visible at this scale.
+    if (!last || Math.abs(last[0] - p[0]) + Math.abs(last[1] - p[1]) >= 2) ring.push(p);
+  };
+  const context = {
+    moveTo: (x: number, y: number) => {
+      flush();
+      push(x, y);
+    },
+    lineTo: push,
+    closePath: flush,
+    beginPath: () => undefined,
+    arc: () => undefined,
+  };
+  const path = geoPath(projection, context as unknown as CanvasRenderingContext2D);
+  const pathOf = (f: Feature): string => {
+    d = "";
+    path(f);
+    flush();
+    return d;
+  };
   const countries: CountryShape[] = [];
   const anchors = new Map<string, [number, number]>();
   for (const f of land) {
     const code = codeOf(f);
-    const d = path(f) ?? "";
-    if (!d) continue;
-    countries.push({ code, name: f.properties.name, d });
+    const outline = pathOf(f);
+    if (!outline) continue;
+    countries.push({ code, name: f.properties.name, d: outline });
     const anchor = code ? anchorOf(projection, f.geometry) : null;
     if (code && anchor) anchors.set(code, anchor);
   }

@@ -21,8 +21,10 @@ import { MAP_HEIGHT, MAP_WIDTH, worldGeometry } from "./world-geometry";
 export const MAP_REGIMES = ["EU", "UK", "CH"] as const;
 export type MapRegime = (typeof MAP_REGIMES)[number];
 
-/** How many flows the table lists before "show all". */
+/** How many flows the table lists before "show the others". */
 const TABLE_SHOWN = 15;
+/** How many flows (the largest) are drawn and listed: the page carries them, so not hundreds. */
+const FLOWS_SHOWN = 40;
 
 type CountryClass = keyof typeof COUNTRY_CLASS_COLORS;
 
@@ -70,7 +72,8 @@ export async function WorldMapCard({ asOf, regime }: { asOf: string | undefined;
     }
   }
   const maxFlow = Math.max(1, ...data.flows.map((f) => f.transfers));
-  const lines = data.flows
+  const shown = data.flows.slice(0, FLOWS_SHOWN);
+  const lines = shown
     .filter((f) => f.exporterCountry !== f.destination && geo.anchors.has(f.exporterCountry) && geo.anchors.has(f.destination))
     .sort((a, b) => STATUS_RANK[a.worst] - STATUS_RANK[b.worst] || a.transfers - b.transfers);
   const dots = [...new Set(data.flows.flatMap((f) => [f.exporterCountry, f.destination]))].filter((c) => geo.dots.has(c));
@@ -165,7 +168,7 @@ export async function WorldMapCard({ asOf, regime }: { asOf: string | undefined;
         {data.flows.length === 0 ? (
           <p className="text-sm text-slate-500">No transfers under the {REGIME_LABELS[regime]} on this date.</p>
         ) : (
-          <FlowTable flows={data.flows} classOf={classOf} href={(f) => listHref({ exporterCountry: f.exporterCountry, destination: f.destination })} total={data.flowsTotal} />
+          <FlowTable flows={shown} classOf={classOf} href={(f) => listHref({ exporterCountry: f.exporterCountry, destination: f.destination })} total={data.flowsTotal} />
         )}
       </div>
     </Card>
@@ -229,7 +232,7 @@ function FlowTable({
       {flows.length > TABLE_SHOWN ? (
         <details className="rounded-lg border border-slate-200">
           <summary className="cursor-pointer px-4 py-2 text-sm font-medium text-indigo-700">
-            Show the other {flows.length - TABLE_SHOWN} flows{total > flows.length ? ` (${total - flows.length} smaller ones are left out)` : ""}
+            Show the other {flows.length - TABLE_SHOWN} flows{total > flows.length ? ` (${total - flows.length} smaller ones are on the transfers list)` : ""}
           </summary>
           <div className="max-h-96 max-w-full overflow-auto" tabIndex={0} role="region" aria-label="The other flows">
             <table className="min-w-full divide-y divide-slate-200 text-xs" aria-label="The other flows by exporter country and destination">
