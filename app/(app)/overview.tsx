@@ -13,6 +13,7 @@ import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/stat
 import { Table, Td, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/client";
 import { countryName } from "@/server/countries";
+import { RegimeCounts } from "./_dashboard/regime-counts";
 import { STATUSES, type Status } from "@/server/domain/rules/types";
 import { RequestsDue } from "./requests-due";
 
@@ -137,25 +138,8 @@ export function Overview() {
               <RequestsDue />
               <FlagSummary asOf={input.asOf} />
               <Card>
-                <CardHeader title="By regime" description="Whose transfer rules apply, from the exporter's country on that date." />
-                <Table label="Transfers by regime">
-                  <thead className="bg-slate-50">
-                    <tr>
-                      <Th>Regime</Th>
-                      <Th className="text-right">Unsafeguarded</Th>
-                      <Th className="text-right">All</Th>
-                    </tr>
-                  </thead>
-                  <tbody className="divide-y divide-slate-100 bg-white">
-                    {Object.entries(query.data.byRegime).map(([regime, counts]) => (
-                      <tr key={regime}>
-                        <Td>{REGIME_LABELS[regime] ?? regime}</Td>
-                        <Td className={cn("text-right", counts.unsafeguarded > 0 && "font-semibold text-red-700")}>{counts.unsafeguarded}</Td>
-                        <Td className="text-right">{Object.values(counts).reduce((a, b) => a + b, 0)}</Td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </Table>
+                <CardHeader title="By status and regime" description="Whose transfer rules apply, from the exporter's country on that date." />
+                <RegimeCounts byRegime={query.data.byRegime} />
               </Card>
               <Card>
                 <CardHeader title="Issues" description="Warnings that do not change a status but need follow-up." />

@@ -29,6 +29,8 @@ const MAX_PAGE = 100;
 /** Query procedures that need no page size, each with why it cannot return the whole register. */
 const ALLOWED: Record<string, string> = {
   "dashboard.overview": "counts by status, regime and issue, plus the first few transfers that need attention",
+  "dashboard.trend": "counts per status and regime at each month-end (a few hundred points), no transfers",
+  "dashboard.map": "counts per exporter country and destination (at most 300 flows) and a class per country",
   "party.byId": "one party with its processing locations and data categories",
   "party.history": "the audit rows of one party",
   "category.list": "the data-category reference list (tens of rows, edited by the DPO)",

@@ -81,6 +81,8 @@ export const listTransfersSchema = z.object({
   recipientId: z.string().min(1).optional(),
   destination: z.string().length(2).optional(),
   regime: z.enum(["EU", "UK", "CH", "none"]).optional(),
+  /** The exporter's country of establishment (the overview's map links here). */
+  exporterCountry: z.string().length(2).optional(),
   status: z.enum(STATUSES).optional(),
   issue: z.enum(ISSUE_CODES).optional(),
   archived: z.enum(["active", "archived", "all"]).default("active"),

@@ -80,6 +80,7 @@ import { HttpClient, type HttpResult, type Session, signIn, trpcMutation, trpcQu
 import { createUser, killAllGroupsSync, type NextServer, RssPoller, type RssSample, startGroup, startNextServer, tailOf } from "./bench-app/processes";
 import { benchScenarios } from "./bench-app/scenarios";
 import { describeDocument, exportRegistry, generate, importStep, type ImportStep, importVia, type ImportVia } from "./bench-app/registry";
+import { benchDashboard } from "./bench-app/dashboard";
 import { bytes, count, median, ms, ratio, seconds, summarize, type LatencySummary } from "./bench-app/stats";
 
 // ------------------------------------------------------------------------------------------------ settings
@@ -835,6 +836,11 @@ async function main(): Promise<void> {
   const editSummary = summarize(editTimes);
   line(`   the edits themselves (transfer.update): n ${editSummary.n}, p50 ${ms(editSummary.p50)}, p95 ${ms(editSummary.p95)}${editFailures.length ? `, ${editFailures.length} failed (${[...new Set(editFailures)].slice(0, 3).join("; ")})` : ""}`);
 
+  // ---- dashboard (issue 10): trend and map data, cold after an edit (server/scripts/bench-app/dashboard.ts)
+  heading("Dashboard: trend and map data, each right after its own edit");
+  let dashboardEdits = 0;
+  const dashboardTargets = await benchDashboard(app, dpo, () => editTransferNotes(app, procurement, pool[dashboardEdits++ % pool.length]!.transferId), line);
+
   // ---- JS per route (needs the server for the fallback)
   const js = await jsPerRoute(distDir, app, warm.filter((m) => m.endpoint.kind === "page"));
 
@@ -946,6 +952,7 @@ async function main(): Promise<void> {
     },
     `import of ${count(flags.transfers)} transfers < 60 s, re-import of its export accepted${flags.transfers === 100_000 ? "" : " (target is for 100,000)"}`,
   );
+  for (const t of dashboardTargets) add(t, t.label); // dashboard (issue 10)
   add({ ok: cli.cli <= TARGETS.cliRatio * cli.parse, label: "", figure: `${ratio(cli.cli / cli.parse)} (${ms(cli.cli)} vs ${ms(cli.parse)})` }, `CLI check ≤ 3× JSON.parse (median of ${flags.cliRuns})`);
   const worstJs = [...js.routes].sort((a, b) => b.gzipBytes - a.gzipBytes)[0];
   const jsOver = js.routes.filter((r) => r.gzipBytes >= TARGETS.jsGzipBytes);

@@ -288,6 +288,7 @@ export function selectTransfers(db: Db, q: z.output<typeof listTransfersSchema>)
   if (q.exporterId) onTransfer("t.exporter_id = ?", q.exporterId);
   if (q.recipientId) onTransfer("t.recipient_id = ?", q.recipientId);
   if (q.destination) onTransfer("t.destination = ?", q.destination.toUpperCase());
+  if (q.exporterCountry) onTransfer("t.exporter_id IN (SELECT id FROM party WHERE country = ?)", q.exporterCountry.toUpperCase());
   const onVerdict = (condition: string, value: unknown) => {
     where.push(condition);
     params.push(value);

@@ -169,6 +169,24 @@ function storePartySummaries(db: DbOrTx, full: boolean): void {
 }
 
 /**
+ * Told, inside the writing transaction and before its marks are cleared, which transfers a sync re-evaluated
+ * (`"all"`: the whole store). For in-process caches of derived data that can update only those transfers
+ * (the overview's trend, server/services/dashboard-trend.ts); a listener must not write.
+ */
+export type VerdictSyncListener = (db: DbOrTx, transfers: readonly string[] | "all") => void;
+const syncListeners: VerdictSyncListener[] = [];
+
+export function onVerdictsSynced(listener: VerdictSyncListener): void {
+  if (!syncListeners.includes(listener)) syncListeners.push(listener);
+}
+
+function notifySynced(db: DbOrTx, full: boolean): void {
+  if (syncListeners.length === 0) return;
+  const transfers = full ? "all" : (prepared(db, "SELECT transfer_id AS id FROM verdict_dirty_transfer").all() as { id: string }[]).map((r) => r.id);
+  for (const listener of syncListeners) listener(db, transfers);
+}
+
+/**
  * Re-evaluates what writes have marked (see the file comment) as of `asOf` (default: today) and clears the
  * marks. Call it inside the writing transaction, after the change: the new verdicts commit with the change or
  * not at all.
@@ -192,6 +210,8 @@ export function syncVerdicts(db: DbOrTx, asOf = today()): SyncResult {
       storePartySummaries(db, false);
     }
   }
+  // Also when nothing was marked: a listener learns the write's data revision changed nothing it derives.
+  notifySynced(db, full);
   prepared(db, "DELETE FROM verdict_dirty_transfer").run();
   prepared(db, "DELETE FROM verdict_dirty_party").run();
   prepared(db, "DELETE FROM verdict_dirty_safeguard").run();

@@ -22,7 +22,7 @@ import type { TransferSort } from "@/server/schemas/transfer-labels";
 import { ISSUE_LABELS, REGIME_LABELS, roleArrow } from "./_shared/labels";
 
 const DEFAULTS = TRANSFER_LIST_DEFAULTS;
-const FILTER_KEYS = ["q", "exporter", "recipient", "destination", "regime", "status", "issue"] as const;
+const FILTER_KEYS = ["q", "exporter", "recipient", "destination", "regime", "status", "issue", "exporterCountry"] as const;
 
 export function TransferList() {
   const trpc = useTRPC();
@@ -97,6 +97,14 @@ export function TransferList() {
               </option>
             ))}
           </FilterSelect>
+          <FilterSelect label="Exporter country" value={state.exporterCountry} onChange={(exporterCountry) => update({ exporterCountry })}>
+            <option value="">All exporter countries</option>
+            {COUNTRIES.map((c) => (
+              <option key={c.code} value={c.code}>
+                {c.name}
+              </option>
+            ))}
+          </FilterSelect>
           <div className="col-span-2 grid grid-cols-2 gap-3 md:col-span-1">
             <FilterSelect label="Regime" value={state.regime} onChange={(regime) => update({ regime })}>
               <option value="">All</option>
@@ -128,7 +136,7 @@ export function TransferList() {
                   type="button"
                   className="text-sm font-medium text-indigo-600 hover:text-indigo-500"
                   onClick={() => {
-                    update({ q: "", exporter: "", recipient: "", destination: "", regime: "", status: "", issue: "", archived: "active" });
+                    update({ q: "", exporter: "", recipient: "", destination: "", regime: "", status: "", issue: "", exporterCountry: "", archived: "active" });
                   }}
                 >
                   Clear filters

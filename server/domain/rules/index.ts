@@ -11,3 +11,4 @@ export * from "./evaluate-registry";
 export * from "./coverage";
 export * from "./describe";
 export * from "./validity";
+export * from "./trend";

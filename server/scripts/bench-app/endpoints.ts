@@ -79,6 +79,8 @@ export const CALLS: CallSpec[] = [
   { procedure: "flag.owners", target: "list", input: () => ({}) },
   { procedure: "flag.summary", target: "list", input: () => ({}) },
   { procedure: "flag.detail", target: "detail", input: (ids) => ({ transferId: ids.transferId, code: "unsafeguarded" }) },
+  // The overview's map (rendered on the server by page /; the trend's cold figure is in bench-app/dashboard.ts).
+  { procedure: "dashboard.map", target: "list", input: () => ({ regime: "EU" }) },
 ];
 
 /**
