@@ -1,7 +1,6 @@
 "use client";
 
 import { ArrowLeftRight, BookOpen, Building2, FileClock, FileJson, FileSignature, Flag, FlaskConical, Inbox, LayoutDashboard, LogOut, Menu, PanelLeft, ScrollText, Search, ShieldCheck, Users, X } from "lucide-react";
-import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { ROLE_LABELS, type Action } from "@/server/auth/permissions";

@@ -5,7 +5,7 @@
  * `in_force` or `party.create` to a user (the code may still go in a title or for screen readers).
  */
 import type { AuditAction, EntityType } from "@/server/audit/actions";
-import { ISSUE_LABELS as DOMAIN_ISSUE_LABELS, REGIME_LABELS as DOMAIN_REGIME_LABELS, FLAG_CODE_LABELS } from "@/server/domain/labels";
+import { FLAG_CODE_LABELS, REGIME_LABELS as DOMAIN_REGIME_LABELS } from "@/server/domain/labels";
 
 /** Issue codes, and `unsafeguarded` (a flag's code too). */
 export const ISSUE_LABELS: Readonly<Record<string, string>> = FLAG_CODE_LABELS;
