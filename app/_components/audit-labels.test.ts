@@ -26,7 +26,10 @@ function writtenActions(): Set<string> {
     for (const call of text.matchAll(/\b(?:recordAudit|audit)\(/g)) {
       // The call's arguments: up to the first `);` (the calls are single statements).
       const args = text.slice(call.index, text.indexOf(");", call.index));
-      for (const m of args.matchAll(ACTION)) found.add(m[1]!);
+      for (const m of args.matchAll(ACTION)) {
+        // A default value (`fileName ?? "parties.csv"`) is not an action.
+        if (!args.slice(0, m.index).trimEnd().endsWith("??")) found.add(m[1]!);
+      }
     }
     const template = /`\$\{spec\.entity\}\.\$\{archive \? "([a-z_]+)" : "([a-z_]+)"\}`/.exec(text);
     const tables = /const TABLES = \{([^}]*)\}/.exec(text);
