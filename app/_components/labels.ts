@@ -15,3 +15,5 @@ export function issueLabel(code: string): string {
 
 export const REGIME_LABELS: Readonly<Record<string, string>> = { ...DOMAIN_REGIME_LABELS, none: "No regime" };
 
+
+export { REMINDER_KIND_LABELS } from "@/server/domain/labels";

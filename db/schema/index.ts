@@ -6,3 +6,4 @@ export * from "./relations";
 export * from "./safeguards";
 export * from "./transfers";
 export * from "./verdicts";
+export * from "./reminders";

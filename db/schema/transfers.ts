@@ -114,5 +114,5 @@ export const transferImpactAssessments = sqliteTable(
     extra: text("extra"),
     createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
-  (t) => [index("tia_transfer_idx").on(t.transferId, t.completed)],
+  (t) => [index("tia_transfer_idx").on(t.transferId, t.completed), index("tia_next_review_idx").on(t.nextReview)],
 );

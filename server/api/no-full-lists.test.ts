@@ -50,6 +50,8 @@ const ALLOWED: Record<string, string> = {
   "audit.facets": "the distinct actors, actions and entity types of the audit log",
   "user.me": "the signed-in user",
   "user.list": "the app's user accounts (tens), for the admin",
+  "reminders.summary": "the first five upcoming events and two counts",
+  "reminders.settings": "the signed-in user's horizon and whether they have a calendar feed",
 };
 
 interface ProcedureDef {

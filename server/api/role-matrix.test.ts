@@ -59,6 +59,8 @@ const SPEC: Record<string, Row> = {
   "audit.read": /*             */ [Y, N, Y, Y, "'Audit log (auditor, DPO, admin)'"],
   "user.read": /*              */ [Y, N, N, N, "'Users (admin)'"],
   "user.manage": /*            */ [Y, N, N, N, "'administrators manage users'"],
+  "reminders.read": /*         */ [Y, Y, Y, Y, "the reminders inbox is a read of the register ('reads everything')"],
+  "reminders.configure": /*    */ [Y, Y, Y, N, "README silent on per-user settings: one's own horizon and calendar feed; 'auditor … changes nothing'"],
 };
 
 const ROLE_COLUMN: Record<Role, 0 | 1 | 2 | 3> = { admin: 0, procurement: 1, dpo: 2, auditor: 3 };

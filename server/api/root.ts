@@ -6,6 +6,7 @@ import { kbRouter } from "./routers/kb";
 import { partyRouter } from "./routers/party";
 import { purposeRouter } from "./routers/purpose";
 import { registryRouter } from "./routers/registry";
+import { remindersRouter } from "./routers/reminders";
 import { safeguardRouter } from "./routers/safeguard";
 import { tiaRouter } from "./routers/tia";
 import { transferRouter } from "./routers/transfer";
@@ -25,6 +26,7 @@ export const appRouter = createTRPCRouter({
   registry: registryRouter,
   audit: auditRouter,
   user: userRouter,
+  reminders: remindersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -27,6 +27,10 @@ export const AUDIT_ACTIONS = [
   "user.create",
   "user.update",
   "user.set_password",
+  "reminders.set_horizon",
+  "calendar_feed.create",
+  "calendar_feed.rotate",
+  "calendar_feed.revoke",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

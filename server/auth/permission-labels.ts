@@ -29,6 +29,8 @@ export const PERMISSION_LABELS: Record<Action, string> = {
   "audit.read": "Read the audit log",
   "user.read": "See users",
   "user.manage": "Manage users",
+  "reminders.read": "See reminders",
+  "reminders.configure": "Set their reminder horizon and calendar feed",
 };
 
 /** The refusal a role gets for an action it may not perform, in words. */

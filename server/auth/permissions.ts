@@ -52,6 +52,8 @@ export const PERMISSIONS = {
   "audit.read": ["admin", "dpo", "auditor"],
   "user.read": ["admin"],
   "user.manage": ["admin"],
+  "reminders.read": EVERYONE,
+  "reminders.configure": ["admin", "procurement", "dpo"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

@@ -15,6 +15,7 @@ import type {
   RegimeId,
 } from "./kb/types";
 import type { AdequacyScopeAnswer, CoveredData, SccVersion, TiaOutcome } from "./registry/types";
+import type { ReminderKind } from "./reminders";
 import type { BasisType, IssueCode, IssueSeverity, Status } from "./rules/types";
 
 export const STATUS_LABELS: Readonly<Record<Status, string>> = {
@@ -173,4 +174,12 @@ export const ADEQUACY_SCOPE_ANSWER_LABELS: Readonly<Record<AdequacyScopeAnswer, 
   in: "Within the decision's scope",
   out: "Outside the decision's scope",
   unknown: "Not known",
+};
+
+/** The kinds of reminder events (server/domain/reminders.ts). */
+export const REMINDER_KIND_LABELS: Readonly<Record<ReminderKind, string>> = {
+  safeguard_end: "Safeguard ends",
+  dpf_check: "DPF List check",
+  tia_review: "TIA review",
+  adequacy_end: "Adequacy decision ends",
 };

@@ -3,6 +3,7 @@ import { dashboardSamples } from "./dashboard";
 import { kbSamples } from "./kb";
 import { partySamples } from "./party";
 import { registrySamples } from "./registry";
+import { remindersSamples } from "./reminders";
 import { searchSamples } from "./search";
 import { transferSamples } from "./transfer";
 import type { SampleInputs } from "./types";
@@ -16,4 +17,5 @@ export const SAMPLE_INPUTS: SampleInputs = {
   ...kbSamples,
   ...dashboardSamples,
   ...searchSamples,
+  ...remindersSamples,
 };
