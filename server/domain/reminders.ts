@@ -169,7 +169,7 @@ export function safeguardEndEvent(row: { id: string; title: string; ended: strin
   const relying =
     row.relyingTransfers === 0
       ? "No live transfer relies on it."
-      : `${plural(row.relyingTransfers, "live transfer")} ${row.relyingTransfers === 1 ? "relies" : "rely"} on it and ${passed ? "lost" : "lose"} this cover from the next day unless a successor is in place.`;
+      : `${plural(row.relyingTransfers, "live transfer")} ${row.relyingTransfers === 1 ? "relies" : "rely"} on it and ${passed ? "lost" : row.relyingTransfers === 1 ? "loses" : "lose"} this cover from the next day unless a successor is in place.`;
   return {
     uid: reminderUid("safeguard_end", row.id),
     kind: "safeguard_end",
@@ -235,6 +235,12 @@ export function adequacyEndEvent(
     why: `The decision's last day ${passed ? "was" : "is"} ${row.endDate} (${reason}). Transfers to ${row.destinationName} that rely on it need another basis from the next day unless it is renewed${row.sunset ? " (record the renewal in the knowledge base)" : ""}.`,
   };
 }
+
+/**
+ * End reasons that need no reminder: a superseded decision is followed by its successor the next day (the UK
+ * renewals), so its last day changes nothing for the transfers.
+ */
+export const ADEQUACY_END_REASONS_WITHOUT_REMINDER = ["superseded"] as const;
 
 /** How far the event is, in words: "in 12 days", "today", "3 days overdue", "ended 5 days ago". */
 export function describeDaysLeft(kind: ReminderKind, daysLeft: number): string {

@@ -18,6 +18,7 @@ import type { Actor } from "@/server/auth/actor";
 import { END_REASON_LABELS, FRAMEWORK_LABELS, REGIME_LABELS } from "@/server/domain/labels";
 import type { EndReason, FrameworkId, RegimeId } from "@/server/domain/kb/types";
 import {
+  ADEQUACY_END_REASONS_WITHOUT_REMINDER,
   adequacyEndEvent,
   compareEvents,
   DEFAULT_HORIZON_DAYS,
@@ -137,17 +138,19 @@ const tiaReviews: ReminderSource = {
 
 /** The last day of an adequacy decision (knowledge base: about 200 entries, read by kind_idx). */
 const ADEQUACY_END = `json_extract(data, '$.endDate')`;
+const ADEQUACY_WHERE = `kind = 'adequacy' AND ${ADEQUACY_END} >= ? AND ${ADEQUACY_END} <= ?
+  AND coalesce(json_extract(data, '$.endReason'), '') NOT IN (${ADEQUACY_END_REASONS_WITHOUT_REMINDER.map((r) => `'${r}'`).join(", ")})`;
 const adequacyEnds: ReminderSource = {
   kind: "adequacy_end",
   count: (db, w) =>
-    (prepared(db, `SELECT count(*) AS n FROM kb_entry WHERE kind = 'adequacy' AND ${ADEQUACY_END} >= ? AND ${ADEQUACY_END} <= ?`).get(lower(w), w.to) as { n: number }).n,
+    (prepared(db, `SELECT count(*) AS n FROM kb_entry WHERE ${ADEQUACY_WHERE}`).get(lower(w), w.to) as { n: number }).n,
   first: (db, w, asOf, limit) =>
     (
       prepared(
         db,
         `SELECT id, json_extract(data, '$.regime') AS regime, json_extract(data, '$.destinationName') AS destinationName,
                 ${ADEQUACY_END} AS endDate, json_extract(data, '$.endReason') AS endReason
-           FROM kb_entry WHERE kind = 'adequacy' AND ${ADEQUACY_END} >= ? AND ${ADEQUACY_END} <= ?
+           FROM kb_entry WHERE ${ADEQUACY_WHERE}
           ORDER BY endDate, id LIMIT ?`,
       ).all(lower(w), w.to, limit) as { id: string; regime: RegimeId; destinationName: string; endDate: string; endReason: EndReason | null }[]
     ).map((r) =>
