@@ -5,6 +5,7 @@ import Link from "next/link";
 import { IssueBadge, STATUS_DESCRIPTIONS, STATUS_LABELS, StatusBadge } from "@/app/_components/status-badge";
 import { issueLabel, REGIME_LABELS } from "@/app/_components/labels";
 import { OVERVIEW_DEFAULTS, overviewInput } from "@/app/_components/list-inputs";
+import { UpcomingEvents } from "@/app/_components/upcoming-events";
 import { useUrlState } from "@/app/_components/use-url-state";
 import { Card, CardHeader, PageHeader } from "@/app/_components/ui/card";
 import { cn } from "@/app/_components/ui/cn";
@@ -148,6 +149,7 @@ export function Overview() {
               ) : null}
             </Card>
             <div className="space-y-6">
+              <UpcomingEvents />
               <Card>
                 <CardHeader title="By regime" description="Whose transfer rules apply, from the exporter's country on that date." />
                 <Table label="Transfers by regime">

@@ -13,4 +13,5 @@ export const PALETTE_PAGES: { href: string; label: string; action: Action }[] = 
   { href: "/transfers/new", label: "New transfer", action: "transfer.create" },
   { href: "/parties/new", label: "New party", action: "party.create" },
   { href: "/safeguards/new", label: "New safeguard", action: "safeguard.create" },
+  { href: "/reminders", label: "Reminders", action: "reminders.read" },
 ];

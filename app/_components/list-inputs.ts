@@ -95,3 +95,17 @@ export const OVERVIEW_DEFAULTS = { asOf: "" };
 export function overviewInput(state: typeof OVERVIEW_DEFAULTS): { asOf?: string } {
   return isDate(state.asOf) ? { asOf: state.asOf } : {};
 }
+
+export const REMINDER_KIND_CODES = ["safeguard_end", "dpf_check", "tia_review", "adequacy_end"] as const;
+export const REMINDER_PAGE_SIZE = 25;
+export const REMINDER_LIST_DEFAULTS = { kind: "", asOf: "", page: "1" };
+
+/** The reminders inbox (server/services/reminders.ts listReminders). */
+export function reminderListInput(state: typeof REMINDER_LIST_DEFAULTS) {
+  return {
+    kind: ((REMINDER_KIND_CODES as readonly string[]).includes(state.kind) ? state.kind : undefined) as (typeof REMINDER_KIND_CODES)[number] | undefined,
+    asOf: isDate(state.asOf) ? state.asOf : undefined,
+    page: pageOf(state.page),
+    pageSize: REMINDER_PAGE_SIZE,
+  };
+}

@@ -138,6 +138,13 @@ export interface ReminderRecord {
   title: string;
 }
 
+const RECORD_PATHS: Readonly<Record<ReminderRecord["type"], string>> = { safeguard: "/safeguards", party: "/parties", transfer: "/transfers", kb_entry: "/knowledge-base" };
+
+/** The app page of the record an event concerns (the inbox links to it, the feed's URL property too). */
+export function reminderRecordPath(record: Pick<ReminderRecord, "type" | "id">): string {
+  return `${RECORD_PATHS[record.type]}/${encodeURIComponent(record.id)}`;
+}
+
 export interface ReminderEvent {
   /** Stable per kind and record: a calendar keeps the same event when its date moves. */
   uid: string;

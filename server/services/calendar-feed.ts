@@ -6,16 +6,9 @@
 import ical from "ical-generator";
 import type { DbOrTx } from "@/db/client";
 import { REMINDER_KIND_LABELS } from "@/server/domain/labels";
-import type { ReminderEvent } from "@/server/domain/reminders";
+import { reminderRecordPath, type ReminderEvent } from "@/server/domain/reminders";
 import { feedEvents, feedOwner } from "./reminders";
 import { today } from "./verdict-store";
-
-/** The app page an event's record opens. */
-export function recordPath(event: Pick<ReminderEvent, "record">): string {
-  const { type, id } = event.record;
-  const base = type === "safeguard" ? "/safeguards" : type === "party" ? "/parties" : type === "transfer" ? "/transfers" : "/knowledge-base";
-  return `${base}/${encodeURIComponent(id)}`;
-}
 
 function utcDay(date: string): Date {
   return new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))));
@@ -31,7 +24,7 @@ export function buildCalendar(events: ReminderEvent[], origin: string): string {
       allDay: true,
       summary: e.summary,
       description: `${REMINDER_KIND_LABELS[e.kind]}: ${e.record.title}\n${e.why}`,
-      url: `${origin}${recordPath(e)}`,
+      url: `${origin}${reminderRecordPath(e.record)}`,
     });
   }
   return calendar.toString();

@@ -5,6 +5,7 @@
  */
 import ICAL from "ical.js";
 import { beforeEach, describe, expect, it, vi } from "vitest";
+import type * as DbClient from "@/db/client";
 import { insertUser } from "@/db/factories";
 import { insertCertification, insertSafeguard, insertTia, insertTransfer, insertTransferParties } from "@/db/factories-transfers";
 import { createTestDb } from "@/db/testing";
@@ -14,7 +15,7 @@ import { buildCalendar, calendarFeedFor } from "./calendar-feed";
 import { feedEvents, hashFeedToken, issueFeedToken, listReminders, reminderSettings, reminderSummary, revokeFeedToken, setHorizon } from "./reminders";
 
 const routeDb = vi.hoisted(() => ({ current: null as unknown }));
-vi.mock("@/db/client", async (importOriginal) => ({ ...(await importOriginal<typeof import("@/db/client")>()), getDb: () => routeDb.current }));
+vi.mock("@/db/client", async (importOriginal) => ({ ...(await importOriginal<typeof DbClient>()), getDb: () => routeDb.current }));
 
 const AS_OF = "2026-11-30";
 
