@@ -36,5 +36,6 @@ export async function mainPages(request: APIRequestContext): Promise<MainPage[]>
     { name: "users", url: "/users" },
     { name: "registry", url: "/registry" },
     { name: "new-transfer", url: "/transfers/new" },
+    { name: "reminders", url: "/reminders" },
   ];
 }

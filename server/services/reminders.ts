@@ -42,6 +42,7 @@ import {
 } from "@/server/domain/reminders";
 import { AppError } from "@/server/errors";
 import { isoDate } from "@/server/schemas/dates";
+import { cachedRead } from "./verdicts";
 import { today, writeTransaction } from "./verdict-store";
 
 
@@ -213,6 +214,11 @@ export type ListRemindersInput = z.input<typeof listRemindersSchema>;
 export function listReminders(db: Db, userId: string, input: ListRemindersInput) {
   const { asOf = today(), kind, page, pageSize } = listRemindersSchema.parse(input);
   const horizonDays = horizonOf(db, userId);
+  // Cached per data revision (any registry or knowledge-base write bumps it) and horizon: users share it.
+  return cachedRead(db, "reminders.list", { asOf, kind, page, pageSize, horizonDays }, () => queryReminders(db, asOf, horizonDays, kind, page, pageSize));
+}
+
+function queryReminders(db: Db, asOf: string, horizonDays: number, kind: ReminderKind | undefined, page: number, pageSize: number) {
   const all = countsByKind(db, REMINDER_SOURCES, asOf, horizonDays);
   const sources = sourcesFor(kind);
   const total = kind ? (all.byKind[kind] ?? 0) : all.total;
@@ -226,6 +232,10 @@ export const SUMMARY_SHOWN = 5;
 /** The overview's summary: the next few events from today (or the as-of date) on, and the overdue count. */
 export function reminderSummary(db: Db, userId: string, asOf: string = today()) {
   const horizonDays = horizonOf(db, userId);
+  return cachedRead(db, "reminders.summary", { asOf, horizonDays }, () => querySummary(db, asOf, horizonDays));
+}
+
+function querySummary(db: Db, asOf: string, horizonDays: number) {
   const counts = countsByKind(db, REMINDER_SOURCES, asOf, horizonDays);
   const upcomingWindow = (kind: ReminderKind): ReminderWindow => ({ from: asOf, to: reminderWindow(kind, asOf, horizonDays).to });
   const next = REMINDER_SOURCES.flatMap((s) => s.first(db, upcomingWindow(s.kind), asOf, SUMMARY_SHOWN))

@@ -66,6 +66,11 @@ export const CALLS: CallSpec[] = [
   { procedure: "transfer.history", target: "detail", input: (ids) => ({ id: ids.transferId }) },
   { procedure: "party.history", target: "detail", input: (ids) => ({ id: ids.partyId }) },
   { procedure: "safeguard.history", target: "detail", input: (ids) => ({ id: ids.safeguardId }) },
+  // Reminders (issue 10 item 4): the inbox as /reminders loads it (list-inputs.ts reminderListInput), the
+  // horizon/feed card, and the overview's "Upcoming events" (app/_components/upcoming-events.tsx).
+  { procedure: "reminders.list", target: "list", input: () => ({ page: 1, pageSize: 25 }) },
+  { procedure: "reminders.settings", target: "list" },
+  { procedure: "reminders.summary", target: "list", input: () => ({}) },
 ];
 
 /**
@@ -119,6 +124,7 @@ export function pageEndpoints(ids: Ids, needles: PageNeedles): Endpoint[] {
     page("page /parties/<id>", `/parties/${encodeURIComponent(ids.partyId)}`, "detail", needles.party),
     page("page /safeguards", "/safeguards", "list", needles.safeguards),
     page("page /safeguards/<id>", `/safeguards/${encodeURIComponent(ids.safeguardId)}`, "detail", needles.safeguard),
+    page("page /reminders", "/reminders", "list"),
   ];
 }
 
@@ -134,7 +140,7 @@ export function anchorEndpoints(): Endpoint[] {
  * source, so a call added to a page but not to CALLS is reported instead of silently left out.
  */
 export function queriesUsedByPages(root = process.cwd()): string[] {
-  const dirs = ["app/(app)/overview.tsx", "app/(app)/transfers", "app/(app)/parties", "app/(app)/safeguards"].map((d) => path.join(root, d));
+  const dirs = ["app/(app)/overview.tsx", "app/(app)/transfers", "app/(app)/parties", "app/(app)/safeguards", "app/(app)/reminders", "app/_components/upcoming-events.tsx"].map((d) => path.join(root, d));
   const found = new Set<string>();
   const visit = (p: string) => {
     if (!fs.existsSync(p)) return;
