@@ -54,7 +54,7 @@ export function UpcomingEvents() {
               {data.next.map((e) => (
                 <li key={e.uid} className="px-5 py-2.5 text-sm">
                   <div className="flex items-baseline justify-between gap-3">
-                    <Link href={withAsOf(reminderRecordPath(e.record), asOf)} className="min-w-0 truncate font-medium text-indigo-700 hover:underline">
+                    <Link href={withAsOf(reminderRecordPath(e.record), asOf)} className="min-w-0 font-medium break-words text-indigo-700 hover:underline">
                       {e.record.title}
                     </Link>
                     <span className="shrink-0 text-xs text-slate-600">{describeDaysLeft(e.kind, e.daysLeft)}</span>

@@ -203,7 +203,7 @@ export function dpfCheckEvent(
     daysLeft: daysFrom(asOf, date),
     record: { type: "party", id: row.partyId, title: `${row.partyName} · ${row.frameworkLabel}` },
     summary: `Check the DPF List: ${row.partyName} (${row.frameworkLabel})`,
-    why: `${checked}${stale}. The annual re-certification ${date < asOf ? "was" : "is"} due on ${date}: a lapsed organisation is marked Inactive and its certification no longer covers transfers.`,
+    why: `${checked}${stale}. Its annual re-certification ${date < asOf ? "was" : "is"} due on ${date}: check the entry is still Active (a lapsed certification covers no transfer).`,
   };
 }
 

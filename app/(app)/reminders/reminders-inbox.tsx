@@ -45,10 +45,11 @@ export function RemindersInbox() {
           </>
         }
       />
-      <div className="grid gap-6 xl:grid-cols-3">
-        <Card className="xl:col-span-2">
-          <div className="flex flex-wrap items-end justify-between gap-3 border-b border-slate-100 p-4" role="search">
-            <FilterSelect label="Kind" value={state.kind} onChange={(kind) => update({ kind })} className="w-full sm:w-64">
+      <div className="space-y-6">
+        <Card>
+          <div className="flex flex-wrap items-end gap-x-6 gap-y-3 border-b border-slate-100 p-4">
+            <div role="search" className="w-full sm:w-64">
+            <FilterSelect label="Kind" value={state.kind} onChange={(kind) => update({ kind })}>
               <option value="">All kinds{data ? ` (${Object.values(data.byKind).reduce((a, b) => a + (b ?? 0), 0)})` : ""}</option>
               {REMINDER_KIND_CODES.map((k) => (
                 <option key={k} value={k}>
@@ -57,8 +58,10 @@ export function RemindersInbox() {
                 </option>
               ))}
             </FilterSelect>
+            </div>
+            <HorizonSetting />
             {data ? (
-              <p className="text-sm text-slate-600" aria-live="polite">
+              <p className="text-sm text-slate-600 sm:ml-auto" aria-live="polite">
                 <span className={cn(data.overdue > 0 && "font-semibold text-red-700")}>{data.overdue} overdue</span> · {data.total} event{data.total === 1 ? "" : "s"}
                 {state.kind ? " of this kind" : ""}
               </p>
@@ -89,7 +92,6 @@ export function RemindersInbox() {
                 <thead className="bg-slate-50">
                   <tr>
                     <Th>Date</Th>
-                    <Th>Kind</Th>
                     <Th>Concerns</Th>
                     <Th>Why it matters</Th>
                   </tr>
@@ -103,16 +105,16 @@ export function RemindersInbox() {
                           <span className="font-medium text-slate-900">{e.date}</span>
                           <div className={cn("text-xs", late ? "font-semibold text-red-700" : e.daysLeft < 0 ? "text-slate-500" : "text-slate-600")}>{describeDaysLeft(e.kind, e.daysLeft)}</div>
                         </Td>
-                        <Td label="Kind">
-                          <Badge tone={late ? "red" : e.kind === "dpf_check" || e.kind === "tia_review" ? "amber" : "slate"}>{REMINDER_KIND_LABELS[e.kind]}</Badge>
-                        </Td>
                         <Td label="Concerns">
-                          <Link href={withAsOf(reminderRecordPath(e.record), input.asOf)} className="font-medium text-indigo-700 hover:underline">
-                            {e.record.title}
-                          </Link>
+                          <Badge tone={late ? "red" : e.kind === "dpf_check" || e.kind === "tia_review" ? "amber" : "slate"}>{REMINDER_KIND_LABELS[e.kind]}</Badge>
+                          <div className="mt-1">
+                            <Link href={withAsOf(reminderRecordPath(e.record), input.asOf)} className="font-medium text-indigo-700 hover:underline">
+                              {e.record.title}
+                            </Link>
+                          </div>
                         </Td>
                         <Td label="Why it matters">
-                          <p className="max-w-md text-sm text-slate-600">{e.why}</p>
+                          <p className="max-w-2xl text-sm text-slate-600">{e.why}</p>
                         </Td>
                       </tr>
                     );
@@ -125,10 +127,7 @@ export function RemindersInbox() {
             <Pagination page={input.page} pageSize={data.pageSize} total={data.total} noun="events" onPage={(p) => update({ page: String(p) }, { resetPage: false })} />
           ) : null}
         </Card>
-        <div className="space-y-6">
-          <HorizonSetting />
-          <CalendarFeed />
-        </div>
+        <CalendarFeed />
       </div>
     </>
   );
@@ -166,53 +165,44 @@ function HorizonSetting() {
     save.mutate({ horizonDays: days });
   }
 
+  if (settings.isError) return <p className="text-sm text-red-700">Could not load your horizon: {settings.error.message}</p>;
+  if (!allowed) {
+    return <p className="text-sm text-slate-600">Horizon: {settings.data ? `${settings.data.horizonDays} days` : "…"} (your role keeps the default).</p>;
+  }
   return (
-    <Card>
-      <CardHeader title="Horizon" description="How many days ahead the inbox, the overview and your calendar feed look." />
-      <div className="p-5">
-        {settings.isError ? (
-          <ErrorState message={settings.error.message} onRetry={() => settings.refetch()} />
-        ) : !allowed ? (
-          <p className="text-sm text-slate-600">
-            {settings.data ? `${settings.data.horizonDays} days (the default).` : "…"} Your role changes nothing, so it keeps the default horizon.
-          </p>
-        ) : (
-          <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-3">
-            <div className="w-36">
-              <label htmlFor="horizon-days" className="block text-sm font-medium text-slate-800">
-                Days ahead
-              </label>
-              <input
-                id="horizon-days"
-                type="number"
-                inputMode="numeric"
-                min={MIN_HORIZON_DAYS}
-                max={MAX_HORIZON_DAYS}
-                className={cn(inputClass(Boolean(error)), "mt-1.5")}
-                value={value}
-                onChange={(e) => {
-                  setDraft(e.target.value);
-                  setError(null);
-                }}
-                aria-invalid={error ? true : undefined}
-                aria-describedby={error ? "horizon-error horizon-hint" : "horizon-hint"}
-              />
-            </div>
-            <Button type="submit" loading={save.isPending} disabled={draft === null || draft === String(settings.data?.horizonDays)}>
-              Save horizon
-            </Button>
-            <p id="horizon-hint" className="w-full text-xs text-slate-500">
-              From {MIN_HORIZON_DAYS} to {MAX_HORIZON_DAYS} days; the default is {settings.data?.defaultHorizonDays ?? 90}.
-            </p>
-            {error ? (
-              <p id="horizon-error" role="alert" className="w-full text-sm text-red-600">
-                {error}
-              </p>
-            ) : null}
-          </form>
-        )}
+    <form onSubmit={submit} noValidate className="flex flex-wrap items-end gap-2" aria-label="Horizon">
+      <div className="w-28">
+        <label htmlFor="horizon-days" className="block text-xs font-medium text-slate-500">
+          Days ahead
+        </label>
+        <input
+          id="horizon-days"
+          type="number"
+          inputMode="numeric"
+          min={MIN_HORIZON_DAYS}
+          max={MAX_HORIZON_DAYS}
+          className={cn(inputClass(Boolean(error)), "mt-1")}
+          value={value}
+          onChange={(e) => {
+            setDraft(e.target.value);
+            setError(null);
+          }}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "horizon-error horizon-hint" : "horizon-hint"}
+        />
       </div>
-    </Card>
+      <Button type="submit" variant="secondary" loading={save.isPending} disabled={draft === null || draft === String(settings.data?.horizonDays)}>
+        Save horizon
+      </Button>
+      <p id="horizon-hint" className="sr-only">
+        Your horizon for the inbox, the overview and your calendar feed: from {MIN_HORIZON_DAYS} to {MAX_HORIZON_DAYS} days; the default is {settings.data?.defaultHorizonDays ?? 90}.
+      </p>
+      {error ? (
+        <p id="horizon-error" role="alert" className="w-full text-sm text-red-600">
+          {error}
+        </p>
+      ) : null}
+    </form>
   );
 }
 
