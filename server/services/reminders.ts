@@ -12,7 +12,7 @@
  */
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
-import { prepared, type Db, type DbOrTx } from "@/db/client";
+import { prepared, rawClient, type Db, type DbOrTx } from "@/db/client";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/auth/actor";
 import { END_REASON_LABELS, FRAMEWORK_LABELS, REGIME_LABELS } from "@/server/domain/labels";
@@ -30,7 +30,6 @@ import {
   isValidHorizon,
   MAX_HORIZON_DAYS,
   MIN_HORIZON_DAYS,
-  passedPart,
   REMINDER_KIND_PASSED,
   REMINDER_KINDS,
   reminderWindow,
@@ -43,7 +42,7 @@ import {
 import { AppError } from "@/server/errors";
 import { isoDate } from "@/server/schemas/dates";
 import { cachedRead } from "./verdicts";
-import { today, writeTransaction } from "./verdict-store";
+import { dataRevision, today, writeTransaction } from "./verdict-store";
 
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -52,9 +51,15 @@ import { today, writeTransaction } from "./verdict-store";
 /** One kind of event: counts and lists its events whose date lies in a window, from an indexed range query. */
 export interface ReminderSource {
   kind: ReminderKind;
-  count(db: DbOrTx, window: ReminderWindow, asOf: string): number;
+  /** How many events fall in the window, and how many of those lie before `asOf` (one query). */
+  count(db: DbOrTx, window: ReminderWindow, asOf: string): Counts;
   /** The first `limit` events of the window, in `compareEvents` order. */
   first(db: DbOrTx, window: ReminderWindow, asOf: string, limit: number): ReminderEvent[];
+}
+
+export interface Counts {
+  total: number;
+  passed: number;
 }
 
 /** `?` bounds for a window whose lower end may be open. */
@@ -63,8 +68,8 @@ const lower = (w: ReminderWindow) => w.from ?? "";
 /** A safeguard's last day (`ended`, index safeguard_ended_idx), unless archived. */
 const safeguardEnds: ReminderSource = {
   kind: "safeguard_end",
-  count: (db, w) =>
-    (prepared(db, `SELECT count(*) AS n FROM safeguard WHERE ended >= ? AND ended <= ? AND archived_at IS NULL`).get(lower(w), w.to) as { n: number }).n,
+  count: (db, w, asOf) =>
+    prepared(db, `SELECT count(*) AS total, coalesce(sum(ended < ?), 0) AS passed FROM safeguard WHERE ended >= ? AND ended <= ? AND archived_at IS NULL`).get(asOf, lower(w), w.to) as Counts,
   first: (db, w, asOf, limit) =>
     (
       prepared(
@@ -91,6 +96,20 @@ const DPF_BASE = `max(coalesce(c.verified_on, c."from"), c."from")`;
  * whose check falls due by the end of the window.
  */
 function dpfCheckRows(db: DbOrTx, w: ReminderWindow, asOf: string) {
+  // count and first of one request read the same rows: kept for the last (revision, window, day) per connection.
+  const key = `${dataRevision(db)}|${w.from}|${w.to}|${asOf}`;
+  const client = rawClient(db);
+  const memo = dpfMemo.get(client);
+  if (memo?.key === key) return memo.rows;
+  const rows = readDpfCheckRows(db, w, asOf);
+  dpfMemo.set(client, { key, rows });
+  return rows;
+}
+
+type DpfRow = { id: string; framework: FrameworkId; from: string; to: string | null; verifiedOn: string | null; partyId: string; partyName: string; due: string };
+const dpfMemo = new WeakMap<object, { key: string; rows: DpfRow[] }>();
+
+function readDpfCheckRows(db: DbOrTx, w: ReminderWindow, asOf: string): DpfRow[] {
   const base = dpfCheckBaseRange(w);
   const rows = prepared(
     db,
@@ -98,16 +117,21 @@ function dpfCheckRows(db: DbOrTx, w: ReminderWindow, asOf: string) {
        FROM certification c JOIN party p ON p.id = c.party_id
       WHERE c.framework IN ${DPF_IN} AND ${DPF_BASE} >= ? AND ${DPF_BASE} <= ?
         AND (c."to" IS NULL OR c."to" >= ?) AND p.archived_at IS NULL`,
-  ).all(base.from ?? "", base.to, asOf) as { id: string; framework: FrameworkId; from: string; to: string | null; verifiedOn: string | null; partyId: string; partyName: string }[];
-  return rows.filter((r) => {
+  ).all(base.from ?? "", base.to, asOf) as Omit<DpfRow, "due">[];
+  const out: DpfRow[] = [];
+  for (const r of rows) {
     const due = dpfCheckDue(r.from, r.verifiedOn);
-    return isInWindow(due, w) && (r.to === null || due <= r.to);
-  });
+    if (isInWindow(due, w) && (r.to === null || due <= r.to)) out.push({ ...r, due });
+  }
+  return out;
 }
 
 const dpfChecks: ReminderSource = {
   kind: "dpf_check",
-  count: (db, w, asOf) => dpfCheckRows(db, w, asOf).length,
+  count: (db, w, asOf) => {
+    const rows = dpfCheckRows(db, w, asOf);
+    return { total: rows.length, passed: rows.filter((r) => r.due < asOf).length };
+  },
   first: (db, w, asOf, limit) =>
     dpfCheckRows(db, w, asOf)
       .map((r) => dpfCheckEvent({ ...r, frameworkLabel: FRAMEWORK_LABELS[r.framework] ?? r.framework }, asOf))
@@ -123,7 +147,7 @@ const TIA_FROM = `FROM transfer_impact_assessment a JOIN transfer t ON t.id = a.
 
 const tiaReviews: ReminderSource = {
   kind: "tia_review",
-  count: (db, w, asOf) => (prepared(db, `SELECT count(*) AS n ${TIA_FROM}`).get(lower(w), w.to, asOf) as { n: number }).n,
+  count: (db, w, asOf) => prepared(db, `SELECT count(*) AS total, coalesce(sum(a.next_review < ?), 0) AS passed ${TIA_FROM}`).get(asOf, lower(w), w.to, asOf) as Counts,
   first: (db, w, asOf, limit) =>
     (
       prepared(
@@ -143,8 +167,8 @@ const ADEQUACY_WHERE = `kind = 'adequacy' AND ${ADEQUACY_END} >= ? AND ${ADEQUAC
   AND coalesce(json_extract(data, '$.endReason'), '') NOT IN (${ADEQUACY_END_REASONS_WITHOUT_REMINDER.map((r) => `'${r}'`).join(", ")})`;
 const adequacyEnds: ReminderSource = {
   kind: "adequacy_end",
-  count: (db, w) =>
-    (prepared(db, `SELECT count(*) AS n FROM kb_entry WHERE ${ADEQUACY_WHERE}`).get(lower(w), w.to) as { n: number }).n,
+  count: (db, w, asOf) =>
+    prepared(db, `SELECT count(*) AS total, coalesce(sum(${ADEQUACY_END} < ?), 0) AS passed FROM kb_entry WHERE ${ADEQUACY_WHERE}`).get(asOf, lower(w), w.to) as Counts,
   first: (db, w, asOf, limit) =>
     (
       prepared(
@@ -189,10 +213,9 @@ function countsByKind(db: DbOrTx, sources: ReminderSource[], asOf: string, horiz
   const total: Partial<Record<ReminderKind, number>> = {};
   let overdue = 0;
   for (const s of sources) {
-    const w = reminderWindow(s.kind, asOf, horizonDays);
-    total[s.kind] = s.count(db, w, asOf);
-    const passed = passedPart(w, asOf);
-    if (REMINDER_KIND_PASSED[s.kind] === "overdue" && passed) overdue += s.count(db, passed, asOf);
+    const counts = s.count(db, reminderWindow(s.kind, asOf, horizonDays), asOf);
+    total[s.kind] = counts.total;
+    if (REMINDER_KIND_PASSED[s.kind] === "overdue") overdue += counts.passed;
   }
   return { byKind: total, total: Object.values(total).reduce((a, b) => a + (b ?? 0), 0), overdue };
 }
