@@ -113,7 +113,13 @@ describe("the reminder queries read index ranges", () => {
     const plan = (sql: string) =>
       (db.$client.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(" | ");
     expect(plan(`SELECT id FROM safeguard WHERE ended >= '2026-10-31' AND ended <= '2027-02-28' AND archived_at IS NULL ORDER BY ended, id`)).toMatch(/SEARCH safeguard USING INDEX safeguard_ended_idx \(ended>\? AND ended<\?\)/);
-    expect(plan(`SELECT a.id FROM transfer_impact_assessment a WHERE a.next_review >= '2025-11-30' AND a.next_review <= '2027-02-28'`)).toMatch(/USING INDEX tia_next_review_idx \(next_review>\? AND next_review<\?\)/);
+    const tia = plan(
+      `SELECT count(*) FROM transfer_impact_assessment a JOIN transfer t ON t.id = a.transfer_id WHERE a.next_review >= '2025-11-30' AND a.next_review <= '2027-02-28' AND t.archived_at IS NULL AND (t."end" IS NULL OR t."end" >= '2026-11-30')
+         AND NOT EXISTS (SELECT 1 FROM transfer_impact_assessment b WHERE b.transfer_id = a.transfer_id AND (b.completed > a.completed OR (b.completed = a.completed AND b.id > a.id)))`,
+    );
+    expect(tia).toMatch(/SEARCH a USING COVERING INDEX tia_next_review_idx \(next_review>\? AND next_review<\?\)/);
+    expect(tia).toMatch(/SEARCH b USING COVERING INDEX tia_transfer_latest_idx \(transfer_id=\?\)/);
+    expect(tia).toMatch(/SEARCH t USING COVERING INDEX transfer_live_idx/);
     expect(
       plan(
         `SELECT c.id FROM certification c WHERE c.framework IN ('dpf_eu', 'dpf_uk', 'dpf_ch') AND max(coalesce(c.verified_on, c."from"), c."from") >= '' AND max(coalesce(c.verified_on, c."from"), c."from") <= '2027-02-27'`,

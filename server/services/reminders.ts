@@ -132,14 +132,19 @@ const dpfChecks: ReminderSource = {
     const rows = dpfCheckRows(db, w, asOf);
     return { total: rows.length, passed: rows.filter((r) => r.due < asOf).length };
   },
+  // Events are built for the first `limit` rows only (by due date, then certification id, as compareEvents orders them).
   first: (db, w, asOf, limit) =>
-    dpfCheckRows(db, w, asOf)
+    [...dpfCheckRows(db, w, asOf)]
+      .sort((a, b) => (a.due !== b.due ? (a.due < b.due ? -1 : 1) : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+      .slice(0, limit)
       .map((r) => dpfCheckEvent({ ...r, frameworkLabel: FRAMEWORK_LABELS[r.framework] ?? r.framework }, asOf))
-      .sort(compareEvents)
-      .slice(0, limit),
+      .sort(compareEvents),
 };
 
-/** The latest TIA of a live transfer (index tia_next_review_idx; "latest" through tia_transfer_idx). */
+/**
+ * The latest TIA of a live transfer. Index-only: tia_next_review_idx (next_review, transfer_id, completed, id) for
+ * the range, tia_transfer_latest_idx for "no later TIA", transfer_live_idx for "live" (migration 0008).
+ */
 const TIA_FROM = `FROM transfer_impact_assessment a JOIN transfer t ON t.id = a.transfer_id
   WHERE a.next_review >= ? AND a.next_review <= ?
     AND t.archived_at IS NULL AND (t."end" IS NULL OR t."end" >= ?)
