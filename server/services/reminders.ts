@@ -214,6 +214,11 @@ function mergedEvents(db: DbOrTx, sources: ReminderSource[], asOf: string, horiz
   return all.sort(compareEvents).slice(offset, offset + limit);
 }
 
+/** The counts of every kind, computed once per (data revision, as-of date, horizon) for every page, filter and the summary. */
+function sharedCounts(db: Db, asOf: string, horizonDays: number) {
+  return cachedRead(db, "reminders.counts", { asOf, horizonDays }, () => countsByKind(db, REMINDER_SOURCES, asOf, horizonDays));
+}
+
 function countsByKind(db: DbOrTx, sources: ReminderSource[], asOf: string, horizonDays: number) {
   const total: Partial<Record<ReminderKind, number>> = {};
   let overdue = 0;
@@ -247,7 +252,7 @@ export function listReminders(db: Db, userId: string, input: ListRemindersInput)
 }
 
 function queryReminders(db: Db, asOf: string, horizonDays: number, kind: ReminderKind | undefined, page: number, pageSize: number) {
-  const all = countsByKind(db, REMINDER_SOURCES, asOf, horizonDays);
+  const all = sharedCounts(db, asOf, horizonDays);
   const sources = sourcesFor(kind);
   const total = kind ? (all.byKind[kind] ?? 0) : all.total;
   const items = mergedEvents(db, sources, asOf, horizonDays, (page - 1) * pageSize, pageSize);
@@ -264,7 +269,7 @@ export function reminderSummary(db: Db, userId: string, asOf: string = today()) 
 }
 
 function querySummary(db: Db, asOf: string, horizonDays: number) {
-  const counts = countsByKind(db, REMINDER_SOURCES, asOf, horizonDays);
+  const counts = sharedCounts(db, asOf, horizonDays);
   const upcomingWindow = (kind: ReminderKind): ReminderWindow => ({ from: asOf, to: reminderWindow(kind, asOf, horizonDays).to });
   const next = REMINDER_SOURCES.flatMap((s) => s.first(db, upcomingWindow(s.kind), asOf, SUMMARY_SHOWN))
     .sort(compareEvents)
