@@ -38,5 +38,6 @@ export async function mainPages(request: APIRequestContext): Promise<MainPage[]>
     { name: "new-transfer", url: "/transfers/new" },
     { name: "notice", url: "/notice" },
     { name: "party-import", url: "/parties/import" },
+    { name: "reminders", url: "/reminders" },
   ];
 }

@@ -6,6 +6,7 @@ import { FlagSummary } from "@/app/_components/flag-summary";
 import { IssueBadge, STATUS_DESCRIPTIONS, STATUS_LABELS, StatusBadge } from "@/app/_components/status-badge";
 import { issueLabel, REGIME_LABELS } from "@/app/_components/labels";
 import { OVERVIEW_DEFAULTS, overviewInput } from "@/app/_components/list-inputs";
+import { UpcomingEvents } from "@/app/_components/upcoming-events";
 import { useUrlState } from "@/app/_components/use-url-state";
 import { Card, CardHeader, PageHeader } from "@/app/_components/ui/card";
 import { cn } from "@/app/_components/ui/cn";
@@ -137,6 +138,7 @@ export function Overview() {
             <div className="space-y-6">
               <RequestsDue />
               <FlagSummary asOf={input.asOf} />
+              <UpcomingEvents />
               <Card>
                 <CardHeader title="By status and regime" description="Whose transfer rules apply, from the exporter's country on that date." />
                 <RegimeCounts byRegime={query.data.byRegime} />

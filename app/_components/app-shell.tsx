@@ -1,6 +1,8 @@
 "use client";
 
 import { ArrowLeftRight, BookOpen, Building2, FileClock, FileJson, FileSignature, Flag, FlaskConical, Inbox, LayoutDashboard, LogOut, Menu, PanelLeft, ScrollText, Search, ShieldCheck, Users, X } from "lucide-react";
+import { ArrowLeftRight, BellRing, BookOpen, LayoutDashboard, Building2, FileClock, FileJson, FileSignature, LogOut, Menu, PanelLeft, Search, ShieldCheck, Users, X } from "lucide-react";
+import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { ROLE_LABELS, type Action } from "@/server/auth/permissions";
@@ -24,6 +26,7 @@ const NAV: { href: string; label: string; icon: typeof Building2; action: Action
   { href: "/registry", label: "Import / export", icon: FileJson, action: "registry.export" },
   { href: "/audit", label: "Audit log", icon: FileClock, action: "audit.read" },
   { href: "/users", label: "Users", icon: Users, action: "user.read" },
+  { href: "/reminders", label: "Reminders", icon: BellRing, action: "reminders.read" },
 ];
 
 function Sidebar({ collapsed = false, onNavigate }: { collapsed?: boolean; onNavigate?: () => void }) {

@@ -19,4 +19,5 @@ export const PALETTE_PAGES: { href: string; label: string; action: Action }[] = 
   { href: "/requests/new", label: "Log a request", action: "request.manage" },
   { href: "/parties/import", label: "Import parties from CSV", action: "party.import" },
   { href: "/flags", label: "Flags", action: "flag.read" },
+  { href: "/reminders", label: "Reminders", action: "reminders.read" },
 ];

@@ -98,3 +98,4 @@ export const ENTITY_TYPE_LABELS: Readonly<Record<EntityType, string>> = {
 export function entityTypeLabel(type: string): string {
   return (ENTITY_TYPE_LABELS as Readonly<Record<string, string>>)[type] ?? type;
 }
+export { REMINDER_KIND_LABELS } from "@/server/domain/labels";

@@ -6,6 +6,7 @@
  */
 import { isValidIsoDate } from "@/server/domain/dates";
 import type { ISSUE_CODES, STATUSES } from "@/server/domain/rules/types";
+import { REMINDER_KINDS, type ReminderKind } from "@/server/domain/reminders";
 import { PARTY_SORTS, PARTY_STATUS_FILTERS, type RELATIONSHIPS, type SERVICE_CATEGORIES } from "@/server/schemas/party-labels";
 import { SAFEGUARD_SORTS, type SafeguardSort, type SafeguardType } from "@/server/schemas/safeguard-labels";
 import { TRANSFER_SORTS, type TransferSort } from "@/server/schemas/transfer-labels";
@@ -99,4 +100,18 @@ export const OVERVIEW_DEFAULTS = { asOf: "" };
 
 export function overviewInput(state: typeof OVERVIEW_DEFAULTS): { asOf?: string } {
   return isDate(state.asOf) ? { asOf: state.asOf } : {};
+}
+
+export const REMINDER_KIND_CODES: readonly ReminderKind[] = REMINDER_KINDS;
+export const REMINDER_PAGE_SIZE = 25;
+export const REMINDER_LIST_DEFAULTS = { kind: "", asOf: "", page: "1" };
+
+/** The reminders inbox (server/services/reminders.ts listReminders). */
+export function reminderListInput(state: typeof REMINDER_LIST_DEFAULTS) {
+  return {
+    kind: ((REMINDER_KIND_CODES as readonly string[]).includes(state.kind) ? state.kind : undefined) as ReminderKind | undefined,
+    asOf: isDate(state.asOf) ? state.asOf : undefined,
+    page: pageOf(state.page),
+    pageSize: REMINDER_PAGE_SIZE,
+  };
 }

@@ -11,3 +11,4 @@ export * from "./notice";
 export * from "./requests";
 export * from "./exports";
 export * from "./flags";
+export * from "./reminders";

@@ -51,7 +51,7 @@ export const safeguards = sqliteTable(
     createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
-  (t) => [index("safeguard_type_idx").on(t.type)],
+  (t) => [index("safeguard_type_idx").on(t.type), index("safeguard_ended_idx").on(t.ended)],
 );
 
 /** Parties that signed a safeguard (SCC, IDTA…) or are bound by it (BCR members). Ordered by `position`. */
@@ -92,5 +92,11 @@ export const certifications = sqliteTable(
     position: integer("position").notNull().default(0),
     version: integer("version").notNull().default(1),
   },
-  (t) => [index("certification_party_idx").on(t.partyId)],
+  (t) => [
+    index("certification_party_idx").on(t.partyId),
+    // Reminders (0008): the base date of a DPF List check (server/domain/reminders.ts dpfCheckDue), DPF only.
+    index("certification_dpf_check_idx")
+      .on(sql`max(coalesce(${t.verifiedOn}, ${t.from}), ${t.from})`)
+      .where(sql`${t.framework} IN ('dpf_eu', 'dpf_uk', 'dpf_ch')`),
+  ],
 );

@@ -41,6 +41,8 @@ export const transfers = sqliteTable(
     index("transfer_exporter_idx").on(t.exporterId),
     index("transfer_recipient_idx").on(t.recipientId),
     index("transfer_destination_idx").on(t.destination),
+    // Reminders (0008): "is this transfer live" answered from the index alone.
+    index("transfer_live_idx").on(t.id, t.archivedAt, t.end),
   ],
 );
 
@@ -114,5 +116,10 @@ export const transferImpactAssessments = sqliteTable(
     extra: text("extra"),
     createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
-  (t) => [index("tia_transfer_idx").on(t.transferId, t.completed)],
+  (t) => [
+    index("tia_transfer_idx").on(t.transferId, t.completed),
+    // Reminders (0008): covering indexes for the TIA review dates of the latest TIA of each live transfer.
+    index("tia_next_review_idx").on(t.nextReview, t.transferId, t.completed, t.id),
+    index("tia_transfer_latest_idx").on(t.transferId, t.completed, t.id),
+  ],
 );

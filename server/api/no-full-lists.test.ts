@@ -63,6 +63,8 @@ const ALLOWED: Record<string, string> = {
   "flag.summary": "two counts: open flags by severity",
   "flag.detail": "one flag's review, with at most 100 comments and 100 audit rows",
   "flag.owners": "at most 20 procurement and DPO users (LIMIT 20 in the query)",
+  "reminders.summary": "the first five upcoming events and two counts",
+  "reminders.settings": "the signed-in user's horizon and whether they have a calendar feed",
 };
 
 interface ProcedureDef {

@@ -72,6 +72,8 @@ const SPEC: Record<string, Row> = {
   "flag.read": /*              */ [Y, Y, Y, Y, "flags are verdicts read with their review: 'reads everything'; 'My flags for each user' (issue 10)"],
   "flag.review": /*            */ [N, N, Y, N, "'The DPO assigns an owner … moves it … risk_accepted' (issue 10)"],
   "flag.comment": /*           */ [N, Y, Y, N, "'The DPO … comments' (issue 10); procurement users own flags, so they comment too; auditors change nothing"],
+  "reminders.read": /*         */ [Y, Y, Y, Y, "the reminders inbox is a read of the register ('reads everything')"],
+  "reminders.configure": /*    */ [Y, Y, Y, N, "README silent on per-user settings: one's own horizon and calendar feed; 'auditor … changes nothing'"],
 };
 
 const ROLE_COLUMN: Record<Role, 0 | 1 | 2 | 3> = { admin: 0, procurement: 1, dpo: 2, auditor: 3 };

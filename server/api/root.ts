@@ -7,6 +7,7 @@ import { partyRouter } from "./routers/party";
 import { purposeRouter } from "./routers/purpose";
 import { registryRouter } from "./routers/registry";
 import { scenarioRouter } from "./routers/scenario";
+import { remindersRouter } from "./routers/reminders";
 import { safeguardRouter } from "./routers/safeguard";
 import { tiaRouter } from "./routers/tia";
 import { transferRouter } from "./routers/transfer";
@@ -36,6 +37,7 @@ export const appRouter = createTRPCRouter({
   file: fileRouter,
   partyImport: partyImportRouter,
   flag: flagRouter,
+  reminders: remindersRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -50,6 +50,10 @@ export const AUDIT_ACTIONS = [
   "flag.assign",
   "flag.move",
   "flag.comment",
+  "reminders.set_horizon",
+  "calendar_feed.create",
+  "calendar_feed.rotate",
+  "calendar_feed.revoke",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

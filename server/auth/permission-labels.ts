@@ -42,6 +42,8 @@ export const PERMISSION_LABELS: Record<Action, string> = {
   "flag.read": "See flags",
   "flag.review": "Review flags (owner, due date, state, accepted risks)",
   "flag.comment": "Comment on flags",
+  "reminders.read": "See reminders",
+  "reminders.configure": "Set their reminder horizon and calendar feed",
 };
 
 /** The refusal a role gets for an action it may not perform, in words. */

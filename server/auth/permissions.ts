@@ -66,6 +66,8 @@ export const PERMISSIONS = {
   "flag.read": EVERYONE,
   "flag.review": ["dpo"],
   "flag.comment": EDITORS,
+  "reminders.read": EVERYONE,
+  "reminders.configure": ["admin", "procurement", "dpo"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Action = keyof typeof PERMISSIONS;

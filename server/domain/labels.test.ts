@@ -11,12 +11,14 @@ import {
   INSTRUMENT_TYPE_LABELS,
   MEMBERSHIP_LABELS,
   REGIME_LABELS,
+  REMINDER_KIND_LABELS,
   SCC_VERSION_LABELS,
   SEVERITY_LABELS,
   STATUS_DESCRIPTIONS,
   STATUS_LABELS,
 } from "./labels";
 import { SCC_VERSIONS } from "./registry/types";
+import { REMINDER_KINDS } from "./reminders";
 import { BASIS_TYPES, ISSUE_CODES, STATUSES } from "./rules/types";
 
 const maps: [string, readonly string[], Readonly<Record<string, string>>][] = [
@@ -33,6 +35,7 @@ const maps: [string, readonly string[], Readonly<Record<string, string>>][] = [
   ["SCC versions", SCC_VERSIONS, SCC_VERSION_LABELS],
   ["regimes", ["EU", "UK", "CH"], REGIME_LABELS],
   ["severities", ["info", "warning", "error"], SEVERITY_LABELS],
+  ["reminder kinds", REMINDER_KINDS, REMINDER_KIND_LABELS],
 ];
 
 describe("labels", () => {

@@ -16,6 +16,7 @@ import type {
 } from "./kb/types";
 import type { AdequacyScopeAnswer, CoveredData, SccVersion, TiaOutcome } from "./registry/types";
 import type { FlagState } from "./flag-types";
+import type { ReminderKind } from "./reminders";
 import type { BasisType, IssueCode, IssueSeverity, Status } from "./rules/types";
 
 export const STATUS_LABELS: Readonly<Record<Status, string>> = {
@@ -202,4 +203,10 @@ export const SCENARIO_CHANGE_LABELS: Readonly<Record<"kb_entry_ends" | "new_adeq
   new_adequacy: "A new adequacy decision",
   certification_lapses: "A recipient's certification lapses",
   safeguard_ends: "A safeguard ends",
+/** The kinds of reminder events (server/domain/reminders.ts). */
+export const REMINDER_KIND_LABELS: Readonly<Record<ReminderKind, string>> = {
+  safeguard_end: "Safeguard ends",
+  dpf_check: "DPF List check",
+  tia_review: "TIA review",
+  adequacy_end: "Adequacy decision ends",
 };

@@ -4,6 +4,7 @@ import { kbSamples } from "./kb";
 import { partySamples } from "./party";
 import { registrySamples } from "./registry";
 import { scenarioSamples } from "./scenario";
+import { remindersSamples } from "./reminders";
 import { searchSamples } from "./search";
 import { transferSamples } from "./transfer";
 import { requestSamples } from "./request";
@@ -26,4 +27,5 @@ export const SAMPLE_INPUTS: SampleInputs = {
   ...requestSamples,
   ...exportSamples,
   ...flagSamples,
+  ...remindersSamples,
 };

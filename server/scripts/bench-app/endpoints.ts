@@ -81,6 +81,11 @@ export const CALLS: CallSpec[] = [
   { procedure: "flag.detail", target: "detail", input: (ids) => ({ transferId: ids.transferId, code: "unsafeguarded" }) },
   // The overview's map (rendered on the server by page /; the trend's cold figure is in bench-app/dashboard.ts).
   { procedure: "dashboard.map", target: "list", input: () => ({ regime: "EU" }) },
+  // Reminders (issue 10 item 4): the inbox as /reminders loads it (list-inputs.ts reminderListInput), the
+  // horizon/feed card, and the overview's "Upcoming events" (app/_components/upcoming-events.tsx).
+  { procedure: "reminders.list", target: "list", input: () => ({ page: 1, pageSize: 25 }) },
+  { procedure: "reminders.settings", target: "list" },
+  { procedure: "reminders.summary", target: "list", input: () => ({}) },
 ];
 
 /**
@@ -136,6 +141,7 @@ export function pageEndpoints(ids: Ids, needles: PageNeedles): Endpoint[] {
     page("page /safeguards/<id>", `/safeguards/${encodeURIComponent(ids.safeguardId)}`, "detail", needles.safeguard),
     page("page /notice", "/notice", "list", "International transfers of personal data"),
     page("page /flags", "/flags", "list"),
+    page("page /reminders", "/reminders", "list"),
   ];
 }
 
@@ -152,6 +158,7 @@ export function anchorEndpoints(): Endpoint[] {
  */
 export function queriesUsedByPages(root = process.cwd()): string[] {
   const dirs = ["app/(app)/overview.tsx", "app/(app)/transfers", "app/(app)/parties", "app/(app)/safeguards", "app/(app)/flags", "app/_components/flag-summary.tsx"].map((d) => path.join(root, d));
+  const dirs = ["app/(app)/overview.tsx", "app/(app)/transfers", "app/(app)/parties", "app/(app)/safeguards", "app/(app)/reminders", "app/_components/upcoming-events.tsx"].map((d) => path.join(root, d));
   const found = new Set<string>();
   const visit = (p: string) => {
     if (!fs.existsSync(p)) return;
