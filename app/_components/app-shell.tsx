@@ -1,8 +1,6 @@
 "use client";
 
-import { ArrowLeftRight, BookOpen, Building2, FileClock, FileJson, FileSignature, Flag, FlaskConical, Inbox, LayoutDashboard, LogOut, Menu, PanelLeft, ScrollText, Search, ShieldCheck, Users, X } from "lucide-react";
-import { ArrowLeftRight, BellRing, BookOpen, LayoutDashboard, Building2, FileClock, FileJson, FileSignature, LogOut, Menu, PanelLeft, Search, ShieldCheck, Users, X } from "lucide-react";
-import Link from "next/link";
+import { ArrowLeftRight, BellRing, BookOpen, Building2, FileClock, FileJson, FileSignature, Flag, FlaskConical, Inbox, LayoutDashboard, LogOut, Menu, PanelLeft, ScrollText, Search, ShieldCheck, Users, X } from "lucide-react";
 import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { ROLE_LABELS, type Action } from "@/server/auth/permissions";
@@ -19,6 +17,7 @@ const NAV: { href: string; label: string; icon: typeof Building2; action: Action
   { href: "/transfers", label: "Transfers", icon: ArrowLeftRight, action: "transfer.read" },
   { href: "/parties", label: "Parties", icon: Building2, action: "party.read" },
   { href: "/safeguards", label: "Safeguards", icon: FileSignature, action: "safeguard.read" },
+  { href: "/reminders", label: "Reminders", icon: BellRing, action: "reminders.read" },
   { href: "/scenarios", label: "What-if", icon: FlaskConical, action: "scenario.read" },
   { href: "/requests", label: "Requests", icon: Inbox, action: "request.read" },
   { href: "/notice", label: "Privacy notice", icon: ScrollText, action: "notice.read" },
@@ -26,7 +25,6 @@ const NAV: { href: string; label: string; icon: typeof Building2; action: Action
   { href: "/registry", label: "Import / export", icon: FileJson, action: "registry.export" },
   { href: "/audit", label: "Audit log", icon: FileClock, action: "audit.read" },
   { href: "/users", label: "Users", icon: Users, action: "user.read" },
-  { href: "/reminders", label: "Reminders", icon: BellRing, action: "reminders.read" },
 ];
 
 function Sidebar({ collapsed = false, onNavigate }: { collapsed?: boolean; onNavigate?: () => void }) {

@@ -67,6 +67,10 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<AuditAction, string>> = {
   "flag.assign": "Flag assigned",
   "flag.move": "Flag state changed",
   "flag.comment": "Flag commented",
+  "reminders.set_horizon": "Reminder horizon changed",
+  "calendar_feed.create": "Calendar feed created",
+  "calendar_feed.rotate": "Calendar feed address changed",
+  "calendar_feed.revoke": "Calendar feed revoked",
 };
 
 /** The action in words (an action unknown to this version, e.g. from a newer one, as it is). */

@@ -1,8 +1,7 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
-import { useAsOf, withAsOf } from "@/app/_components/as-of";
+import { AsOfLink, useAsOf, withAsOf } from "@/app/_components/as-of";
 import { REMINDER_KIND_LABELS } from "@/app/_components/labels";
 import { useCan } from "@/app/_components/session";
 import { Card, CardHeader } from "@/app/_components/ui/card";
@@ -25,9 +24,9 @@ export function UpcomingEvents() {
         title="Upcoming events"
         description={data ? `The next ${data.horizonDays} days.` : undefined}
         actions={
-          <Link href={withAsOf("/reminders", asOf)} className="text-sm font-medium text-indigo-700 hover:underline">
+          <AsOfLink href={withAsOf("/reminders", asOf)} className="text-sm font-medium text-indigo-700 hover:underline">
             All reminders
-          </Link>
+          </AsOfLink>
         }
       />
       {query.isError ? (
@@ -42,9 +41,9 @@ export function UpcomingEvents() {
       ) : (
         <>
           <p className="px-5 pt-3 text-sm text-slate-700">
-            <Link href={withAsOf("/reminders", asOf)} className={cn("underline underline-offset-2", data.overdue > 0 ? "font-semibold text-red-700" : "text-slate-700")}>
+            <AsOfLink href={withAsOf("/reminders", asOf)} className={cn("underline underline-offset-2", data.overdue > 0 ? "font-semibold text-red-700" : "text-slate-700")}>
               {data.overdue} overdue
-            </Link>{" "}
+            </AsOfLink>{" "}
             · {data.total} event{data.total === 1 ? "" : "s"} in all
           </p>
           {data.next.length === 0 ? (
@@ -54,9 +53,9 @@ export function UpcomingEvents() {
               {data.next.map((e) => (
                 <li key={e.uid} className="px-5 py-2.5 text-sm">
                   <div className="flex items-baseline justify-between gap-3">
-                    <Link href={withAsOf(reminderRecordPath(e.record), asOf)} className="min-w-0 font-medium break-words text-indigo-700 hover:underline">
+                    <AsOfLink href={withAsOf(reminderRecordPath(e.record), asOf)} className="min-w-0 font-medium break-words text-indigo-700 hover:underline">
                       {e.record.title}
-                    </Link>
+                    </AsOfLink>
                     <span className="shrink-0 text-xs text-slate-600">{describeDaysLeft(e.kind, e.daysLeft)}</span>
                   </div>
                   <div className="text-xs text-slate-500">

@@ -203,6 +203,8 @@ export const SCENARIO_CHANGE_LABELS: Readonly<Record<"kb_entry_ends" | "new_adeq
   new_adequacy: "A new adequacy decision",
   certification_lapses: "A recipient's certification lapses",
   safeguard_ends: "A safeguard ends",
+};
+
 /** The kinds of reminder events (server/domain/reminders.ts). */
 export const REMINDER_KIND_LABELS: Readonly<Record<ReminderKind, string>> = {
   safeguard_end: "Safeguard ends",

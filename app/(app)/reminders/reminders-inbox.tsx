@@ -1,9 +1,8 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import Link from "next/link";
+import { AsOfLink, withAsOf } from "@/app/_components/as-of";
 import { useState } from "react";
-import { withAsOf } from "@/app/_components/as-of";
 import { REMINDER_KIND_LABELS } from "@/app/_components/labels";
 import { REMINDER_KIND_CODES, REMINDER_LIST_DEFAULTS, reminderListInput } from "@/app/_components/list-inputs";
 import { useCan } from "@/app/_components/session";
@@ -108,9 +107,9 @@ export function RemindersInbox() {
                         <Td label="Concerns">
                           <Badge tone={late ? "red" : e.kind === "dpf_check" || e.kind === "tia_review" ? "amber" : "slate"}>{REMINDER_KIND_LABELS[e.kind]}</Badge>
                           <div className="mt-1">
-                            <Link href={withAsOf(reminderRecordPath(e.record), input.asOf)} className="font-medium text-indigo-700 hover:underline">
+                            <AsOfLink href={withAsOf(reminderRecordPath(e.record), input.asOf)} className="font-medium text-indigo-700 hover:underline">
                               {e.record.title}
-                            </Link>
+                            </AsOfLink>
                           </div>
                         </Td>
                         <Td label="Why it matters">

@@ -157,8 +157,7 @@ export function anchorEndpoints(): Endpoint[] {
  * source, so a call added to a page but not to CALLS is reported instead of silently left out.
  */
 export function queriesUsedByPages(root = process.cwd()): string[] {
-  const dirs = ["app/(app)/overview.tsx", "app/(app)/transfers", "app/(app)/parties", "app/(app)/safeguards", "app/(app)/flags", "app/_components/flag-summary.tsx"].map((d) => path.join(root, d));
-  const dirs = ["app/(app)/overview.tsx", "app/(app)/transfers", "app/(app)/parties", "app/(app)/safeguards", "app/(app)/reminders", "app/_components/upcoming-events.tsx"].map((d) => path.join(root, d));
+  const dirs = ["app/(app)/overview.tsx", "app/(app)/transfers", "app/(app)/parties", "app/(app)/safeguards", "app/(app)/flags", "app/_components/flag-summary.tsx", "app/(app)/reminders", "app/_components/upcoming-events.tsx"].map((d) => path.join(root, d));
   const found = new Set<string>();
   const visit = (p: string) => {
     if (!fs.existsSync(p)) return;
