@@ -51,6 +51,17 @@ test.describe("the as-of date", () => {
     await expect(cards.getByRole("link").filter({ hasText: "Unsafeguarded" }).locator("p").first()).toHaveText(String(unsafeguardedOn15 + 1));
     await expectTransferStatus(page, TRANSFER, "unsafeguarded");
 
+    // The flags page, reached from the sidebar with the date: on 2020-07-17 the transfer is flagged unsafeguarded…
+    await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Flags" }).click();
+    await expectAsOfInUrl(page, "2020-07-17", /\/flags\?/);
+    await open(page, `/flags?asOf=2020-07-17&party=${RECIPIENT}`);
+    await expect(page.locator(`li[data-flag="${TRANSFER}|unsafeguarded"]`)).toBeVisible();
+    // …and on 2020-07-15, while the Privacy Shield still covered it, it is not.
+    await open(page, `/flags?asOf=2020-07-15&party=${RECIPIENT}`);
+    await expect(page.getByRole("heading", { level: 1, name: "Flags" })).toBeVisible();
+    await expect(page.locator(`li[data-flag="${TRANSFER}|unsafeguarded"]`)).toHaveCount(0);
+    await open(page, "/?asOf=2020-07-17");
+
     // Overview → list → transfer → party, the date kept at every step.
     await page.getByRole("link", { name: "All transfers" }).click();
     await expectAsOfInUrl(page, "2020-07-17", /\/transfers\?/);

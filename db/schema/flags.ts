@@ -32,7 +32,14 @@ export const flags = sqliteTable(
     createdAt: text("created_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
     updatedAt: text("updated_at").notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ','now'))`),
   },
-  (t) => [uniqueIndex("flag_transfer_code_idx").on(t.transferId, t.code), index("flag_owner_idx").on(t.ownerId), index("flag_state_idx").on(t.state)],
+  (t) => [
+    uniqueIndex("flag_transfer_code_idx").on(t.transferId, t.code),
+    index("flag_owner_idx").on(t.ownerId),
+    index("flag_state_idx").on(t.state),
+    // Reminders (migration 0014): flags past their due date, accepted risks due for re-review.
+    index("flag_due_idx").on(t.dueDate).where(sql`${t.state} IN ('open','in_remediation') AND ${t.dueDate} IS NOT NULL`),
+    index("flag_rereview_idx").on(t.rereviewDate).where(sql`${t.state} = 'risk_accepted' AND ${t.rereviewDate} IS NOT NULL`),
+  ],
 );
 
 export const flagComments = sqliteTable(
@@ -49,3 +56,9 @@ export const flagComments = sqliteTable(
   },
   (t) => [index("flag_comment_flag_idx").on(t.flagId, t.createdAt)],
 );
+
+/** Bumped by triggers on every write to `flag` (migration 0014): caches that read flags key on it. */
+export const flagRevision = sqliteTable("flag_revision", {
+  id: integer("id").primaryKey(),
+  revision: integer("revision").notNull().default(0),
+});

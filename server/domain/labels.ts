@@ -211,4 +211,6 @@ export const REMINDER_KIND_LABELS: Readonly<Record<ReminderKind, string>> = {
   dpf_check: "DPF List check",
   tia_review: "TIA review",
   adequacy_end: "Adequacy decision ends",
+  flag_due: "Flag due",
+  risk_rereview: "Accepted risk to re-review",
 };

@@ -9,7 +9,7 @@
  */
 import { addDays } from "./dates";
 
-export const REMINDER_KINDS = ["safeguard_end", "dpf_check", "tia_review", "adequacy_end"] as const;
+export const REMINDER_KINDS = ["safeguard_end", "dpf_check", "tia_review", "adequacy_end", "flag_due", "risk_rereview"] as const;
 export type ReminderKind = (typeof REMINDER_KINDS)[number];
 
 /** The horizon a user sees ahead of the as-of date, in days: default and bounds of the per-user setting. */
@@ -35,6 +35,8 @@ export const REMINDER_KIND_PASSED: Readonly<Record<ReminderKind, "overdue" | "en
   dpf_check: "overdue",
   tia_review: "overdue",
   adequacy_end: "ended",
+  flag_due: "overdue",
+  risk_rereview: "overdue",
 };
 
 /** Is `days` a horizon the setting accepts (a whole number of days from 7 to 365)? */
@@ -75,6 +77,8 @@ export function reminderWindow(kind: ReminderKind, asOf: string, horizonDays: nu
   const to = addDays(asOf, horizonDays);
   switch (kind) {
     case "dpf_check":
+    case "flag_due":
+    case "risk_rereview":
       return { from: null, to };
     case "tia_review":
       return { from: addDays(asOf, -TIA_OVERDUE_SHOWN_DAYS), to };
@@ -240,6 +244,42 @@ export function adequacyEndEvent(
     record: { type: "kb_entry", id: row.id, title },
     summary: `Adequacy decision ends: ${row.destinationName} (${row.regimeLabel})`,
     why: `The decision's last day ${passed ? "was" : "is"} ${row.endDate} (${reason}). Transfers to ${row.destinationName} that rely on it need another basis from the next day unless it is renewed${row.sunset ? " (record the renewal in the knowledge base)" : ""}.`,
+  };
+}
+
+/**
+/** A flag still open or in remediation, with the due date its owner was given (flags page, "Assign"). */
+export function flagDueEvent(
+  row: { flagId: string; transferId: string; exporterName: string; recipientName: string; codeLabel: string; dueDate: string; ownerName: string | null },
+  asOf: string,
+): ReminderEvent {
+  const title = `${row.exporterName} → ${row.recipientName}`;
+  const owner = row.ownerName ? `${row.ownerName} owns it` : "It has no owner";
+  return {
+    uid: reminderUid("flag_due", row.flagId),
+    kind: "flag_due",
+    date: row.dueDate,
+    daysLeft: daysFrom(asOf, row.dueDate),
+    record: { type: "transfer", id: row.transferId, title },
+    summary: `Flag due: ${row.codeLabel} (${title})`,
+    why: `${owner}; it ${row.dueDate < asOf ? "was" : "is"} due on ${row.dueDate} and is not resolved.`,
+  };
+}
+
+/** An accepted risk whose re-review date comes (or came): on that day the flag opens again. */
+export function riskRereviewEvent(
+  row: { flagId: string; transferId: string; exporterName: string; recipientName: string; codeLabel: string; rereviewDate: string },
+  asOf: string,
+): ReminderEvent {
+  const title = `${row.exporterName} → ${row.recipientName}`;
+  return {
+    uid: reminderUid("risk_rereview", row.flagId),
+    kind: "risk_rereview",
+    date: row.rereviewDate,
+    daysLeft: daysFrom(asOf, row.rereviewDate),
+    record: { type: "transfer", id: row.transferId, title },
+    summary: `Re-review accepted risk: ${row.codeLabel} (${title})`,
+    why: `The risk was accepted until ${row.rereviewDate}; from that day the flag is open again until it is re-reviewed.`,
   };
 }
 

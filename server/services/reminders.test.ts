@@ -57,7 +57,7 @@ describe("the reminders inbox", () => {
     ]);
     expect(r.total).toBe(4);
     expect(r.overdue).toBe(1); // the DPF check; an ended safeguard is not "overdue"
-    expect(r.byKind).toEqual({ safeguard_end: 2, dpf_check: 1, tia_review: 1, adequacy_end: 0 });
+    expect(r.byKind).toEqual({ safeguard_end: 2, dpf_check: 1, tia_review: 1, adequacy_end: 0, flag_due: 0, risk_rereview: 0 });
     const end = r.items[3]!;
     expect(end.record).toEqual({ type: "safeguard", id: s.ending.id, title: "SCCs Ending Soon" });
     expect(end.why).toBe("Its last day is 2027-01-15. 1 live transfer relies on it and loses this cover from the next day unless a successor is in place.");

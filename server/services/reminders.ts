@@ -15,7 +15,7 @@ import { z } from "zod";
 import { prepared, rawClient, type Db, type DbOrTx } from "@/db/client";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/auth/actor";
-import { END_REASON_LABELS, FRAMEWORK_LABELS, REGIME_LABELS } from "@/server/domain/labels";
+import { END_REASON_LABELS, FLAG_CODE_LABELS, FRAMEWORK_LABELS, REGIME_LABELS } from "@/server/domain/labels";
 import type { EndReason, FrameworkId, RegimeId } from "@/server/domain/kb/types";
 import {
   ADEQUACY_END_REASONS_WITHOUT_REMINDER,
@@ -33,6 +33,8 @@ import {
   REMINDER_KIND_PASSED,
   REMINDER_KINDS,
   reminderWindow,
+  flagDueEvent,
+  riskRereviewEvent,
   safeguardEndEvent,
   tiaReviewEvent,
   type ReminderEvent,
@@ -198,8 +200,55 @@ const adequacyEnds: ReminderSource = {
     ),
 };
 
+const flagLabel = (code: string) => (FLAG_CODE_LABELS as Readonly<Record<string, string>>)[code] ?? code;
+const FLAG_PARTIES = `(SELECT name FROM party WHERE id = t.exporter_id) AS exporterName, (SELECT name FROM party WHERE id = t.recipient_id) AS recipientName`;
+
+/**
+ * Flags open or in remediation with a due date, on live transfers: by date range over the partial index flag_due_idx
+ * (named: without statistics SQLite would pick flag_state_idx and filter every open flag).
+ */
+const FLAG_DUE_FROM = `FROM flag f INDEXED BY flag_due_idx JOIN transfer t ON t.id = f.transfer_id
+  WHERE f.state IN ('open','in_remediation') AND f.due_date IS NOT NULL AND f.due_date >= ? AND f.due_date <= ? AND t.archived_at IS NULL`;
+const flagsDue: ReminderSource = {
+  kind: "flag_due",
+  count: (db, w, asOf) => prepared(db, `SELECT count(*) AS total, coalesce(sum(f.due_date < ?), 0) AS passed ${FLAG_DUE_FROM}`).get(asOf, lower(w), w.to) as Counts,
+  first: (db, w, asOf, limit) =>
+    (
+      prepared(
+        db,
+        `SELECT f.id AS flagId, f.transfer_id AS transferId, f.code, f.due_date AS dueDate, (SELECT name FROM user WHERE id = f.owner_id) AS ownerName, ${FLAG_PARTIES}
+           ${FLAG_DUE_FROM}
+          ORDER BY f.due_date, f.id
+          LIMIT ?`,
+      ).all(lower(w), w.to, limit) as { flagId: string; transferId: string; code: string; dueDate: string; ownerName: string | null; exporterName: string; recipientName: string }[]
+    ).map((r) => flagDueEvent({ ...r, codeLabel: flagLabel(r.code) }, asOf)),
+};
+
+/** Accepted risks with a re-review date (partial index flag_rereview_idx), on live transfers. */
+const RISK_FROM = `FROM flag f INDEXED BY flag_rereview_idx JOIN transfer t ON t.id = f.transfer_id
+  WHERE f.state = 'risk_accepted' AND f.rereview_date IS NOT NULL AND f.rereview_date >= ? AND f.rereview_date <= ? AND t.archived_at IS NULL`;
+const risksToRereview: ReminderSource = {
+  kind: "risk_rereview",
+  count: (db, w, asOf) => prepared(db, `SELECT count(*) AS total, coalesce(sum(f.rereview_date < ?), 0) AS passed ${RISK_FROM}`).get(asOf, lower(w), w.to) as Counts,
+  first: (db, w, asOf, limit) =>
+    (
+      prepared(
+        db,
+        `SELECT f.id AS flagId, f.transfer_id AS transferId, f.code, f.rereview_date AS rereviewDate, ${FLAG_PARTIES}
+           ${RISK_FROM}
+          ORDER BY f.rereview_date, f.id
+          LIMIT ?`,
+      ).all(lower(w), w.to, limit) as { flagId: string; transferId: string; code: string; rereviewDate: string; exporterName: string; recipientName: string }[]
+    ).map((r) => riskRereviewEvent({ ...r, codeLabel: flagLabel(r.code) }, asOf)),
+};
+
 /** Every source, in the order of REMINDER_KINDS. Append a source here for a new kind. */
-export const REMINDER_SOURCES: ReminderSource[] = [safeguardEnds, dpfChecks, tiaReviews, adequacyEnds];
+export const REMINDER_SOURCES: ReminderSource[] = [safeguardEnds, dpfChecks, tiaReviews, adequacyEnds, flagsDue, risksToRereview];
+
+/** The flag revision (migration 0014): a review action changes no verdict, so the data revision does not see it. */
+function flagRevision(db: DbOrTx): number {
+  return (prepared(db, "SELECT revision FROM flag_revision WHERE id = 1").get() as { revision: number } | undefined)?.revision ?? 0;
+}
 
 function sourcesFor(kind: ReminderKind | undefined): ReminderSource[] {
   return kind ? REMINDER_SOURCES.filter((s) => s.kind === kind) : REMINDER_SOURCES;
@@ -216,7 +265,7 @@ function mergedEvents(db: DbOrTx, sources: ReminderSource[], asOf: string, horiz
 
 /** The counts of every kind, computed once per (data revision, as-of date, horizon) for every page, filter and the summary. */
 function sharedCounts(db: Db, asOf: string, horizonDays: number) {
-  return cachedRead(db, "reminders.counts", { asOf, horizonDays }, () => countsByKind(db, REMINDER_SOURCES, asOf, horizonDays));
+  return cachedRead(db, "reminders.counts", { asOf, horizonDays, flags: flagRevision(db) }, () => countsByKind(db, REMINDER_SOURCES, asOf, horizonDays));
 }
 
 function countsByKind(db: DbOrTx, sources: ReminderSource[], asOf: string, horizonDays: number) {
@@ -248,7 +297,7 @@ export function listReminders(db: Db, userId: string, input: ListRemindersInput)
   const { asOf = today(), kind, page, pageSize } = listRemindersSchema.parse(input);
   const horizonDays = horizonOf(db, userId);
   // Cached per data revision (any registry or knowledge-base write bumps it) and horizon: users share it.
-  return cachedRead(db, "reminders.list", { asOf, kind, page, pageSize, horizonDays }, () => queryReminders(db, asOf, horizonDays, kind, page, pageSize));
+  return cachedRead(db, "reminders.list", { asOf, kind, page, pageSize, horizonDays, flags: flagRevision(db) }, () => queryReminders(db, asOf, horizonDays, kind, page, pageSize));
 }
 
 function queryReminders(db: Db, asOf: string, horizonDays: number, kind: ReminderKind | undefined, page: number, pageSize: number) {
@@ -265,7 +314,7 @@ export const SUMMARY_SHOWN = 5;
 /** The overview's summary: the next few events from today (or the as-of date) on, and the overdue count. */
 export function reminderSummary(db: Db, userId: string, asOf: string = today()) {
   const horizonDays = horizonOf(db, userId);
-  return cachedRead(db, "reminders.summary", { asOf, horizonDays }, () => querySummary(db, asOf, horizonDays));
+  return cachedRead(db, "reminders.summary", { asOf, horizonDays, flags: flagRevision(db) }, () => querySummary(db, asOf, horizonDays));
 }
 
 function querySummary(db: Db, asOf: string, horizonDays: number) {
