@@ -1,6 +1,6 @@
 /**
- * The reminder rules, with dates written out. Source for the DPF rule: db/reference/regulatory-facts.md
- * (= ../shared/reference/regulatory-facts.md), row DPF-LIST: "annual re-certification; ITA removes orgs that
+ * The reminder rules, with dates written out. Source for the DPF rule: db/reference/regulatory-facts.md, row
+ * DPF-LIST: "annual re-certification; ITA removes orgs that
  * withdraw, fail re-certification ("INACTIVE-LAPSE")"; the brief: a DPF List check older than 12 months is due.
  */
 import { describe, expect, it } from "vitest";
