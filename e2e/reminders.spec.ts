@@ -77,7 +77,7 @@ test("the DPO sees a safeguard's end in the inbox, changes the horizon, and subs
 
   // The changes are in the audit log.
   await open(page, "/audit?action=calendar_feed.rotate");
-  await expect(page.getByRole("list", { name: "Audit entries" })).toContainText("calendar_feed.rotate");
+  await expect(page.getByRole("list", { name: "Audit entries" })).toContainText("Calendar feed address changed");
 
   // Back to the default horizon for the other tests.
   await open(page, "/reminders");
