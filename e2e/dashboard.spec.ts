@@ -40,7 +40,15 @@ test.describe("dashboard", () => {
     // The map: server-rendered SVG with the countries, lines, legends and the flows table.
     const map = page.getByTestId("world-map");
     await expect(map).toBeVisible();
-    expect(await map.locator("path").count()).toBeGreaterThan(150);
+    // Every country is drawn by the base layer, one cached image (GET /api/map/base) under the interactive parts.
+    const base = await map.locator("image").getAttribute("href");
+    expect(base).toMatch(/^\/api\/map\/base\?regime=EU/);
+    const layer = await page.request.get(base!);
+    expect(layer.status()).toBe(200);
+    expect(layer.headers()["content-type"]).toContain("image/svg+xml");
+    expect(((await layer.text()).match(/<path /g) ?? []).length).toBeGreaterThan(150);
+    expect((await page.request.get(base!, { headers: { "if-none-match": layer.headers()["etag"]! } })).status()).toBe(304);
+    await expect(map.locator('a[data-country="US"] path')).toHaveCount(1);
     await expect(page.getByRole("list", { name: "Legend: country shading" }).getByText("Third country")).toBeVisible();
     await expect(page.getByRole("list", { name: "Legend: line colours" }).getByText("Unsafeguarded")).toBeVisible();
     const flows = page.getByRole("table", { name: "Flows by exporter country and destination" });

@@ -73,32 +73,51 @@ function queryFlowMap(db: Db, regime: RegimeId, asOf?: string): FlowMapData {
   const rows = [...merged.values()].sort((a, b) => b.n - a.n || a.exporterCountry.localeCompare(b.exporterCountry) || a.destination.localeCompare(b.destination));
   const flows = rows.slice(0, MAP_FLOWS_SHOWN).map((r) => ({ exporterCountry: r.exporterCountry, destination: r.destination, transfers: r.n, worst: statusOfRank(r.worst) ?? "inactive" }));
 
-  const ckb = getCompiledKnowledgeBase(db);
-  // Any country whose exporters are under the regime on that date stands for the regime (the classification
-  // of a destination does not depend on which one).
-  let exporterCountry: string | null = null;
-  for (const [country, spans] of ckb.exporterRegimes) {
-    if (spans.some((s) => s.regime === regime && s.from <= source.asOf && source.asOf <= s.to)) {
-      exporterCountry = country;
-      break;
-    }
-  }
-  const countries: Record<string, CountryClass> = {};
-  if (exporterCountry !== null) {
-    for (const { code } of COUNTRIES) {
-      const d = describeDestination(ckb, { exporterCountry, destination: code, asOf: source.asOf });
-      if (d.insideArea) countries[code] = "area";
-      else if (d.adequacy !== null) countries[code] = d.adequacy.scope === "partial" || d.requiresCertification !== null ? "partial" : "adequate";
-    }
-  }
+  const { regimeInForce, areaLabel, countries } = countryClasses(db, regime, source.asOf);
   return {
     asOf: source.asOf,
     regime,
-    regimeInForce: exporterCountry !== null,
-    areaLabel: ckb.regimes.get(regime)?.areaLabel ?? regime,
+    regimeInForce,
+    areaLabel,
     flows,
     flowsTotal: rows.length,
     transfers: rows.reduce((n, r) => n + r.n, 0),
     countries,
   };
+}
+
+export interface CountryClasses {
+  /** False when no country is under the regime on that date (the UK regime before 2021). */
+  regimeInForce: boolean;
+  areaLabel: string;
+  /** Country code → class; a country left out is a third country. */
+  countries: Record<string, CountryClass>;
+}
+
+/**
+ * How the regime classifies every country on `asOf` (the map's shading): from the knowledge base alone, so it is
+ * the same for every registry. Cached per (data revision, day, input) like every read.
+ */
+export function countryClasses(db: Db, regime: RegimeId, asOf: string): CountryClasses {
+  return cachedRead(db, "dashboard.mapClasses", { regime, asOf }, () => {
+    const ckb = getCompiledKnowledgeBase(db);
+    // Any country whose exporters are under the regime on that date stands for the regime (the classification
+    // of a destination does not depend on which one).
+    let exporterCountry: string | null = null;
+    for (const [country, spans] of ckb.exporterRegimes) {
+      if (spans.some((s) => s.regime === regime && s.from <= asOf && asOf <= s.to)) {
+        exporterCountry = country;
+        break;
+      }
+    }
+    const countries: Record<string, CountryClass> = {};
+    if (exporterCountry !== null) {
+      for (const { code } of COUNTRIES) {
+        const d = describeDestination(ckb, { exporterCountry, destination: code, asOf });
+        if (d.insideArea) countries[code] = "area";
+        else if (d.adequacy !== null) countries[code] = d.adequacy.scope === "partial" || d.requiresCertification !== null ? "partial" : "adequate";
+      }
+    }
+    return { regimeInForce: exporterCountry !== null, areaLabel: ckb.regimes.get(regime)?.areaLabel ?? regime, countries };
+  });
 }

@@ -105,24 +105,18 @@ export async function WorldMapCard({ asOf, regime }: { asOf: string | undefined;
         {!data.regimeInForce ? <p className="text-sm text-slate-600">No exporter is under the {REGIME_LABELS[regime]} on {data.asOf}; countries are not classified.</p> : null}
         <svg viewBox={`0 0 ${MAP_WIDTH} ${MAP_HEIGHT}`} className="h-auto w-full rounded-lg bg-sky-50" role="group" aria-labelledby="world-map-title" data-testid="world-map">
           <title id="world-map-title">{`World map of transfers under the ${REGIME_LABELS[regime]}: ${data.flowsTotal} flows, ${data.transfers} transfers. The table below lists them.`}</title>
+          {/* Every country, shaded: one cached image (GET /api/map/base), not ~180 outlines in the page. */}
+          <image href={withAsOf(`/api/map/base?regime=${regime}`, asOf)} x={0} y={0} width={MAP_WIDTH} height={MAP_HEIGHT} aria-hidden="true" />
           <g>
-            {geo.countries.map((c, i) => {
-              const cls = classOf(c.code);
-              const shape = <path d={c.d} fill={COUNTRY_CLASS_COLORS[cls]} stroke="#ffffff" strokeWidth={0.5} />;
+            {geo.countries.map((c) => {
               const dest = c.code ? destinations.get(c.code) : undefined;
-              if (c.code && dest) {
-                return (
-                  <a key={c.code} href={listHref({ destination: c.code })} aria-label={`${c.name}: ${dest.transfers} transfers to it, worst ${STATUS_LABELS[dest.worst].toLowerCase()}; ${COUNTRY_CLASS_LABELS[cls].toLowerCase()}`} className="map-country" data-country={c.code}>
-                    <title>{`${c.name} (${COUNTRY_CLASS_LABELS[cls]}): ${dest.transfers} transfers`}</title>
-                    {shape}
-                  </a>
-                );
-              }
+              if (!c.code || !dest) return null;
+              const cls = classOf(c.code);
               return (
-                <g key={c.code ?? `x${i}`}>
-                  <title>{`${c.name}: ${COUNTRY_CLASS_LABELS[cls]}`}</title>
-                  {shape}
-                </g>
+                <a key={c.code} href={listHref({ destination: c.code })} aria-label={`${c.name}: ${dest.transfers} transfers to it, worst ${STATUS_LABELS[dest.worst].toLowerCase()}; ${COUNTRY_CLASS_LABELS[cls].toLowerCase()}`} className="map-country" data-country={c.code}>
+                  <title>{`${c.name} (${COUNTRY_CLASS_LABELS[cls]}): ${dest.transfers} transfers`}</title>
+                  <path d={c.d} fill={COUNTRY_CLASS_COLORS[cls]} stroke="#ffffff" strokeWidth={0.5} />
+                </a>
               );
             })}
           </g>
