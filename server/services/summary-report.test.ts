@@ -9,6 +9,7 @@ import { insertAffiliate, insertTransfer } from "@/db/factories-transfers";
 import { createTestDb } from "@/db/testing";
 import type { Actor } from "@/server/auth/actor";
 import { REFERENCE_DATA_VERSION } from "@/db/reference";
+import { createRequest } from "./requests";
 import { exportSummaryPdf } from "./summary-report";
 
 const ACTOR: Actor = { kind: "user", id: "u-1", email: "auditor@example.test", name: "Audrey", role: "auditor" };
@@ -33,6 +34,26 @@ describe("the PDF summary for auditors", () => {
     insertTransfer(db, { exporterId: exporter.id, recipientId: us.id, destination: "US" });
     insertTransfer(db, { exporterId: exporter.id, recipientId: us.id, destination: "US", start: "2023-01-01" });
     insertTransfer(db, { exporterId: exporter.id, recipientId: ch.id, destination: "CH" });
+    // A request received on 2026-04-01 is due on 2026-05-01 (one month, Art. 12(3)): overdue on 2026-06-01.
+    createRequest(
+      db,
+      ACTOR,
+      {
+        fields: {
+          requesterName: "Robin Requester",
+          requesterContact: "robin@example.test",
+          received: "2026-04-01",
+          channel: "email",
+          question: "A copy of the safeguards, please.",
+          partyIds: [us.id],
+          categoryIds: [],
+          purposeIds: [],
+          withholdNames: false,
+          notes: null,
+        },
+      },
+      "2026-06-01",
+    );
 
     const { fileName, body } = await exportSummaryPdf(db, ACTOR, "2026-06-01");
     expect(fileName).toBe("transfer-register-summary-2026-06-01.pdf");
@@ -46,6 +67,12 @@ describe("the PDF summary for auditors", () => {
     expect(text).toMatch(/Adequate 1 /);
     expect(text).toContain("EU/EEA GDPR: 3");
     expect(text).toContain("Top issues to follow up");
+    // The two unsafeguarded transfers are open error flags; the request is open and overdue.
+    expect(text).toContain("Open flags");
+    expect(text).toMatch(/Errors 2 /);
+    expect(text).toContain("Requests for a copy of the safeguards");
+    expect(text).toMatch(/Open 1 /);
+    expect(text).toMatch(/Overdue 1 /);
 
     const audit = db.$client.prepare("SELECT action, entity_id AS entityId, actor_email AS actor FROM audit_log WHERE action = 'export.summary'").all();
     expect(audit).toEqual([{ action: "export.summary", entityId: fileName, actor: "auditor@example.test" }]);

@@ -12,6 +12,8 @@ import type { Actor } from "@/server/auth/actor";
 import { ISSUE_LABELS, REGIME_LABELS, STATUS_LABELS } from "@/server/domain/labels";
 import { STATUSES, type IssueCode, type Status } from "@/server/domain/rules/types";
 import { overview } from "./dashboard";
+import { flagSummary } from "./flags";
+import { dueSummary } from "./requests";
 
 const FONTS = path.join(process.cwd(), "server", "assets", "fonts");
 /** How many issue codes the report lists. */
@@ -40,12 +42,32 @@ export interface SummaryReport {
 }
 
 /**
- * Sections that other features contribute to the auditors' summary. Today it has none: the flags and the
- * open requests for a copy of the safeguards (issue 11, item 1) are built separately; each adds its
- * section here (counts read with SQL, as of `asOf`), so the report never shows a figure nobody computed.
+ * The sections other features add: open flags by severity (as of the date, from the verdicts) and the requests
+ * for a copy of the safeguards (open, overdue and due within a week, counted against the date). Both are SQL
+ * counts, so the report never shows a figure nobody computed.
  */
-export function additionalSummarySections(_db: Db, _asOf: string): SummarySection[] {
-  return [];
+export function additionalSummarySections(db: Db, asOf: string): SummarySection[] {
+  const flags = flagSummary(db, asOf);
+  const requests = dueSummary(db, asOf);
+  return [
+    {
+      title: "Open flags",
+      note: "Flags open or in remediation on that date: unsafeguarded transfers, warning and error issues, and planned transfers that would be uncovered on their start day.",
+      rows: [
+        { label: "Errors", value: n(flags.error) },
+        { label: "Warnings", value: n(flags.warning) },
+      ],
+    },
+    {
+      title: "Requests for a copy of the safeguards",
+      note: "Requests received, in progress or extended and not yet answered (due one month after receipt, GDPR Art. 12(3)), counted against that date.",
+      rows: [
+        { label: "Open", value: n(requests.open) },
+        { label: "Overdue", value: n(requests.overdue) },
+        { label: "Due within 7 days", value: n(requests.dueSoon) },
+      ],
+    },
+  ];
 }
 
 /** The report's figures as of `asOf` (absent: today), from the same counts as the overview. */
