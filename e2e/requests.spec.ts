@@ -33,7 +33,7 @@ test.describe("requests for a copy of the safeguards", () => {
     const requester = uniqueName("Robin Requester");
     await open(page, "/requests/new");
     await page.getByLabel("Requester's name").fill(requester);
-    await page.getByLabel("Contact", { exact: true }).fill("robin@example.test");
+    await page.getByRole("textbox", { name: "Contact", exact: true }).fill("robin@example.test");
     await page.getByLabel("What was asked").fill("Please send me a copy of the safeguards for my e-mail data.");
     await pick(page, "Entities", "Cadence", "Cadence Mailworks");
     await page.getByRole("button", { name: "Log request" }).click();
