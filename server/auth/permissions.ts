@@ -18,9 +18,9 @@ export const ROLE_LABELS: Record<Role, string> = {
 };
 
 export const ROLE_DESCRIPTIONS: Record<Role, string> = {
-  admin: "Manages users and settings; reads everything.",
-  procurement: "Registers and edits parties, transfers, safeguards, certifications and TIAs, one by one or by import.",
-  dpo: "Everything procurement can, plus the knowledge base and the audit log.",
+  admin: "Manages users and settings; reads everything; downloads the full registry export.",
+  procurement: "Registers and edits parties, transfers, safeguards, certifications and TIAs, one by one or by import (registry file, CSV of parties); uploads signed contracts; comments on flags.",
+  dpo: "Everything procurement can, plus the knowledge base, the audit log, the review of flags (owners, states, accepted risks), what-if scenarios, requests for a copy of the safeguards and the privacy notice.",
   auditor: "Reads everything, changes nothing.",
 };
 
