@@ -32,3 +32,21 @@ export function worldBaseSvg(countries: Readonly<Record<string, CountryClass>>):
   memo.set(key, svg);
   return svg;
 }
+
+let shapes: string | undefined;
+
+/**
+ * Every country outline once, as `<path id="c-XX">` in an SVG document that the overview's interactive countries
+ * reference with `<use href="/api/map/shapes#c-XX">` (GET /api/map/shapes): the page names a country, the browser
+ * fetches the geometry once and caches it.
+ */
+export function worldShapesSvg(): string {
+  shapes ??=
+    `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${MAP_WIDTH} ${MAP_HEIGHT}"><defs>` +
+    worldGeometry()
+      .countries.filter((c) => c.code)
+      .map((c) => `<path id="c-${c.code}" d="${c.d}"/>`)
+      .join("") +
+    `</defs></svg>`;
+  return shapes;
+}

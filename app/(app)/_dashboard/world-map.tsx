@@ -115,7 +115,8 @@ export async function WorldMapCard({ asOf, regime }: { asOf: string | undefined;
               return (
                 <a key={c.code} href={listHref({ destination: c.code })} aria-label={`${c.name}: ${dest.transfers} transfers to it, worst ${STATUS_LABELS[dest.worst].toLowerCase()}; ${COUNTRY_CLASS_LABELS[cls].toLowerCase()}`} className="map-country" data-country={c.code}>
                   <title>{`${c.name} (${COUNTRY_CLASS_LABELS[cls]}): ${dest.transfers} transfers`}</title>
-                  <path d={c.d} fill={COUNTRY_CLASS_COLORS[cls]} stroke="#ffffff" strokeWidth={0.5} />
+                  {/* The outline by reference (GET /api/map/shapes, cached): the page carries no geometry. */}
+                  <use href={`/api/map/shapes#c-${c.code}`} fill={COUNTRY_CLASS_COLORS[cls]} stroke="#ffffff" strokeWidth={0.5} />
                 </a>
               );
             })}
