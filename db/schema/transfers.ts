@@ -39,7 +39,8 @@ export const transfers = sqliteTable(
   },
   (t) => [
     index("transfer_exporter_idx").on(t.exporterId),
-    index("transfer_recipient_idx").on(t.recipientId),
+    // Also answers "has this party a live transfer on this date?" from the index alone (the privacy notice).
+    index("transfer_recipient_idx").on(t.recipientId, t.archivedAt, t.start, t.end),
     index("transfer_destination_idx").on(t.destination),
     // Reminders (0008): "is this transfer live" answered from the index alone.
     index("transfer_live_idx").on(t.id, t.archivedAt, t.end),

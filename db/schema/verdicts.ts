@@ -42,6 +42,15 @@ export const transferVerdicts = sqliteTable(
     /** First and last day (inclusive) on which this verdict holds unchanged. */
     validFrom: text("valid_from").notNull(),
     validUntil: text("valid_until").notNull(),
+    /**
+     * Copied from the transfer and its exporter when the verdict is written (and part of the signature that
+     * decides a rewrite, so they follow edits): the overview's map and the privacy notice aggregate the store
+     * from its indexes without joining 100,000 transfers.
+     */
+    exporterCountry: text("exporter_country").notNull().default(""),
+    destination: text("destination").notNull().default(""),
+    /** `verdict_basis.id` of `basis` (interned). */
+    basisId: integer("basis_id").notNull().default(0),
   },
   (t) => [
     // Lists sort by status either way with the id ascending as the tie-break: one index per direction,
@@ -54,8 +63,18 @@ export const transferVerdicts = sqliteTable(
     index("transfer_verdict_attention_idx").on(t.attention, sql`${t.statusRank} DESC`, sql`${t.issueCount} DESC`, t.transferId),
     // The overview's counts by regime and status, read from the index alone.
     index("transfer_verdict_regime_status_idx").on(t.regime, t.status),
+    // The overview's map: flows per (exporter country, destination) and their worst status, from the index alone.
+    index("transfer_verdict_flow_idx").on(t.regime, t.exporterCountry, t.destination, t.statusRank),
+    // The privacy notice: transfers per (regime, status, basis, destination), from the index alone.
+    index("transfer_verdict_basis_idx").on(t.regime, t.status, t.basisId, t.destination, t.transferId),
   ],
 );
+
+/** The distinct basis texts of the stored verdicts (a few thousand), so aggregates group by an integer. */
+export const verdictBases = sqliteTable("verdict_basis", {
+  id: integer("id").primaryKey(),
+  basis: text("basis").notNull().unique(),
+});
 
 /** One row per (transfer, issue code) of the stored verdicts: filtering and counting by issue. */
 export const transferVerdictIssues = sqliteTable(

@@ -46,31 +46,7 @@ export function flowMap(db: Db, input: { asOf?: string; regime: RegimeId }): Flo
 
 function queryFlowMap(db: Db, regime: RegimeId, asOf?: string): FlowMapData {
   const source = verdictSource(db, asOf);
-  // Grouped by exporter first (a few thousand affiliates at most), without a party look-up per transfer; the
-  // exporters' countries are read once and the groups merged per country.
-  const byExporter = prepared(
-    db,
-    `SELECT t.exporter_id AS exporterId, t.destination AS destination, count(*) AS n, max(v.status_rank) AS worst
-       FROM ${source.verdicts} v JOIN transfer t ON t.id = v.transfer_id
-      WHERE v.regime = ? AND v.status_rank > 0
-      GROUP BY t.exporter_id, t.destination`,
-  ).all(regime) as { exporterId: string; destination: string; n: number; worst: number }[];
-  const exporterIds = [...new Set(byExporter.map((r) => r.exporterId))];
-  const countryOf = new Map(
-    (prepared(db, "SELECT id, country FROM party WHERE id IN (SELECT value FROM json_each(?))").all(JSON.stringify(exporterIds)) as { id: string; country: string }[]).map((p) => [p.id, p.country] as const),
-  );
-  const merged = new Map<string, { exporterCountry: string; destination: string; n: number; worst: number }>();
-  for (const r of byExporter) {
-    const exporterCountry = countryOf.get(r.exporterId) ?? "";
-    const key = `${exporterCountry}|${r.destination}`;
-    const m = merged.get(key);
-    if (!m) merged.set(key, { exporterCountry, destination: r.destination, n: r.n, worst: r.worst });
-    else {
-      m.n += r.n;
-      if (r.worst > m.worst) m.worst = r.worst;
-    }
-  }
-  const rows = [...merged.values()].sort((a, b) => b.n - a.n || a.exporterCountry.localeCompare(b.exporterCountry) || a.destination.localeCompare(b.destination));
+  const rows = source.store ? storedFlows(db, regime) : evaluatedFlows(db, source.verdicts, regime);
   const flows = rows.slice(0, MAP_FLOWS_SHOWN).map((r) => ({ exporterCountry: r.exporterCountry, destination: r.destination, transfers: r.n, worst: statusOfRank(r.worst) ?? "inactive" }));
 
   const { regimeInForce, areaLabel, countries } = countryClasses(db, regime, source.asOf);
@@ -84,6 +60,55 @@ function queryFlowMap(db: Db, regime: RegimeId, asOf?: string): FlowMapData {
     transfers: rows.reduce((n, r) => n + r.n, 0),
     countries,
   };
+}
+
+interface FlowRow {
+  exporterCountry: string;
+  destination: string;
+  n: number;
+  worst: number;
+}
+
+const byCountFirst = (a: FlowRow, b: FlowRow) => b.n - a.n || a.exporterCountry.localeCompare(b.exporterCountry) || a.destination.localeCompare(b.destination);
+
+/** Today: the store's rows carry the exporter's country and the destination; one scan of transfer_verdict_flow_idx. */
+function storedFlows(db: Db, regime: RegimeId): FlowRow[] {
+  const rows = prepared(
+    db,
+    `SELECT exporter_country AS exporterCountry, destination, count(*) AS n, max(status_rank) AS worst
+       FROM transfer_verdict WHERE regime = ? AND status_rank > 0
+      GROUP BY exporter_country, destination`,
+  ).all(regime) as FlowRow[];
+  return rows.sort(byCountFirst);
+}
+
+/** Another date: the what-if tables hold only the verdicts, so the transfers are joined. */
+function evaluatedFlows(db: Db, verdicts: string, regime: RegimeId): FlowRow[] {
+  // Grouped by exporter first (a few thousand affiliates at most), without a party look-up per transfer; the
+  // exporters' countries are read once and the groups merged per country.
+  const byExporter = prepared(
+    db,
+    `SELECT t.exporter_id AS exporterId, t.destination AS destination, count(*) AS n, max(v.status_rank) AS worst
+       FROM ${verdicts} v JOIN transfer t ON t.id = v.transfer_id
+      WHERE v.regime = ? AND v.status_rank > 0
+      GROUP BY t.exporter_id, t.destination`,
+  ).all(regime) as { exporterId: string; destination: string; n: number; worst: number }[];
+  const exporterIds = [...new Set(byExporter.map((r) => r.exporterId))];
+  const countryOf = new Map(
+    (prepared(db, "SELECT id, country FROM party WHERE id IN (SELECT value FROM json_each(?))").all(JSON.stringify(exporterIds)) as { id: string; country: string }[]).map((p) => [p.id, p.country] as const),
+  );
+  const merged = new Map<string, FlowRow>();
+  for (const r of byExporter) {
+    const exporterCountry = countryOf.get(r.exporterId) ?? "";
+    const key = `${exporterCountry}|${r.destination}`;
+    const m = merged.get(key);
+    if (!m) merged.set(key, { exporterCountry, destination: r.destination, n: r.n, worst: r.worst });
+    else {
+      m.n += r.n;
+      if (r.worst > m.worst) m.worst = r.worst;
+    }
+  }
+  return [...merged.values()].sort(byCountFirst);
 }
 
 export interface CountryClasses {

@@ -102,6 +102,20 @@ function differences(db: Db, asOf: string): string[] {
   });
   const summaries = new Map((db.$client.prepare("SELECT party_id AS id, worst_rank AS rank FROM party_verdict").all() as { id: string; rank: number }[]).map((r) => [r.id, r.rank]));
   for (const [p, rank] of worst) if (summaries.get(p) !== rank) out.push(`party ${p}: worst rank stored ${summaries.get(p)}, fresh ${rank}`);
+  // The copies a verdict row carries for the map and the notice: its exporter's country, its destination and
+  // its basis, as the registry holds them now.
+  const countryOf = new Map(doc.parties.map((p) => [p.id, p.country]));
+  const copies = db.$client
+    .prepare("SELECT v.transfer_id AS id, v.exporter_country AS exporterCountry, v.destination, v.basis, b.basis AS interned FROM transfer_verdict v LEFT JOIN verdict_basis b ON b.id = v.basis_id")
+    .all() as { id: string; exporterCountry: string; destination: string; basis: string; interned: string | null }[];
+  const transferOf = new Map(doc.transfers.map((t) => [t.id, t]));
+  for (const c of copies) {
+    const t = transferOf.get(c.id);
+    if (!t) continue;
+    if (c.exporterCountry !== countryOf.get(t.exporter)) out.push(`${c.id}: exporter_country ${c.exporterCountry}, exporter is in ${countryOf.get(t.exporter)}`);
+    if (c.destination !== t.destination) out.push(`${c.id}: destination ${c.destination}, transfer's is ${t.destination}`);
+    if (c.interned !== c.basis) out.push(`${c.id}: basis_id points to ${c.interned}, not its basis`);
+  }
   for (const p of summaries.keys()) if (!worst.has(p)) out.push(`party ${p}: has a worst status but no live transfer`);
   return out;
 }
@@ -130,7 +144,8 @@ function step(db: Db, rng: Rng, clock: { date: string }): string {
     return `date → ${clock.date}`;
   }
   if (roll < 0.18) {
-    const p = getParty(db, rng.pick(vendors));
+    // Mostly vendors; sometimes an affiliate, whose transfers as exporter then carry another exporter country.
+    const p = getParty(db, rng.pick(rng.chance(0.3) ? affiliates : vendors));
     const country = rng.pick(COUNTRIES);
     attempt(() => updateParty(db, actor, { id: p.id, version: p.version, fields: partyFieldsSchema.parse({ ...p, country, processingLocations: [...new Set([...p.processingLocations, country])] }) }));
     return `party ${p.id} country ${country}`;

@@ -101,15 +101,19 @@ function storeScope(db: DbOrTx, asOf: string, full: boolean): number {
   const ctx = createEvaluationContext(doc, getCompiledKnowledgeBase(db));
   const stored = prepared(
     db,
-    `SELECT transfer_id AS id, status || char(0) || regime || char(0) || issues || char(0) || basis || char(0) || coalesce(first_reason, '') || char(0) || valid_from || char(0) || valid_until AS signature
+    `SELECT transfer_id AS id, status || char(0) || regime || char(0) || issues || char(0) || basis || char(0) || coalesce(first_reason, '') || char(0) || valid_from || char(0) || valid_until
+            || char(0) || exporter_country || char(0) || destination AS signature
        FROM transfer_verdict ${full ? "" : "WHERE transfer_id IN (SELECT id FROM temp.scope_transfer)"}`,
   ).all() as { id: string; signature: string }[];
   const existing = new Map(stored.map((r) => [r.id, r.signature]));
   const upsert = prepared(
     db,
-    `INSERT OR REPLACE INTO transfer_verdict (transfer_id, status, status_rank, regime, worst_severity, issue_count, attention, issues, basis, first_reason, evaluated_on, valid_from, valid_until)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    `INSERT OR REPLACE INTO transfer_verdict (transfer_id, status, status_rank, regime, worst_severity, issue_count, attention, issues, basis, first_reason, evaluated_on, valid_from, valid_until,
+                                              exporter_country, destination, basis_id)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const basisIds = basisInterner(db);
+  const countryOf = new Map(doc.parties.map((p) => [p.id, p.country] as const));
   const deleteVerdict = prepared(db, "DELETE FROM transfer_verdict WHERE transfer_id = ?");
   const deleteIssues = prepared(db, "DELETE FROM transfer_verdict_issue WHERE transfer_id = ?");
   const insertIssue = prepared(
@@ -124,12 +128,14 @@ function storeScope(db: DbOrTx, asOf: string, full: boolean): number {
     const v = evaluateTransfer(ctx, t, asOf);
     const validity = verdictValidity(ctx, t, asOf);
     const row = toVerdictRow(v, json);
-    const signature = [row.status, row.regime, row.issues, row.basis, row.firstReason ?? "", validity.from, validity.until].join("\u0000");
+    const exporterCountry = countryOf.get(t.exporter) ?? "";
+    const signature = [row.status, row.regime, row.issues, row.basis, row.firstReason ?? "", validity.from, validity.until, exporterCountry, t.destination].join("\u0000");
     const before = existing.get(t.id);
     existing.delete(t.id);
     if (before === signature) continue;
     if (before !== undefined) deleteIssues.run(t.id);
-    upsert.run(t.id, row.status, row.statusRank, row.regime, row.worstSeverity, row.issueCount, row.attention, row.issues, row.basis, row.firstReason, asOf, validity.from, validity.until);
+    upsert.run(t.id, row.status, row.statusRank, row.regime, row.worstSeverity, row.issueCount, row.attention, row.issues, row.basis, row.firstReason, asOf, validity.from, validity.until,
+      exporterCountry, t.destination, basisIds(row.basis));
     for (const issue of v.issues) insertIssue.run(t.id, issue.code, issue.severity);
   }
   // Left over: archived (or no longer in the registry).
@@ -138,6 +144,26 @@ function storeScope(db: DbOrTx, asOf: string, full: boolean): number {
     deleteVerdict.run(id);
   }
   return doc.transfers.length;
+}
+
+/**
+ * The id of a basis text in `verdict_basis` (interned: a few thousand distinct texts for 100,000 verdicts), so
+ * aggregates over the store (the privacy notice's mechanisms) group by an integer in an index, not by the text.
+ * Texts no verdict uses any more stay (bounded by the distinct outcomes; `db:rebuild-verdicts` does not need them).
+ */
+function basisInterner(db: DbOrTx): (basis: string) => number {
+  const known = new Map<string, number>();
+  const insert = prepared(db, "INSERT INTO verdict_basis (basis) VALUES (?) ON CONFLICT (basis) DO NOTHING");
+  const find = prepared(db, "SELECT id FROM verdict_basis WHERE basis = ?");
+  return (basis) => {
+    let id = known.get(basis);
+    if (id === undefined) {
+      insert.run(basis);
+      id = (find.get(basis) as { id: number }).id;
+      known.set(basis, id);
+    }
+    return id;
+  };
 }
 
 /** Each party's worst status over its live transfers, recomputed from the stored verdicts. */

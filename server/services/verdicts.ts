@@ -35,10 +35,15 @@ export interface VerdictSource {
   verdicts: string;
   /** Columns: transfer_id, code, severity. */
   issues: string;
+  /**
+   * True for the store, whose rows also carry exporter_country, destination and basis_id (indexed, for
+   * aggregates that need not join the transfers); the what-if tables do not.
+   */
+  store: boolean;
 }
 
-const STORE: Omit<VerdictSource, "asOf"> = { verdicts: "transfer_verdict", issues: "transfer_verdict_issue" };
-const WHAT_IF: Omit<VerdictSource, "asOf"> = { verdicts: "temp.verdict_at", issues: "temp.verdict_issue_at" };
+const STORE: Omit<VerdictSource, "asOf"> = { verdicts: "transfer_verdict", issues: "transfer_verdict_issue", store: true };
+const WHAT_IF: Omit<VerdictSource, "asOf"> = { verdicts: "temp.verdict_at", issues: "temp.verdict_issue_at", store: false };
 
 const whatIfKey = new WeakMap<object, string>();
 
