@@ -100,6 +100,15 @@ describe("cross-site state-changing requests are refused with 403", () => {
     expect(crossSiteRefusal("POST", headers, [])).not.toBeNull();
   });
 
+  it("a tRPC call gets the security headers and a policy that allows nothing, without a page nonce", () => {
+    const response = proxy(request("/api/trpc/party.list", {}));
+    expect(response.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("x-middleware-request-x-nonce")).toBeNull();
+    // A page does get one.
+    expect(proxy(request("/transfers", {})).headers.get("x-middleware-request-x-nonce")).toMatch(/.{16,}/);
+  });
+
   it("never refuses a read", () => {
     expect(proxy(request("/api/trpc/party.list", { headers: { origin: "https://evil.test", "sec-fetch-site": "cross-site" } })).status).toBe(200);
   });

@@ -22,9 +22,9 @@ export const MAP_REGIMES = ["EU", "UK", "CH"] as const;
 export type MapRegime = (typeof MAP_REGIMES)[number];
 
 /** How many flows the table lists before "show the others". */
-const TABLE_SHOWN = 15;
+const TABLE_SHOWN = 10;
 /** How many flows (the largest) are drawn and listed: the page carries them, so not hundreds. */
-const FLOWS_SHOWN = 40;
+const FLOWS_SHOWN = 24;
 
 type CountryClass = keyof typeof COUNTRY_CLASS_COLORS;
 
