@@ -6,6 +6,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { serveArgs } from "../server/scripts/server-heap.mjs";
 
 const root = process.cwd();
 const dbFile = process.env.DATABASE_PATH;
@@ -16,7 +17,7 @@ if (!dbFile || !dbFile.includes("e2e")) {
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(path.resolve(dbFile + suffix), { force: true });
 const seed = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["db/seed.ts"], { stdio: "inherit", env: process.env });
 if (seed.status !== 0) process.exit(seed.status ?? 1);
-const server = spawn(process.execPath, [path.join(root, "server", "scripts", "serve.mjs"), "-H", "127.0.0.1", "-p", process.env.PORT ?? "3100"], {
+const server = spawn(process.execPath, serveArgs(root, ["-H", "127.0.0.1", "-p", process.env.PORT ?? "3100"]), {
   stdio: "inherit",
   env: process.env,
 });

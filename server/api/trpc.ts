@@ -64,6 +64,11 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
     const cause = result.error.cause;
     throw new TRPCError({ code: cause.code, message: cause.message, cause });
   }
+  // The database stayed locked past the busy timeout: another process (an import of a large registry runs in its
+  // own, server/jobs/run-registry-job.ts) holds the write lock. Nothing was written; say so and when to retry.
+  if (!result.ok && (result.error.cause as { code?: unknown } | undefined)?.code === "SQLITE_BUSY") {
+    throw new TRPCError({ code: "SERVICE_UNAVAILABLE", message: "The registry is busy with a large import or another write; nothing was saved. Try again in a few seconds.", cause: result.error.cause });
+  }
   return result;
 });
 

@@ -10,6 +10,7 @@
 import { spawnSync, spawn } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
+import { serveArgs } from "./server-heap.mjs";
 
 const root = process.cwd();
 const env = {
@@ -52,10 +53,14 @@ function run(cmd, args, label) {
   console.log(`✔ ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 
-if (needsBuild()) run(bin("next"), ["build"], "Building the app (next build)");
+const rebuild = needsBuild();
+if (rebuild) run(bin("next"), ["build"], "Building the app (next build)");
+if (rebuild || !fs.existsSync(path.join(root, ".next", "jobs", "registry-job.cjs"))) {
+  run(process.execPath, [path.join(root, "server", "scripts", "build-jobs.mjs")], "Bundling the registry job (imports and exports run in their own process)");
+}
 run(bin("tsx"), ["db/seed.ts"], "Migrating the database and loading demo data if it is empty");
 
 console.log(`\n▶ Serving Transfer Registry on http://localhost:${env.PORT}${env.TR_DEMO === "1" ? " (demo mode: demo accounts are listed on the sign-in page)" : ""}`);
-const server = spawn(process.execPath, [path.join(root, "server", "scripts", "serve.mjs"), "-p", env.PORT], { stdio: "inherit", env });
+const server = spawn(process.execPath, serveArgs(root, ["-p", env.PORT]), { stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));

@@ -69,7 +69,7 @@ suite(
   (r) => ({ passed: r.numPassedTests ?? 0, failed: (r.numFailedTests ?? 0) + (r.numFailedTestSuites ?? 0) }),
 );
 
-const built = check("Production build (next build)", bin("next"), ["build"]);
+const built = check("Production build (next build)", bin("next"), ["build"]) && check("Registry job bundle (server/scripts/build-jobs.mjs)", process.execPath, [path.join(root, "server", "scripts", "build-jobs.mjs")]);
 const pwReport = path.join(root, "reports", "playwright.json");
 if (built) {
   suite(

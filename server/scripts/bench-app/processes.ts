@@ -6,6 +6,7 @@
  * with `server/scripts/user-create.ts`, and a poller of the resident memory (VmRSS) of a process group.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { serveArgs } from "../server-heap.mjs";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -212,7 +213,7 @@ export async function startNextServer(options: NextServerOptions): Promise<NextS
     PORT: String(port),
   };
   // The app's own production entry point (npm start / npm run serve): Next.js inside a plain Node HTTP server.
-  const group = startGroup(process.execPath, [path.join(process.cwd(), "server", "scripts", "serve.mjs"), "-H", "127.0.0.1", "-p", String(port)], env, options.logFile);
+  const group = startGroup(process.execPath, serveArgs(process.cwd(), ["-H", "127.0.0.1", "-p", String(port)]), env, options.logFile);
   const probe = new HttpClient(url, 5_000, 2);
   const deadline = Date.now() + (options.readyTimeoutMs ?? 120_000);
   try {

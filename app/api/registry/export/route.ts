@@ -8,13 +8,17 @@
  * - `?content=verdicts`: every live transfer's verdict as of `?asOf=YYYY-MM-DD` (absent: today) as
  *   `transfer-registry/verdicts-v1` (`registry.export`); the date is checked with the app's one date schema.
  */
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { Readable } from "node:stream";
 import { getDb } from "@/db/client";
 import { sessionUserFromHeaders } from "@/server/api/context";
 import { recordAudit } from "@/server/audit/record-audit";
 import { refusalMessage } from "@/server/auth/permission-labels";
 import { can } from "@/server/auth/permissions";
 import { isoDate } from "@/server/schemas/dates";
-import { exportRegistryFile, exportVerdictsFile } from "@/server/services/registry-import";
+import { runRegistryJob } from "@/server/jobs/run-registry-job";
 import { today } from "@/server/services/verdicts";
 
 export const dynamic = "force-dynamic";
@@ -36,16 +40,29 @@ export async function GET(request: Request): Promise<Response> {
   }
   const parsed = isoDate().optional().safeParse(url.searchParams.get("asOf") ?? undefined);
   if (!parsed.success) return refuse(400, `asOf: ${parsed.error.issues[0]?.message ?? "Enter a real date as YYYY-MM-DD."}`);
-  const db = getDb();
   const now = today();
-  const { fileName, body } = variant === "verdicts" ? exportVerdictsFile(db, parsed.data ?? now, now) : exportRegistryFile(db, now, { shareable: variant === "shareable" });
-  db.transaction((tx) =>
-    recordAudit(tx, { kind: "user", ...user }, { action: "export.registry", entityType: "export", entityId: fileName, before: null, after: { fileName, variant, bytes: Buffer.byteLength(body) } }),
-  );
-  return new Response(body, {
+  // Written by a child process (server/jobs/run-registry-job.ts) to a temporary file, streamed from it, removed.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tr-export-"));
+  const out = path.join(dir, "export.json");
+  let written;
+  try {
+    written = await runRegistryJob({ kind: "export", out, variant, date: now, asOf: parsed.data ?? now });
+  } catch (e) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+  const { fileName, bytes } = written;
+  const db = getDb();
+  db.transaction((tx) => recordAudit(tx, { kind: "user", ...user }, { action: "export.registry", entityType: "export", entityId: fileName, before: null, after: { fileName, variant, bytes } }));
+  const stream = fs.createReadStream(out);
+  const cleanUp = () => fs.rmSync(dir, { recursive: true, force: true });
+  stream.once("close", cleanUp);
+  stream.once("error", cleanUp);
+  return new Response(Readable.toWeb(stream) as ReadableStream<Uint8Array>, {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
       "Content-Disposition": `attachment; filename="${fileName}"`,
+      "Content-Length": String(bytes),
       "Cache-Control": "no-store",
     },
   });
