@@ -53,7 +53,7 @@ function run(cmd, args, label) {
 }
 
 if (needsBuild()) run(bin("next"), ["build"], "Building the app (next build)");
-run(bin("tsx"), ["db/seed.ts"], "Migrating the database and loading demo data if it is empty");
+run(bin("tsx"), ["server/demo/seed.ts"], "Migrating the database and loading demo data if it is empty");
 
 console.log(`\n▶ Serving Transfer Registry on http://localhost:${env.PORT}${env.TR_DEMO === "1" ? " (demo mode: demo accounts are listed on the sign-in page)" : ""}`);
 const server = spawn(process.execPath, [path.join(root, "server", "scripts", "serve.mjs"), "-p", env.PORT], { stdio: "inherit", env });

@@ -1,7 +1,7 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { insertParty, partyFields } from "@/db/factories";
+import { insertParty, partyFields } from "@/server/testing/factories";
 import { auditLog, parties } from "@/db/schema";
 import { createTestDb } from "@/db/testing";
 import { SYSTEM_ACTOR } from "@/server/auth/actor";

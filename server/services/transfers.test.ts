@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { insertParty } from "@/db/factories";
-import { insertSafeguard, insertTia, insertTransfer, insertTransferParties, transferFields } from "@/db/factories-transfers";
+import { insertParty } from "@/server/testing/factories";
+import { insertSafeguard, insertTia, insertTransfer, insertTransferParties, transferFields } from "@/server/testing/factories-transfers";
 import { auditLog } from "@/db/schema";
 import { createTestDb } from "@/db/testing";
 import { listParties } from "./parties";
