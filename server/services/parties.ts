@@ -10,6 +10,7 @@ import { recordAudit } from "@/server/audit/record-audit";
 import { setArchived, type ArchiveSpec } from "./archiving";
 import type { Actor } from "@/server/auth/actor";
 import { STATUS_RANK, type Status } from "@/server/domain/rules";
+import { partyRules } from "@/server/domain/registry/record-rules";
 import { AppError, notFound, staleEdit } from "@/server/errors";
 import {
   listPartiesSchema,
@@ -231,12 +232,8 @@ function assertCategoriesExist(tx: DbOrTx, ids: string[]): void {
       .all()
       .map((r) => r.id),
   );
-  const unknown = ids.filter((id) => !known.has(id));
-  if (unknown.length) {
-    throw new AppError("BAD_REQUEST", `Unknown data categories: ${unknown.join(", ")}.`, {
-      dataCategories: `Unknown data categories: ${unknown.join(", ")}.`,
-    });
-  }
+  const first = partyRules({ dataCategories: ids }, { knownDataCategories: known })[0];
+  if (first) throw new AppError("BAD_REQUEST", first.summary, { [first.field]: first.message });
 }
 
 function writeChildren(tx: DbOrTx, id: string, fields: PartyFields): void {

@@ -1,0 +1,240 @@
+/**
+ * The rules a registry record must obey beyond its own shape, written once: the forms' services, the registry
+ * import and the command-line `validate` all call these functions, so no write path accepts what another refuses.
+ *
+ * Pure: each function takes the record and the small context it needs (its parties, the compiled knowledge base,
+ * the transfers relying on it, the date) and returns the violations keyed by the FORM's field names
+ * (`exporterId`, `sccVersion`, `partyIds`…). The import maps those to JSON paths (`transfers[3].exporter`).
+ *
+ * The rules:
+ * - a transfer's exporter is one of the group's affiliates, and its destination is among the recipient's
+ *   processing locations (or, when none are recorded, the recipient's country);
+ * - SCCs are not signed after the last day the signing exporter's regime allowed new contracts on that set, and
+ *   only sets the regime recognises are used (windows from the knowledge base, e.g. EU: 2001/497, 2004/915 and
+ *   2010/87 not after 2021-09-26, Implementing Decision (EU) 2021/914 Art. 4(2)–(3));
+ * - a safeguard that live transfers rely on is not archived, and its type does not change;
+ * - a party holds one certification per framework and start date;
+ * - an impact assessment is not completed in the future.
+ */
+import type { CompiledKnowledgeBase } from "../rules/compile-kb";
+import { regimeForExporter } from "../rules/regime";
+import { SCC_VERSION_LABELS } from "../labels";
+import type { SccVersion } from "./types";
+
+/** One broken rule: the form field it concerns, the message shown at that field, and the sentence for the record. */
+export interface RuleViolation {
+  field: string;
+  message: string;
+  /** The whole record's message (defaults to `message`). */
+  summary: string;
+  /** CONFLICT when the record clashes with others (taken, relied on); otherwise the input is wrong. */
+  kind: "invalid" | "conflict";
+}
+
+const violation = (field: string, message: string, summary = message, kind: RuleViolation["kind"] = "invalid"): RuleViolation => ({ field, message, summary, kind });
+
+/** The violations as `{ field: message }` (the first message per field). */
+export function fieldErrors(violations: readonly RuleViolation[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const v of violations) if (!(v.field in out)) out[v.field] = v.message;
+  return out;
+}
+
+/** What the rules need to know of a party. */
+export interface PartyFacts {
+  id: string;
+  name: string;
+  relationship: string;
+  country: string;
+  processingLocations: readonly string[];
+}
+
+// ---------------------------------------------------------------- parties
+
+export interface PartyRecord {
+  dataCategories: readonly string[];
+}
+
+export interface PartyRuleContext {
+  /** The data categories the registry knows. */
+  knownDataCategories: ReadonlySet<string>;
+}
+
+export function partyRules(party: PartyRecord, ctx: PartyRuleContext): RuleViolation[] {
+  const unknown = party.dataCategories.filter((id) => !ctx.knownDataCategories.has(id));
+  return unknown.length ? [violation("dataCategories", `Unknown data categories: ${unknown.join(", ")}.`)] : [];
+}
+
+// ---------------------------------------------------------------- certifications
+
+export interface CertificationRecord {
+  /** Absent for a new certification. */
+  id?: string;
+  framework: string;
+  from: string;
+}
+
+export interface CertificationRuleContext {
+  /** The party's other certifications as they will be (the record itself may be among them, by id). */
+  partyCertifications: readonly { id: string; framework: string; from: string }[];
+}
+
+/**
+ * A party holds one certification per framework and start date: a second one would make the registry's own export
+ * refuse to re-import ("listed twice").
+ */
+export function certificationRules(cert: CertificationRecord, ctx: CertificationRuleContext): RuleViolation[] {
+  const twin = ctx.partyCertifications.some((c) => c.id !== cert.id && c.framework === cert.framework && c.from === cert.from);
+  if (!twin) return [];
+  return [
+    violation(
+      "from",
+      "A certification under this framework from this date is already recorded.",
+      `This party already has a ${cert.framework} certification from ${cert.from}.`,
+      "conflict",
+    ),
+  ];
+}
+
+// ---------------------------------------------------------------- safeguards
+
+export interface SafeguardRecord {
+  type: string;
+  sccVersion: string | null;
+  signed: string | null;
+  partyIds: readonly string[];
+  /** Set when the record is (or is being) archived. */
+  archivedAt: string | null;
+}
+
+export interface SafeguardRuleContext {
+  ckb: CompiledKnowledgeBase;
+  /** The signing parties that exist (those of `partyIds`; unknown ids are reported elsewhere). */
+  parties: readonly PartyFacts[];
+  /** The record as stored, when it is being changed (null for a new one). */
+  before: { type: string; archivedAt: string | null } | null;
+  /** Transfers relying on the safeguard (all of them, archived or not); needed when its type or archive state changes. */
+  relyingTransfers: readonly { id: string; archived: boolean }[];
+}
+
+/**
+ * SCCs must be a set the signing exporter's regime recognises, signed no later than the last day that regime
+ * allowed new contracts on it. The signers are tried affiliates first (the group's exporters); the first one
+ * established under a regime on the signing date decides. The windows come from the knowledge base, never from code.
+ */
+export function sccSigningRules(record: Pick<SafeguardRecord, "type" | "sccVersion" | "signed">, parties: readonly PartyFacts[], ckb: CompiledKnowledgeBase): RuleViolation[] {
+  if (record.type !== "scc" || !record.sccVersion || !record.signed || parties.length === 0) return [];
+  const instrument = ckb.sccByVersion.get(record.sccVersion as SccVersion);
+  if (!instrument) return [];
+  const signers = [...parties].sort((a, b) => Number(b.relationship === "affiliate") - Number(a.relationship === "affiliate"));
+  for (const party of signers) {
+    const regime = regimeForExporter(ckb, party.country, record.signed);
+    if (!regime) continue;
+    const window = instrument.windows[regime];
+    const label = SCC_VERSION_LABELS[record.sccVersion as SccVersion] ?? `SCCs ${record.sccVersion}`;
+    if (!window) {
+      return [
+        violation(
+          "sccVersion",
+          `Not recognised under the ${regime} regime, which applies to ${party.name}.`,
+          `${label} are not a transfer tool under the ${regime} regime (${party.name} is established in ${party.country}).`,
+        ),
+      ];
+    }
+    if (record.signed > window.lastSign) {
+      return [
+        violation(
+          "signed",
+          `SCCs ${record.sccVersion} could not be signed after ${window.lastSign} under the ${regime} regime (${party.name} is established in ${party.country}); new contracts must use the 2021/914 SCCs (${window.legalBasis}).`,
+        ),
+      ];
+    }
+    return [];
+  }
+  return [];
+}
+
+/**
+ * Archiving hides a record; it must not silently change verdicts. A safeguard that stopped applying gets an end date
+ * (which the rules honour); one that live transfers still rely on cannot be archived.
+ */
+export function safeguardArchiveRules(relyingTransfers: readonly { id: string; archived: boolean }[]): RuleViolation[] {
+  const live = relyingTransfers.filter((t) => !t.archived);
+  if (live.length === 0) return [];
+  const listed = `${live.slice(0, 5).map((r) => r.id).join(", ")}${live.length > 5 ? ", …" : ""}`;
+  const message = `${live.length} active transfer(s) rely on this safeguard (${listed}). Record its end date instead, or remove it from those transfers first.`;
+  return [violation("archivedAt", message, message, "conflict")];
+}
+
+export function safeguardRules(record: SafeguardRecord, ctx: SafeguardRuleContext): RuleViolation[] {
+  const out: RuleViolation[] = [];
+  if (ctx.before && ctx.before.type !== record.type && ctx.relyingTransfers.length > 0) {
+    out.push(
+      violation(
+        "type",
+        "Transfers rely on this safeguard; its type cannot change.",
+        "The type of a safeguard that transfers rely on cannot change: register a new safeguard instead.",
+      ),
+    );
+  }
+  out.push(...sccSigningRules(record, ctx.parties, ctx.ckb));
+  if (record.archivedAt !== null && (ctx.before === null || ctx.before.archivedAt === null)) out.push(...safeguardArchiveRules(ctx.relyingTransfers));
+  return out;
+}
+
+// ---------------------------------------------------------------- transfers
+
+export interface TransferRecord {
+  exporterId: string;
+  recipientId: string;
+  destination: string;
+  dataCategories: readonly string[];
+  purposes: readonly string[];
+  safeguardIds: readonly string[];
+}
+
+export interface TransferRuleContext {
+  /** The exporter and recipient as they will be (undefined when no such party exists). */
+  exporter: PartyFacts | undefined;
+  recipient: PartyFacts | undefined;
+  /** Which of the record's data categories, purposes and safeguards exist (omit a set to skip that check). */
+  knownDataCategories?: ReadonlySet<string>;
+  knownPurposes?: ReadonlySet<string>;
+  knownSafeguards?: ReadonlySet<string>;
+}
+
+export function transferRules(t: TransferRecord, ctx: TransferRuleContext): RuleViolation[] {
+  const out: RuleViolation[] = [];
+  const { exporter, recipient } = ctx;
+  if (!exporter) out.push(violation("exporterId", `Unknown party "${t.exporterId}".`));
+  else if (exporter.relationship !== "affiliate") out.push(violation("exporterId", "The exporter must be one of the group's affiliates."));
+  if (!recipient) out.push(violation("recipientId", `Unknown party "${t.recipientId}".`));
+  else if (!recipient.processingLocations.includes(t.destination) && recipient.country !== t.destination) {
+    out.push(
+      violation(
+        "destination",
+        `${recipient.name} does not process data in ${t.destination}: choose one of its processing locations (${recipient.processingLocations.join(", ") || recipient.country}), or add the country to the party first.`,
+      ),
+    );
+  }
+  const unknownOf = (ids: readonly string[], known: ReadonlySet<string> | undefined) => (known ? ids.filter((id) => !known.has(id)) : []);
+  const categories = unknownOf(t.dataCategories, ctx.knownDataCategories);
+  if (categories.length) out.push(violation("dataCategories", `Unknown data categories: ${categories.join(", ")}.`));
+  const purposes = unknownOf(t.purposes, ctx.knownPurposes);
+  if (purposes.length) out.push(violation("purposes", `Unknown purposes: ${purposes.join(", ")}.`));
+  const safeguards = unknownOf(t.safeguardIds, ctx.knownSafeguards);
+  if (safeguards.length) out.push(violation("safeguardIds", `Unknown safeguards: ${safeguards.join(", ")}.`));
+  return out;
+}
+
+// ---------------------------------------------------------------- impact assessments
+
+export interface TiaRecord {
+  completed: string;
+}
+
+/** An assessment records work done: it cannot be completed after `today` (YYYY-MM-DD). */
+export function tiaRules(tia: TiaRecord, ctx: { today: string }): RuleViolation[] {
+  if (tia.completed <= ctx.today) return [];
+  return [violation("completed", `Enter a date on or before ${ctx.today}.`, "An assessment cannot be completed in the future.")];
+}
