@@ -50,6 +50,7 @@ import { isValidIsoDate } from "@/server/domain/dates";
 import { isIsoCountryCode, validateRegistryDocument, type RegistryDocument } from "@/server/domain/registry";
 import {
   certificationRules,
+  DOCUMENT_FIELD_NAMES,
   partyRules,
   safeguardRules,
   tiaRules,
@@ -1133,11 +1134,7 @@ function planImport(db: DbOrTx, document: RegistryDocument, issues: Issues): Pla
 // The record rules (server/domain/registry/record-rules.ts), as the forms apply them
 // ---------------------------------------------------------------------------
 
-/** Form field → document field, per kind (the rules speak the forms' names; refusals name the JSON path). */
-const DOC_FIELD: Record<"transfer" | "safeguard", Readonly<Record<string, string>>> = {
-  transfer: { exporterId: "exporter", recipientId: "recipient", safeguardIds: "safeguards" },
-  safeguard: { sccVersion: "version", partyIds: "parties" },
-};
+const DOC_FIELD = DOCUMENT_FIELD_NAMES;
 
 /**
  * Runs the record rules over every entity the plan would add or change, with the context built from the document

@@ -238,3 +238,76 @@ export function tiaRules(tia: TiaRecord, ctx: { today: string }): RuleViolation[
   if (tia.completed <= ctx.today) return [];
   return [violation("completed", `Enter a date on or before ${ctx.today}.`, "An assessment cannot be completed in the future.")];
 }
+
+// ---------------------------------------------------------------- a whole document (the CLI's `validate`)
+
+type DocObj = Record<string, unknown>;
+const asStrings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : []);
+const asText = (v: unknown): string | null => (typeof v === "string" ? v : null);
+
+/** Form field → document field, per kind: the rules speak the forms' names, a document's errors name its JSON paths. */
+export const DOCUMENT_FIELD_NAMES: Readonly<Record<"transfer" | "safeguard", Readonly<Record<string, string>>>> = {
+  transfer: { exporterId: "exporter", recipientId: "recipient", safeguardIds: "safeguards" },
+  safeguard: { sccVersion: "version", partyIds: "parties" },
+};
+
+/**
+ * The record rules over a whole `transfer-registry/v1` document that passed the format's validator, with the
+ * document as the context (every reference it makes resolves inside it): what the registry import would refuse of
+ * the same records written into an empty registry. Data category and purpose codes are not checked here (the
+ * document alone does not say which the registry knows). Errors carry JSON paths (`transfers[3].exporter`).
+ */
+export function documentRecordErrors(document: { parties: readonly unknown[]; safeguards?: readonly unknown[]; transfers: readonly unknown[] }, ctx: { ckb: CompiledKnowledgeBase; today: string }): { path: string; message: string }[] {
+  const errors: { path: string; message: string }[] = [];
+  const add = (path: string, violations: RuleViolation[], names: Readonly<Record<string, string>> = {}) => {
+    for (const v of violations) errors.push({ path: `${path}.${names[v.field] ?? v.field}`, message: v.summary });
+  };
+  const parties = document.parties as DocObj[];
+  const safeguards = (document.safeguards ?? []) as DocObj[];
+  const transfers = document.transfers as DocObj[];
+
+  const facts = new Map<string, PartyFacts>();
+  parties.forEach((p, i) => {
+    const id = String(p.id);
+    facts.set(id, { id, name: String(p.name), relationship: String(p.relationship), country: String(p.country), processingLocations: asStrings(p.processingLocations) });
+    const certs = (Array.isArray(p.certifications) ? p.certifications : []) as DocObj[];
+    const siblings = certs.map((c, k) => ({ id: String(k), framework: String(c.framework), from: String(c.from) }));
+    siblings.forEach((c, k) => add(`parties[${i}].certifications[${k}]`, certificationRules(c, { partyCertifications: siblings.slice(0, k) })));
+  });
+
+  const relying = new Map<string, { id: string; archived: boolean }[]>();
+  for (const t of transfers) {
+    for (const sid of asStrings(t.safeguards)) {
+      const list = relying.get(sid) ?? [];
+      list.push({ id: String(t.id), archived: asText(t.archivedAt) !== null });
+      relying.set(sid, list);
+    }
+  }
+  safeguards.forEach((s, i) => {
+    const type = String(s.type);
+    const partyIds = asStrings(type === "bcr" ? s.members : s.parties);
+    const record = { type, sccVersion: type === "scc" ? asText(s.version) : null, signed: asText(s.signed), partyIds, archivedAt: asText(s.archivedAt) };
+    const signers = partyIds.map((id) => facts.get(id)).filter((x): x is PartyFacts => x !== undefined);
+    const names = type === "bcr" ? { ...DOCUMENT_FIELD_NAMES.safeguard, partyIds: "members" } : DOCUMENT_FIELD_NAMES.safeguard;
+    add(`safeguards[${i}]`, safeguardRules(record, { ckb: ctx.ckb, parties: signers, before: null, relyingTransfers: relying.get(String(s.id)) ?? [] }), names);
+  });
+
+  transfers.forEach((t, i) => {
+    const record = {
+      exporterId: String(t.exporter),
+      recipientId: String(t.recipient),
+      destination: String(t.destination),
+      dataCategories: asStrings(t.dataCategories),
+      purposes: asStrings(t.purposes),
+      safeguardIds: asStrings(t.safeguards),
+    };
+    add(`transfers[${i}]`, transferRules(record, { exporter: facts.get(record.exporterId), recipient: facts.get(record.recipientId) }), DOCUMENT_FIELD_NAMES.transfer);
+    const assessments: { path: string; completed: unknown }[] = Array.isArray(t.tias)
+      ? (t.tias as DocObj[]).map((a, k) => ({ path: `transfers[${i}].tias[${k}]`, completed: a?.completed }))
+      : t.tia && typeof t.tia === "object"
+        ? [{ path: `transfers[${i}].tia`, completed: (t.tia as DocObj).completed }]
+        : [];
+    for (const a of assessments) if (typeof a.completed === "string") add(a.path, tiaRules({ completed: a.completed }, { today: ctx.today }));
+  });
+  return errors;
+}
