@@ -156,18 +156,19 @@ describe("runCheck / runValidate exit codes", () => {
       ],
       safeguards: [
         { id: "scc-old", type: "scc", version: "2010/87", parties: ["acme-de", "cloudco"], signed: "2024-03-01", ended: null },
-        { id: "scc-new", type: "scc", version: "2021/914", modules: [2], parties: ["acme-de", "cloudco"], signed: "2022-01-10", ended: null, archivedAt: "2026-01-01T00:00:00.000Z" },
+        { id: "scc-new", type: "scc", version: "2021/914", modules: [2], parties: ["acme-de", "cloudco"], signed: "2022-01-10", ended: null },
       ],
       transfers: [
         { id: "t1", exporter: "cloudco", recipient: "acme-de", destination: "DE", exporterRole: "controller", recipientRole: "processor", start: "2022-01-01", frequency: "continuous" },
         { id: "t2", exporter: "acme-de", recipient: "cloudco", destination: "IN", exporterRole: "controller", recipientRole: "processor", start: "2022-01-01", frequency: "continuous", safeguards: ["scc-new"] },
+        // Archived: history, not judged again (the forms no longer edit it).
+        { id: "t3", exporter: "cloudco", recipient: "acme-de", destination: "DE", exporterRole: "controller", recipientRole: "processor", start: "2019-01-01", frequency: "continuous", archivedAt: "2020-01-01T00:00:00.000Z" },
       ],
     };
     const result = runValidate(JSON.stringify(doc), { today: "2026-11-30" });
     expect(result.exitCode).toBe(2);
     expect(result.stderr.trim().split("\n").map((line) => line.slice(0, line.indexOf(":")))).toEqual([
       "safeguards[0].signed",
-      "safeguards[1].archivedAt",
       "transfers[0].exporter",
       "transfers[1].destination",
     ]);

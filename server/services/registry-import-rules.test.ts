@@ -121,6 +121,47 @@ describe("registry import obeys the forms' record rules", () => {
   });
 });
 
+describe("registry import: the rules seen from a party's side, and archived records", () => {
+  it("refuses turning a stored exporter into a vendor while live transfers outside the document export from it", () => {
+    const db = createTestDb();
+    applyRegistryImport(db, SYSTEM_ACTOR, { text: JSON.stringify(baseDoc()) });
+    const doc = baseDoc();
+    doc.transfers = [];
+    doc.safeguards = [];
+    doc.parties[0]!.relationship = "service_provider";
+    expectRefused(db, doc, "parties[0].relationship", /^1 active transfer\(s\) export from this party \(crm\)/);
+  });
+
+  it("refuses dropping a processing location that a live transfer sends data to", () => {
+    const db = createTestDb();
+    const doc = baseDoc();
+    doc.transfers[0]!.destination = "IE";
+    applyRegistryImport(db, SYSTEM_ACTOR, { text: JSON.stringify(doc) });
+    const next = baseDoc();
+    next.transfers = [];
+    next.parties[1]!.processingLocations = ["US"];
+    expectRefused(db, next, "parties[1].processingLocations", /^Active transfers send data to this party in IE \(crm\)/);
+  });
+
+  it("imports an archived transfer as history, even if its exporter is no longer an affiliate", () => {
+    const doc = baseDoc();
+    doc.transfers.push({ ...doc.transfers[0], id: "old-ads", exporter: "adsco", safeguards: [], archivedAt: "2023-01-01T00:00:00.000Z" });
+    expect(applyRegistryImport(createTestDb(), SYSTEM_ACTOR, { text: JSON.stringify(doc) }).counts.transfers.added).toBe(2);
+  });
+
+  it("re-imports its own export into an empty registry when an archived safeguard is still listed by a live transfer (a state the forms allow)", () => {
+    const db = createTestDb();
+    const doc = baseDoc();
+    doc.safeguards.push({ id: "scc-spare", type: "scc", version: "2021/914", modules: [2], parties: ["acme-de", "cloudco"], signed: "2022-01-10", ended: null, archivedAt: "2024-01-01T00:00:00.000Z" });
+    doc.transfers[0]!.safeguards = ["scc-cloudco", "scc-spare"];
+    applyRegistryImport(db, SYSTEM_ACTOR, { text: JSON.stringify(doc) });
+    const exported = JSON.stringify(readRegistryDocument(db));
+    const empty = createTestDb();
+    expect(applyRegistryImport(empty, SYSTEM_ACTOR, { text: exported }).counts.safeguards.added).toBe(2);
+    expect(JSON.stringify(readRegistryDocument(empty))).toBe(exported);
+  });
+});
+
 describe("registry import audit rows use the forms' field names", () => {
   it("a transfer created by import is audited with exporterId, recipientId and safeguardIds, as the form writes them", () => {
     const db = createTestDb();

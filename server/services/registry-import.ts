@@ -1161,9 +1161,39 @@ function checkRecordRules(db: DbOrTx, document: RegistryDocument, plan: Plan, vo
     if (list) list.push(c);
     else plannedCerts.set(c.next.partyId, [c]);
   }
+  // A stored party whose relationship, country or locations change: the live transfers that will name it and that
+  // the import does not itself write (those it writes get their own transfer rules below).
+  const moved = plan.parties.filter((s) => s.action === "change" && s.fields.some((f) => f === "relationship" || f === "country" || f === "processingLocations"));
+  const dependents = new Map<string, { exporting: string[]; receiving: { id: string; destination: string }[] }>();
+  if (moved.length) {
+    for (const s of moved) dependents.set(s.id, { exporting: [], receiving: [] });
+    const written = new Set(plan.transfers.filter(writes).map((s) => s.id));
+    const inDocument = new Set(doc.transfers.map((t) => String(t.id)));
+    const note = (id: string, exporter: string, recipient: string, destination: string) => {
+      dependents.get(exporter)?.exporting.push(id);
+      dependents.get(recipient)?.receiving.push({ id, destination });
+    };
+    for (const t of doc.transfers) {
+      if (!written.has(String(t.id)) && text(t.archivedAt) === null) note(String(t.id), String(t.exporter), String(t.recipient), String(t.destination));
+    }
+    const ids = JSON.stringify(moved.map((s) => s.id));
+    const client = rawClient(db);
+    const live = (column: "exporter_id" | "recipient_id") =>
+      client.prepare(`SELECT id, exporter_id AS e, recipient_id AS r, destination AS d FROM transfer WHERE ${column} ${IN_IDS} AND archived_at IS NULL`).all(ids) as { id: string; e: string; r: string; d: string }[];
+    const seen = new Set<string>();
+    for (const r of [...live("exporter_id"), ...live("recipient_id")]) {
+      if (inDocument.has(r.id) || seen.has(r.id)) continue;
+      seen.add(r.id);
+      note(r.id, r.e, r.r, r.d);
+    }
+  }
   doc.parties.forEach((p, i) => {
     const stepOf = plan.parties[i];
-    if (stepOf && writes(stepOf)) refuse(`parties[${i}]`, partyRules({ dataCategories: strings(p.dataCategories) }, { knownDataCategories: vocab.categories }));
+    if (stepOf && writes(stepOf)) {
+      const f = stepOf.next.fields;
+      const record = { relationship: String(f.relationship), country: String(f.country), processingLocations: f.processingLocations as string[], dataCategories: f.dataCategories as string[] };
+      refuse(`parties[${i}]`, partyRules(record, { knownDataCategories: vocab.categories, dependents: dependents.get(stepOf.id) }));
+    }
     const certs = plannedCerts.get(String(p.id)) ?? [];
     const siblings = certs.map((c) => ({ id: c.id, framework: c.next.framework, from: c.next.from }));
     certs.forEach((c, k) => {
@@ -1218,7 +1248,8 @@ function checkRecordRules(db: DbOrTx, document: RegistryDocument, plan: Plan, vo
   const newTias = new Set(plan.tias.filter((a) => a.action === "add").map((a) => `${a.next.transferId}|${a.next.completed}`));
   doc.transfers.forEach((t, i) => {
     const stepOf = plan.transfers[i];
-    if (stepOf && writes(stepOf)) {
+    // An archived transfer is history (the forms no longer edit it): only live ones are judged.
+    if (stepOf && writes(stepOf) && stepOf.next.fields.archivedAt === null) {
       const f = stepOf.next.fields;
       const record = {
         exporterId: String(f.exporter),

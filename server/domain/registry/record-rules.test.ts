@@ -122,6 +122,12 @@ describe("safeguardRules", () => {
     expect(v[0]!.message).toBe("1 active transfer(s) rely on this safeguard (crm). Record its end date instead, or remove it from those transfers first.");
   });
 
+  it("judges an archived safeguard only by the act of archiving: one arriving archived, or already archived, is history", () => {
+    const legacy = { ...record, sccVersion: "2010/87", signed: "2024-03-01", archivedAt: "2025-01-01T00:00:00.000Z" };
+    expect(safeguardRules(legacy, { ...ctx, before: null, relyingTransfers: [{ id: "crm", archived: false }] })).toEqual([]);
+    expect(safeguardRules({ ...legacy, archivedAt: null }, { ...ctx, before: null }).map((x) => x.field)).toEqual(["signed"]);
+  });
+
   it("does not re-check a safeguard that was already archived", () => {
     const archived = { ...record, archivedAt: "2025-01-01T00:00:00.000Z" };
     expect(safeguardRules(archived, { ...ctx, before: { type: "scc", archivedAt: "2025-01-01T00:00:00.000Z" }, relyingTransfers: [{ id: "crm", archived: false }] })).toEqual([]);
@@ -148,9 +154,31 @@ describe("certificationRules, partyRules, tiaRules", () => {
     expect(v[0]).toMatchObject({ field: "from", kind: "conflict", summary: "This party already has a dpf_eu certification from 2023-07-17." });
   });
 
+  const party = { relationship: "service_provider", country: "US", processingLocations: ["US", "IE"], dataCategories: ["contact"] };
+  const known = new Set(["contact"]);
+
   it("a party's data categories are known ones", () => {
-    expect(partyRules({ dataCategories: ["contact"] }, { knownDataCategories: new Set(["contact"]) })).toEqual([]);
-    expect(fieldErrors(partyRules({ dataCategories: ["contact", "x"] }, { knownDataCategories: new Set(["contact"]) }))).toEqual({ dataCategories: "Unknown data categories: x." });
+    expect(partyRules(party, { knownDataCategories: known })).toEqual([]);
+    expect(fieldErrors(partyRules({ ...party, dataCategories: ["contact", "x"] }, { knownDataCategories: known }))).toEqual({ dataCategories: "Unknown data categories: x." });
+  });
+
+  it("a party live transfers export from stays an affiliate", () => {
+    const dependents = { exporting: ["t1", "t2"], receiving: [] };
+    expect(partyRules({ ...party, relationship: "affiliate" }, { knownDataCategories: known, dependents })).toEqual([]);
+    const v = partyRules(party, { knownDataCategories: known, dependents });
+    expect(v.map((x) => x.field)).toEqual(["relationship"]);
+    expect(v[0]!.message).toMatch(/^2 active transfer\(s\) export from this party \(t1, t2\): an exporter must be one of the group's affiliates\./);
+  });
+
+  it("the destinations of live transfers to a party stay among its processing locations or its country", () => {
+    const dependents = { exporting: [], receiving: [{ id: "t1", destination: "IE" }, { id: "t2", destination: "US" }] };
+    expect(partyRules(party, { knownDataCategories: known, dependents })).toEqual([]);
+    // US stays covered as the party's country; IE is lost.
+    const v = partyRules({ ...party, processingLocations: ["US"] }, { knownDataCategories: known, dependents });
+    expect(fieldErrors(v)).toEqual({
+      processingLocations: "Active transfers send data to this party in IE (t1): keep that country among its processing locations, or change those transfers first.",
+    });
+    expect(partyRules({ ...party, processingLocations: ["US"] }, { knownDataCategories: known })).toEqual([]);
   });
 
   it("an assessment is not completed after today", () => {

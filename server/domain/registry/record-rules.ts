@@ -13,6 +13,8 @@
  *   only sets the regime recognises are used (windows from the knowledge base, e.g. EU: 2001/497, 2004/915 and
  *   2010/87 not after 2021-09-26, Implementing Decision (EU) 2021/914 Art. 4(2)–(3));
  * - a safeguard that live transfers rely on is not archived, and its type does not change;
+ * - a party live transfers export from stays an affiliate, and their destinations stay among its locations;
+ * - archived records are history: their fields are not judged again (the forms do not edit them);
  * - a party holds one certification per framework and start date;
  * - an impact assessment is not completed in the future.
  */
@@ -52,17 +54,61 @@ export interface PartyFacts {
 // ---------------------------------------------------------------- parties
 
 export interface PartyRecord {
+  relationship: string;
+  country: string;
+  processingLocations: readonly string[];
   dataCategories: readonly string[];
+}
+
+/** The live transfers that name a party, as the rules need them. */
+export interface PartyDependents {
+  /** Live transfers exporting from the party. */
+  exporting: readonly string[];
+  /** Live transfers to the party: their destinations (one transfer id per destination is enough to name). */
+  receiving: readonly { id: string; destination: string }[];
 }
 
 export interface PartyRuleContext {
   /** The data categories the registry knows. */
   knownDataCategories: ReadonlySet<string>;
+  /** The live transfers naming the party as they will be; omit for a new party (nothing names it yet). */
+  dependents?: PartyDependents;
 }
 
+const sample = (ids: readonly string[]) => `${ids.slice(0, 5).join(", ")}${ids.length > 5 ? ", …" : ""}`;
+
+/**
+ * A party's own rules, and those that keep the transfers naming it valid: a party live transfers export from stays
+ * one of the group's affiliates, and the countries live transfers send it data in stay among its processing
+ * locations or are its country, the two transfer rules seen from the party's side.
+ */
 export function partyRules(party: PartyRecord, ctx: PartyRuleContext): RuleViolation[] {
+  const out: RuleViolation[] = [];
   const unknown = party.dataCategories.filter((id) => !ctx.knownDataCategories.has(id));
-  return unknown.length ? [violation("dataCategories", `Unknown data categories: ${unknown.join(", ")}.`)] : [];
+  if (unknown.length) out.push(violation("dataCategories", `Unknown data categories: ${unknown.join(", ")}.`));
+  const dependents = ctx.dependents;
+  if (!dependents) return out;
+  if (party.relationship !== "affiliate" && dependents.exporting.length > 0) {
+    out.push(
+      violation(
+        "relationship",
+        `${dependents.exporting.length} active transfer(s) export from this party (${sample(dependents.exporting)}): an exporter must be one of the group's affiliates. Archive those transfers first, or keep the relationship.`,
+      ),
+    );
+  }
+  // As transferRules judges a destination: one of the processing locations, or the party's country.
+  const served = (country: string) => party.processingLocations.includes(country) || party.country === country;
+  const lost = dependents.receiving.filter((r) => !served(r.destination));
+  if (lost.length) {
+    const countries = [...new Set(lost.map((r) => r.destination))].sort();
+    out.push(
+      violation(
+        "processingLocations",
+        `Active transfers send data to this party in ${countries.join(", ")} (${sample(lost.map((r) => r.id))}): keep ${countries.length === 1 ? "that country" : "those countries"} among its processing locations, or change those transfers first.`,
+      ),
+    );
+  }
+  return out;
 }
 
 // ---------------------------------------------------------------- certifications
@@ -166,7 +212,16 @@ export function safeguardArchiveRules(relyingTransfers: readonly { id: string; a
   return [violation("archivedAt", message, message, "conflict")];
 }
 
+/**
+ * A safeguard's rules. An archived one is history: only the act of archiving is judged (nothing live may rely on it);
+ * its other fields are no longer checked, as the forms do not edit archived records.
+ */
 export function safeguardRules(record: SafeguardRecord, ctx: SafeguardRuleContext): RuleViolation[] {
+  if (record.archivedAt !== null) {
+    // Archiving is a change of a stored safeguard (a record arriving already archived is history, not an archiving).
+    const archiving = ctx.before !== null && ctx.before.archivedAt === null;
+    return archiving ? safeguardArchiveRules(ctx.relyingTransfers) : [];
+  }
   const out: RuleViolation[] = [];
   if (ctx.before && ctx.before.type !== record.type && ctx.relyingTransfers.length > 0) {
     out.push(
@@ -178,7 +233,6 @@ export function safeguardRules(record: SafeguardRecord, ctx: SafeguardRuleContex
     );
   }
   out.push(...sccSigningRules(record, ctx.parties, ctx.ckb));
-  if (record.archivedAt !== null && (ctx.before === null || ctx.before.archivedAt === null)) out.push(...safeguardArchiveRules(ctx.relyingTransfers));
   return out;
 }
 
@@ -293,6 +347,14 @@ export function documentRecordErrors(document: { parties: readonly unknown[]; sa
   });
 
   transfers.forEach((t, i) => {
+    const assessments: { path: string; completed: unknown }[] = Array.isArray(t.tias)
+      ? (t.tias as DocObj[]).map((a, k) => ({ path: `transfers[${i}].tias[${k}]`, completed: a?.completed }))
+      : t.tia && typeof t.tia === "object"
+        ? [{ path: `transfers[${i}].tia`, completed: (t.tia as DocObj).completed }]
+        : [];
+    for (const a of assessments) if (typeof a.completed === "string") add(a.path, tiaRules({ completed: a.completed }, { today: ctx.today }));
+    // An archived transfer is history: the forms no longer edit it, so its parties may since have changed.
+    if (asText(t.archivedAt) !== null) return;
     const record = {
       exporterId: String(t.exporter),
       recipientId: String(t.recipient),
@@ -302,12 +364,6 @@ export function documentRecordErrors(document: { parties: readonly unknown[]; sa
       safeguardIds: asStrings(t.safeguards),
     };
     add(`transfers[${i}]`, transferRules(record, { exporter: facts.get(record.exporterId), recipient: facts.get(record.recipientId) }), DOCUMENT_FIELD_NAMES.transfer);
-    const assessments: { path: string; completed: unknown }[] = Array.isArray(t.tias)
-      ? (t.tias as DocObj[]).map((a, k) => ({ path: `transfers[${i}].tias[${k}]`, completed: a?.completed }))
-      : t.tia && typeof t.tia === "object"
-        ? [{ path: `transfers[${i}].tia`, completed: (t.tia as DocObj).completed }]
-        : [];
-    for (const a of assessments) if (typeof a.completed === "string") add(a.path, tiaRules({ completed: a.completed }, { today: ctx.today }));
   });
   return errors;
 }
