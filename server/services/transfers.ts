@@ -22,7 +22,7 @@ import { recordAudit } from "@/server/audit/record-audit";
 import { setArchived, type ArchiveSpec } from "./archiving";
 import type { Actor } from "@/server/auth/actor";
 import type { RegistryTransfer } from "@/server/domain/registry";
-import { fieldErrors, transferRules, type PartyFacts } from "@/server/domain/registry/record-rules";
+import { fieldErrors, transferRules, type PartyFacts, type TransferRecord } from "@/server/domain/registry/record-rules";
 import {
   createEvaluationContext,
   evaluateTransfer,
@@ -546,7 +546,7 @@ export function describeTransfer(db: Db, input: DescribeTransferInput, asOf = to
 // ---------------------------------------------------------------- writing
 
 /** The rules of server/domain/registry/record-rules.ts over the transfer's parties and the ids it names, from the database. */
-function assertReferences(tx: DbOrTx, fields: TransferFields): void {
+function assertReferences(tx: DbOrTx, fields: TransferRecord): void {
   const refs = tx.select().from(parties).where(inArray(parties.id, [fields.exporterId, fields.recipientId])).all();
   const facts = (id: string): PartyFacts | undefined => {
     const row = refs.find((p) => p.id === id);
@@ -624,7 +624,8 @@ export function updateTransfer(db: Db, actor: Actor, input: { id: string; versio
   });
 }
 
-const ARCHIVE_SPEC: ArchiveSpec<TransferDetail> = { entity: "transfer", load: getTransfer };
+/** A restored transfer is live again: it must obey the rules a form edit would check (its parties may have changed since). */
+const ARCHIVE_SPEC: ArchiveSpec<TransferDetail> = { entity: "transfer", load: getTransfer, beforeRestore: (tx, t) => assertReferences(tx, t) };
 
 export const archiveTransfer = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, ARCHIVE_SPEC, input, true);
 export const restoreTransfer = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, ARCHIVE_SPEC, input, false);
