@@ -15,7 +15,7 @@ if (!dbFile || !dbFile.includes("e2e")) {
   process.exit(1);
 }
 for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(path.resolve(dbFile + suffix), { force: true });
-const seed = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["db/seed.ts"], { stdio: "inherit", env: process.env });
+const seed = spawnSync(path.join(root, "node_modules", ".bin", "tsx"), ["server/demo/seed.ts"], { stdio: "inherit", env: process.env });
 if (seed.status !== 0) process.exit(seed.status ?? 1);
 const server = spawn(process.execPath, serveArgs(root, ["-H", "127.0.0.1", "-p", process.env.PORT ?? "3100"]), {
   stdio: "inherit",

@@ -10,7 +10,7 @@ import Database from "better-sqlite3";
 import { TRPCError } from "@trpc/server";
 import { afterAll, expect, it } from "vitest";
 import { migrateDatabase, openDatabase } from "@/db/client";
-import { insertUser, partyFields } from "@/db/factories";
+import { insertUser, partyFields } from "@/server/testing/factories";
 import { ensureReferenceKnowledgeBase } from "@/db/kb-loader";
 import { createCaller } from "./root";
 

@@ -12,7 +12,7 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { insertUser } from "@/db/factories";
+import { insertUser } from "@/server/testing/factories";
 import { createTestDb } from "@/db/testing";
 import { SYSTEM_ACTOR } from "@/server/auth/actor";
 import { can, ROLES, type Access, type Action, type Role } from "@/server/auth/permissions";

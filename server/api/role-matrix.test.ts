@@ -18,7 +18,7 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { insertUser } from "@/db/factories";
+import { insertUser } from "@/server/testing/factories";
 import { createTestDb } from "@/db/testing";
 import { ACTIONS, can, ROLES, type Access, type Role } from "@/server/auth/permissions";
 import { appRouter, createCaller } from "./root";

@@ -105,7 +105,7 @@ describe("every example document", () => {
     const result = validateRegistryDocument(JSON.parse(text));
     expect(result.ok ? [] : result.errors).toEqual([]);
     if (result.ok) expect(JSON.stringify(result.document)).toBe(JSON.stringify(JSON.parse(text)));
-    expect(runValidate(text).exitCode).toBe(0);
+    expect(runValidate(text, { today: "2026-11-30" }).exitCode).toBe(0);
   });
 
   it.each(["eu-small.json", "uk-small.json", "ch-small.json", "demo-registry.json"])("%s: the verdicts are plain ASCII (one other character makes V8 serialise all of them as two-byte text)", (name) => {
@@ -144,7 +144,36 @@ describe("runCheck / runValidate exit codes", () => {
   it("exits 2 on invalid JSON and on a bad --as-of", () => {
     expect(runCheck("{", { asOf: AS_OF }).exitCode).toBe(2);
     expect(runCheck(read("eu-small.json"), { asOf: "2026-02-30" }).exitCode).toBe(2);
-    expect(runValidate("[]").stderr).toBe("$: the document must be a JSON object\n");
+    expect(runValidate("[]", { today: "2026-11-30" }).stderr).toBe("$: the document must be a JSON object\n");
+  });
+
+  it("validate reports the record rules the app's forms and import apply, each at its JSON path (issue 8)", () => {
+    const doc = {
+      format: "transfer-registry/v1",
+      parties: [
+        { id: "acme-de", name: "Acme GmbH", relationship: "affiliate", country: "DE" },
+        { id: "cloudco", name: "CloudCo Inc.", relationship: "service_provider", country: "US", processingLocations: ["US", "IE"] },
+      ],
+      safeguards: [
+        { id: "scc-old", type: "scc", version: "2010/87", parties: ["acme-de", "cloudco"], signed: "2024-03-01", ended: null },
+        { id: "scc-new", type: "scc", version: "2021/914", modules: [2], parties: ["acme-de", "cloudco"], signed: "2022-01-10", ended: null },
+      ],
+      transfers: [
+        { id: "t1", exporter: "cloudco", recipient: "acme-de", destination: "DE", exporterRole: "controller", recipientRole: "processor", start: "2022-01-01", frequency: "continuous" },
+        { id: "t2", exporter: "acme-de", recipient: "cloudco", destination: "IN", exporterRole: "controller", recipientRole: "processor", start: "2022-01-01", frequency: "continuous", safeguards: ["scc-new"] },
+        // Archived: history, not judged again (the forms no longer edit it).
+        { id: "t3", exporter: "cloudco", recipient: "acme-de", destination: "DE", exporterRole: "controller", recipientRole: "processor", start: "2019-01-01", frequency: "continuous", archivedAt: "2020-01-01T00:00:00.000Z" },
+      ],
+    };
+    const result = runValidate(JSON.stringify(doc), { today: "2026-11-30" });
+    expect(result.exitCode).toBe(2);
+    expect(result.stderr.trim().split("\n").map((line) => line.slice(0, line.indexOf(":")))).toEqual([
+      "safeguards[0].signed",
+      "transfers[0].exporter",
+      "transfers[1].destination",
+    ]);
+    expect(result.stderr).toContain("safeguards[0].signed: SCCs 2010/87 could not be signed after 2021-09-26 under the EU regime");
+    expect(result.stderr).toContain("transfers[0].exporter: The exporter must be one of the group's affiliates.");
   });
 
   it("compact and pretty JSON carry the same verdicts", () => {

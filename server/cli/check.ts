@@ -4,6 +4,7 @@
  */
 import { referenceKnowledgeBase, referenceKnowledgeBaseInfo } from "../../db/reference/index";
 import { isValidIsoDate } from "../domain/dates";
+import { documentRecordErrors } from "../domain/registry/record-rules";
 import { validateRegistryDocument } from "../domain/registry/validate";
 import type { RegistryValidationError } from "../domain/registry/types";
 import { compileKnowledgeBase, type CompiledKnowledgeBase } from "../domain/rules/compile-kb";
@@ -75,11 +76,19 @@ export function runCheck(text: string, options: CheckOptions): CommandResult {
   return { exitCode: verdicts.summary.unsafeguarded > 0 ? 1 : 0, stdout, stderr: "" };
 }
 
-/** `validate`: exit 0 and a one-line summary when the document is valid, exit 2 with every error otherwise. */
-export function runValidate(text: string): CommandResult {
+/**
+ * `validate`: exit 0 and a one-line summary when the document is valid, exit 2 with every error otherwise: the
+ * format's errors, then the record rules the app's forms and import apply (server/domain/registry/record-rules.ts:
+ * affiliate exporters, destinations among the recipient's processing locations, SCC signing dates against the
+ * knowledge base, nothing archived that live transfers rely on, one certification per framework and date, no
+ * assessment completed after `today`).
+ */
+export function runValidate(text: string, options: { today: string; ckb?: CompiledKnowledgeBase }): CommandResult {
   const parsed = parseRegistryText(text);
   if (!parsed.ok) return { exitCode: 2, stdout: "", stderr: formatErrors(parsed.errors) };
   const doc = parsed.document;
+  const ruleErrors = documentRecordErrors(doc, { ckb: options.ckb ?? getReferenceKnowledgeBase(), today: options.today });
+  if (ruleErrors.length) return { exitCode: 2, stdout: "", stderr: formatErrors(ruleErrors) };
   return {
     exitCode: 0,
     stdout: `valid transfer-registry/v1: ${doc.parties.length} parties, ${(doc.safeguards ?? []).length} safeguards, ${doc.transfers.length} transfers\n`,

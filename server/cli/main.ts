@@ -101,8 +101,8 @@ export async function runCli(argv: readonly string[], io: CliIo = nodeIo): Promi
   } catch (error) {
     return { exitCode: 2, stdout: "", stderr: `${args.file}: cannot read: ${(error as Error).message}\n` };
   }
-  if (args.command === "validate") return runValidate(text);
   const today = io.today();
+  if (args.command === "validate") return runValidate(text, { today });
   return runCheck(text, { asOf: args.asOf ?? today, today, format: args.format, pretty: args.pretty || io.isTerminal() });
 }
 

@@ -63,6 +63,9 @@ function randomDate(random: () => number, fromYear: number, toYear: number): str
   return `${year}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
+/** The last day any regime let new contracts use the 2010/87 SCCs (EU; the UK and Swiss windows close later). */
+const OLD_SCC_LAST_SIGN = "2021-09-26";
+
 /** A contract between an exporter and a recipient: an IDTA for half of the UK exporters, otherwise SCCs. */
 function contract(random: () => number, id: string, exporter: RegistryParty, recipient: RegistryParty, recipientRole: PartyRole): RegistrySafeguard {
   const sccRoll = random();
@@ -70,7 +73,9 @@ function contract(random: () => number, id: string, exporter: RegistryParty, rec
     return { id, type: "uk_idta", parties: [exporter.id, recipient.id], signed: randomDate(random, 2022, 2025), ended: null };
   }
   if (sccRoll < 0.2) {
-    return { id, type: "scc", version: "2010/87", parties: [exporter.id, recipient.id], signed: randomDate(random, 2016, 2021), ended: null };
+    // New contracts could not use the 2010/87 SCCs after 2021-09-26 (Implementing Decision (EU) 2021/914 Art. 4(3); db/reference/instruments.ts).
+    const signed = randomDate(random, 2016, 2021);
+    return { id, type: "scc", version: "2010/87", parties: [exporter.id, recipient.id], signed: signed > OLD_SCC_LAST_SIGN ? OLD_SCC_LAST_SIGN : signed, ended: null };
   }
   const scc: RegistrySccSafeguard = {
     id,

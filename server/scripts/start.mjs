@@ -58,7 +58,7 @@ if (rebuild) run(bin("next"), ["build"], "Building the app (next build)");
 if (rebuild || !fs.existsSync(path.join(root, ".next", "jobs", "registry-job.cjs"))) {
   run(process.execPath, [path.join(root, "server", "scripts", "build-jobs.mjs")], "Bundling the registry job (imports and exports run in their own process)");
 }
-run(bin("tsx"), ["db/seed.ts"], "Migrating the database and loading demo data if it is empty");
+run(bin("tsx"), ["server/demo/seed.ts"], "Migrating the database and loading demo data if it is empty");
 
 console.log(`\n▶ Serving Transfer Registry on http://localhost:${env.PORT}${env.TR_DEMO === "1" ? " (demo mode: demo accounts are listed on the sign-in page)" : ""}`);
 const server = spawn(process.execPath, serveArgs(root, ["-p", env.PORT]), { stdio: "inherit", env });

@@ -21,6 +21,8 @@ export interface ArchiveSpec<T extends { archivedAt: string | null }> {
   load: (tx: Tx, id: string) => T;
   /** A check before archiving, e.g. that nothing still relies on the record. */
   beforeArchive?: (tx: Tx, record: T) => void;
+  /** A check before restoring, e.g. that the record still obeys the rules a live one must (its parties may have changed). */
+  beforeRestore?: (tx: Tx, record: T) => void;
 }
 
 export function setArchived<T extends { archivedAt: string | null }>(
@@ -37,6 +39,7 @@ export function setArchived<T extends { archivedAt: string | null }>(
       throw new AppError("CONFLICT", archive ? `This ${spec.entity} is already archived.` : `This ${spec.entity} is not archived.`);
     }
     if (archive) spec.beforeArchive?.(tx, before);
+    else spec.beforeRestore?.(tx, before);
     const at = new Date().toISOString();
     // The three tables share these columns; drizzle's builder cannot see that through the union.
     const t = table as typeof parties;

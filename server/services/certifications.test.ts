@@ -1,8 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { insertParty } from "@/db/factories";
-import { insertAffiliate, insertCertification, insertTransfer } from "@/db/factories-transfers";
+import { insertParty } from "@/server/testing/factories";
+import { insertAffiliate, insertCertification, insertTransfer } from "@/server/testing/factories-transfers";
 import { auditLog } from "@/db/schema";
 import { createTestDb } from "@/db/testing";
 import { SYSTEM_ACTOR } from "@/server/auth/actor";

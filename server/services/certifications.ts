@@ -9,6 +9,7 @@ import type { Db, DbOrTx } from "@/db/client";
 import { certifications, parties } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/auth/actor";
+import { certificationRules } from "@/server/domain/registry/record-rules";
 import { AppError, notFound, staleEdit } from "@/server/errors";
 import type { CertificationFields } from "@/server/schemas/certification";
 import { writeTransaction } from "./verdict-store";
@@ -25,20 +26,15 @@ function getCertification(db: DbOrTx, id: string): CertificationRow {
   return row;
 }
 
-/**
- * A party holds one certification per framework and start date: a second one would make the registry's own export
- * refuse to re-import ("listed twice"), so the form refuses it as the import does.
- */
+/** The record rule (server/domain/registry/record-rules.ts) over the party's certifications: one per framework and start date. */
 function assertNotDuplicate(tx: DbOrTx, partyId: string, fields: CertificationFields, exceptId?: string): void {
   const same = tx
-    .select({ id: certifications.id })
+    .select({ id: certifications.id, framework: certifications.framework, from: certifications.from })
     .from(certifications)
     .where(and(eq(certifications.partyId, partyId), eq(certifications.framework, fields.framework), eq(certifications.from, fields.from)))
-    .all()
-    .filter((r) => r.id !== exceptId);
-  if (same.length > 0) {
-    throw new AppError("CONFLICT", `This party already has a ${fields.framework} certification from ${fields.from}.`, { from: "A certification under this framework from this date is already recorded." });
-  }
+    .all();
+  const first = certificationRules({ id: exceptId, framework: fields.framework, from: fields.from }, { partyCertifications: same })[0];
+  if (first) throw new AppError(first.kind === "conflict" ? "CONFLICT" : "BAD_REQUEST", first.summary, { [first.field]: first.message });
 }
 
 export function createCertification(db: Db, actor: Actor, input: { partyId: string; fields: CertificationFields }): CertificationRow {

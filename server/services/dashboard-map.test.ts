@@ -7,8 +7,8 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { insertParty } from "@/db/factories";
-import { insertAffiliate, insertCertification, insertTransfer } from "@/db/factories-transfers";
+import { insertParty } from "@/server/testing/factories";
+import { insertAffiliate, insertCertification, insertTransfer } from "@/server/testing/factories-transfers";
 import { createTestDb } from "@/db/testing";
 import { flowMap } from "./dashboard-map";
 import { listTransfers } from "./transfers";

@@ -11,8 +11,8 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { insertParty } from "@/db/factories";
-import { insertAffiliate, insertCertification, insertSafeguard, insertTransfer, transferFields } from "@/db/factories-transfers";
+import { insertParty } from "@/server/testing/factories";
+import { insertAffiliate, insertCertification, insertSafeguard, insertTransfer, transferFields } from "@/server/testing/factories-transfers";
 import { referenceKnowledgeBase } from "@/db/reference";
 import { createTestDb } from "@/db/testing";
 import { compileKnowledgeBase, createEvaluationContext, evaluateTransfer, monthEnds, statusTrend, STATUSES, type Status } from "@/server/domain/rules";

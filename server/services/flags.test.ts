@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { insertUser } from "@/db/factories";
-import { insertTransfer, insertTransferParties, safeguardFields } from "@/db/factories-transfers";
+import { insertUser } from "@/server/testing/factories";
+import { insertTransfer, insertTransferParties, safeguardFields } from "@/server/testing/factories-transfers";
 import { createTestDb } from "@/db/testing";
 import type { Actor } from "@/server/auth/actor";
 import { addDays } from "@/server/domain/dates";

@@ -8,7 +8,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { DEMO_REGISTRY_PATH } from "@/db/demo";
+import { DEMO_REGISTRY_PATH } from "@/server/demo/demo";
 import { createTestDb } from "@/db/testing";
 import { auditLog } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";

@@ -1,7 +1,8 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { insertParty, partyFields } from "@/db/factories";
+import { insertParty, partyFields } from "@/server/testing/factories";
+import { insertTransfer, insertTransferParties } from "@/server/testing/factories-transfers";
 import { auditLog, parties } from "@/db/schema";
 import { createTestDb } from "@/db/testing";
 import { SYSTEM_ACTOR } from "@/server/auth/actor";
@@ -92,5 +93,17 @@ describe("party register", () => {
     const restored = restoreParty(db, SYSTEM_ACTOR, { id: p.id, version: archived.version });
     expect(restored.archivedAt).toBeNull();
     expect(partyHistory(db, p.id).map((h) => h.action)).toEqual(["party.restore", "party.archive", "party.create"]);
+  });
+
+  it("keeps the live transfers naming a party valid: an exporter stays an affiliate, a destination stays a location (issue 8)", () => {
+    const { exporter, recipient } = insertTransferParties(db, "US");
+    insertTransfer(db, { exporterId: exporter.id, recipientId: recipient.id, destination: "US" });
+    const edit = (id: string, version: number, fields: Record<string, unknown>) =>
+      updateParty(db, SYSTEM_ACTOR, { id, version, fields: partyFieldsSchema.parse({ ...getParty(db, id), ...fields }) });
+    expect(() => edit(exporter.id, exporter.version, { relationship: "service_provider", serviceCategory: "it_hosting" })).toThrow(/export from this party/);
+    // The destination is the recipient's country: moving the party elsewhere is refused; keeping the country is enough.
+    expect(() => edit(recipient.id, recipient.version, { country: "CA", processingLocations: ["CA"] })).toThrow(/send data to this party in US/);
+    expect(getParty(db, recipient.id).country).toBe("US");
+    expect(edit(recipient.id, recipient.version, { processingLocations: ["CA"] }).processingLocations).toEqual(["CA"]);
   });
 });

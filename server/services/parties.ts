@@ -10,6 +10,7 @@ import { recordAudit } from "@/server/audit/record-audit";
 import { setArchived, type ArchiveSpec } from "./archiving";
 import type { Actor } from "@/server/auth/actor";
 import { STATUS_RANK, type Status } from "@/server/domain/rules";
+import { partyRules, type PartyDependents } from "@/server/domain/registry/record-rules";
 import { AppError, notFound, staleEdit } from "@/server/errors";
 import {
   listPartiesSchema,
@@ -221,22 +222,24 @@ export function partyIdFromName(db: DbOrTx, name: string): string {
   return id;
 }
 
-function assertCategoriesExist(tx: DbOrTx, ids: string[]): void {
-  if (ids.length === 0) return;
-  const known = new Set(
-    tx
-      .select({ id: dataCategories.id })
-      .from(dataCategories)
-      .where(inArray(dataCategories.id, ids))
-      .all()
-      .map((r) => r.id),
-  );
-  const unknown = ids.filter((id) => !known.has(id));
-  if (unknown.length) {
-    throw new AppError("BAD_REQUEST", `Unknown data categories: ${unknown.join(", ")}.`, {
-      dataCategories: `Unknown data categories: ${unknown.join(", ")}.`,
-    });
-  }
+/**
+ * The record rules (server/domain/registry/record-rules.ts): known data categories and, for a stored party (`id`),
+ * that the live transfers naming it stay valid (an exporter stays an affiliate; destinations stay among its locations).
+ */
+function assertPartyRules(tx: DbOrTx, fields: PartyFields, id?: string): void {
+  const ids = fields.dataCategories;
+  const known = new Set(ids.length ? tx.select({ id: dataCategories.id }).from(dataCategories).where(inArray(dataCategories.id, ids)).all().map((r) => r.id) : []);
+  const dependents = id === undefined ? undefined : partyDependents(tx, id, fields.relationship !== "affiliate");
+  const first = partyRules(fields, { knownDataCategories: known, dependents })[0];
+  if (first) throw new AppError(first.kind === "conflict" ? "CONFLICT" : "BAD_REQUEST", first.summary, { [first.field]: first.message });
+}
+
+/** The live transfers naming a party: those exporting from it (ids), and one transfer per destination of those to it. */
+function partyDependents(tx: DbOrTx, id: string, withExporting: boolean): PartyDependents {
+  // Only a party that is not (or no longer) an affiliate needs its exporting transfers listed.
+  const exporting = withExporting ? (prepared(tx, "SELECT id FROM transfer WHERE exporter_id = ? AND archived_at IS NULL ORDER BY id").all(id) as { id: string }[]).map((r) => r.id) : [];
+  const receiving = prepared(tx, "SELECT destination, min(id) AS id FROM transfer WHERE recipient_id = ? AND archived_at IS NULL GROUP BY destination").all(id) as { id: string; destination: string }[];
+  return { exporting, receiving };
 }
 
 function writeChildren(tx: DbOrTx, id: string, fields: PartyFields): void {
@@ -266,7 +269,7 @@ export function insertParty(tx: DbOrTx, actor: Actor, fields: PartyFields, optio
   if (options.id !== undefined && findParty(tx, options.id)) {
     throw new AppError("CONFLICT", `A party with id "${options.id}" already exists.`, { id: "This id is already taken." });
   }
-  assertCategoriesExist(tx, fields.dataCategories);
+  assertPartyRules(tx, fields);
   const id = options.id ?? partyIdFromName(tx, fields.name);
   const at = nowIso();
   const columns = columnsOf(fields);
@@ -333,7 +336,7 @@ export function insertParty(tx: DbOrTx, actor: Actor, fields: PartyFields, optio
 export function updateParty(db: Db, actor: Actor, input: { id: string; version: number; fields: PartyFields }): PartyDetail {
   return writeTransaction(db, (tx) => {
     const before = getParty(tx, input.id);
-    assertCategoriesExist(tx, input.fields.dataCategories);
+    assertPartyRules(tx, input.fields, input.id);
     const result = tx
       .update(parties)
       .set({ ...columnsOf(input.fields), version: sql`${parties.version} + 1`, updatedAt: nowIso() })

@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { insertParty, insertUser } from "@/db/factories";
+import { insertParty, insertUser } from "@/server/testing/factories";
 import { createTestDb } from "@/db/testing";
 import type { Actor } from "@/server/auth/actor";
 import { listParties } from "./parties";

@@ -2,7 +2,7 @@ import { asc, count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { rawClient, type Db } from "@/db/client";
 import type * as DbClient from "@/db/client";
-import { insertParty, insertUser, partyFields } from "@/db/factories";
+import { insertParty, insertUser, partyFields } from "@/server/testing/factories";
 import { auditLog, parties, safeguards, transferImpactAssessments, transfers } from "@/db/schema";
 import { createTestDb } from "@/db/testing";
 import type { SessionUser } from "@/server/api/trpc";

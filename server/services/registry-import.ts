@@ -48,6 +48,16 @@ import { shareableDocument } from "@/server/domain/registry/shareable";
 import type { Actor } from "@/server/auth/actor";
 import { isValidIsoDate } from "@/server/domain/dates";
 import { isIsoCountryCode, validateRegistryDocument, type RegistryDocument } from "@/server/domain/registry";
+import {
+  certificationRules,
+  DOCUMENT_FIELD_NAMES,
+  partyRules,
+  safeguardRules,
+  tiaRules,
+  transferRules,
+  type PartyFacts,
+  type RuleViolation,
+} from "@/server/domain/registry/record-rules";
 import { AppError } from "@/server/errors";
 import { ADVISER_TYPES, CCPA_ROLES, SERVICE_CATEGORIES } from "@/server/schemas/party";
 import { IMPORT_LIMITS, MAX_IMPORT_BYTES, MAX_IMPORT_SIZE_LABEL } from "@/server/schemas/registry-import";
@@ -459,9 +469,29 @@ function diff(current: Canonical, next: Canonical, rename: (field: string) => st
   return changed;
 }
 
-/** What an audit row shows of an entity: its id, its fields as the document names them, and its version. */
-const snapshot = (id: string, entity: Canonical | undefined, version: number | null) =>
-  entity ? { id, ...entity.fields, ...entity.extra, version } : null;
+/**
+ * Document field → the field name the forms' audit rows use (the services' detail objects: `exporterId`,
+ * `safeguardIds`, `sccVersion`, `partyIds`…), so an entity's history reads the same whichever way it was written.
+ */
+const AUDIT_NAMES: Record<"party" | "safeguard" | "transfer", Readonly<Record<string, string>>> = {
+  party: {},
+  safeguard: { version: "sccVersion", parties: "partyIds", variant: "bcrVariant", basis: "derogationBasis" },
+  transfer: { exporter: "exporterId", recipient: "recipientId", safeguards: "safeguardIds" },
+};
+
+/**
+ * What an audit row shows of an entity, in the shape the forms' services write: its id, its fields under the
+ * forms' names, the fields the registry does not model as `extra` (an object, or null), and its version.
+ */
+function snapshot(kind: keyof typeof AUDIT_NAMES, id: string, entity: Canonical | undefined, version: number | null): Obj | null {
+  if (!entity) return null;
+  const names = AUDIT_NAMES[kind];
+  const out: Obj = { id };
+  for (const [k, v] of Object.entries(entity.fields)) out[names[k] ?? k] = v;
+  out.extra = Object.keys(entity.extra).length ? entity.extra : null;
+  out.version = version;
+  return out;
+}
 
 // ---------------------------------------------------------------------------
 // Limits and validation of the fields the database keeps (beyond the format's own rules)
@@ -900,8 +930,8 @@ function analyse(db: DbOrTx, source: RegistryImportSource): Analysis {
 
   const result = validateRegistryDocument(value);
   const issues = new Issues();
+  const vocab = loadVocabulary(db);
   if (isObject(value)) {
-    const vocab = loadVocabulary(db);
     const partyIds = new Set(Array.isArray(value.parties) ? value.parties.filter(isObject).map((p) => p.id).filter((id): id is string => typeof id === "string") : []);
     if (Array.isArray(value.parties)) checkParties(issues, value.parties, vocab);
     if (Array.isArray(value.safeguards)) checkSafeguards(issues, value.safeguards, partyIds);
@@ -913,7 +943,10 @@ function analyse(db: DbOrTx, source: RegistryImportSource): Analysis {
   errors.push(...shape.errors.filter((e) => !reported.has(e.path)));
   if (errors.length) return finish(errors);
 
-  const planned = planImport(db, result.ok ? result.document : (value as RegistryDocument), issues);
+  const document = result.ok ? result.document : (value as RegistryDocument);
+  const planned = planImport(db, document, issues);
+  if (issues.errors.length) return finish(issues.errors);
+  checkRecordRules(db, document, planned, vocab, issues);
   if (issues.errors.length) return finish(issues.errors);
   const sha256 = crypto
     .createHash("sha256")
@@ -1097,6 +1130,148 @@ function planImport(db: DbOrTx, document: RegistryDocument, issues: Issues): Pla
   return plan;
 }
 
+// ---------------------------------------------------------------------------
+// The record rules (server/domain/registry/record-rules.ts), as the forms apply them
+// ---------------------------------------------------------------------------
+
+const DOC_FIELD = DOCUMENT_FIELD_NAMES;
+
+/**
+ * Runs the record rules over every entity the plan would add or change, with the context built from the document
+ * (its parties are the truth for every reference it makes) plus, for the safeguards it archives or retypes, the
+ * transfers outside the document that rely on them (one query for all of them). Each refusal names its JSON path.
+ */
+function checkRecordRules(db: DbOrTx, document: RegistryDocument, plan: Plan, vocab: Vocabulary, issues: Issues): void {
+  const doc = document as unknown as { parties: Obj[]; safeguards?: Obj[]; transfers: Obj[] };
+  const writes = (s: Step<unknown>) => s.action !== "unchanged";
+  const refuse = (path: string, violations: RuleViolation[], names: Readonly<Record<string, string>> = {}) => {
+    for (const v of violations) issues.error(`${path}.${names[v.field] ?? v.field}`, v.summary);
+  };
+
+  const facts = new Map<string, PartyFacts>();
+  for (const p of doc.parties) {
+    const id = String(p.id);
+    facts.set(id, { id, name: String(p.name), relationship: String(p.relationship), country: String(p.country), processingLocations: strings(p.processingLocations) });
+  }
+
+  // Parties and their certifications (the document lists a party's certifications; stored ones it leaves out stay).
+  const plannedCerts = new Map<string, Step<CertNext>[]>();
+  for (const c of plan.certifications) {
+    const list = plannedCerts.get(c.next.partyId);
+    if (list) list.push(c);
+    else plannedCerts.set(c.next.partyId, [c]);
+  }
+  // A stored party whose relationship, country or locations change: the live transfers that will name it and that
+  // the import does not itself write (those it writes get their own transfer rules below).
+  const moved = plan.parties.filter((s) => s.action === "change" && s.fields.some((f) => f === "relationship" || f === "country" || f === "processingLocations"));
+  const dependents = new Map<string, { exporting: string[]; receiving: { id: string; destination: string }[] }>();
+  if (moved.length) {
+    for (const s of moved) dependents.set(s.id, { exporting: [], receiving: [] });
+    const written = new Set(plan.transfers.filter(writes).map((s) => s.id));
+    const inDocument = new Set(doc.transfers.map((t) => String(t.id)));
+    const note = (id: string, exporter: string, recipient: string, destination: string) => {
+      dependents.get(exporter)?.exporting.push(id);
+      dependents.get(recipient)?.receiving.push({ id, destination });
+    };
+    for (const t of doc.transfers) {
+      if (!written.has(String(t.id)) && text(t.archivedAt) === null) note(String(t.id), String(t.exporter), String(t.recipient), String(t.destination));
+    }
+    const ids = JSON.stringify(moved.map((s) => s.id));
+    const client = rawClient(db);
+    const live = (column: "exporter_id" | "recipient_id") =>
+      client.prepare(`SELECT id, exporter_id AS e, recipient_id AS r, destination AS d FROM transfer WHERE ${column} ${IN_IDS} AND archived_at IS NULL`).all(ids) as { id: string; e: string; r: string; d: string }[];
+    const seen = new Set<string>();
+    for (const r of [...live("exporter_id"), ...live("recipient_id")]) {
+      if (inDocument.has(r.id) || seen.has(r.id)) continue;
+      seen.add(r.id);
+      note(r.id, r.e, r.r, r.d);
+    }
+  }
+  doc.parties.forEach((p, i) => {
+    const stepOf = plan.parties[i];
+    if (stepOf && writes(stepOf)) {
+      const f = stepOf.next.fields;
+      const record = { relationship: String(f.relationship), country: String(f.country), processingLocations: f.processingLocations as string[], dataCategories: f.dataCategories as string[] };
+      refuse(`parties[${i}]`, partyRules(record, { knownDataCategories: vocab.categories, dependents: dependents.get(stepOf.id) }));
+    }
+    const certs = plannedCerts.get(String(p.id)) ?? [];
+    const siblings = certs.map((c) => ({ id: c.id, framework: c.next.framework, from: c.next.from }));
+    certs.forEach((c, k) => {
+      if (writes(c)) refuse(`parties[${i}].certifications[${k}]`, certificationRules({ id: c.id, framework: c.next.framework, from: c.next.from }, { partyCertifications: siblings }));
+    });
+  });
+
+  // Safeguards: who relies on those whose archiving or type this import changes.
+  const safeguardList = doc.safeguards ?? [];
+  const watched = new Set<string>();
+  for (const s of plan.safeguards) {
+    if (!writes(s)) continue;
+    const archiving = s.next.fields.archivedAt !== null && (s.current === undefined || s.current.fields.archivedAt === null);
+    const retyping = s.current !== undefined && s.current.fields.type !== s.next.fields.type;
+    if (archiving || retyping) watched.add(s.id);
+  }
+  const relying = new Map<string, { id: string; archived: boolean }[]>();
+  const relies = (safeguardId: string, transfer: { id: string; archived: boolean }) => {
+    const list = relying.get(safeguardId);
+    if (list) list.push(transfer);
+    else relying.set(safeguardId, [transfer]);
+  };
+  if (watched.size) {
+    const inDocument = new Set(doc.transfers.map((t) => String(t.id)));
+    // The document's transfers say which safeguards they rely on; the stored links of those transfers are replaced.
+    for (const t of doc.transfers) for (const sid of strings(t.safeguards)) if (watched.has(sid)) relies(sid, { id: String(t.id), archived: text(t.archivedAt) !== null });
+    const stored = rawClient(db)
+      .prepare(`SELECT ts.safeguard_id AS sid, t.id AS id, t.archived_at AS archivedAt FROM transfer_safeguard ts JOIN transfer t ON t.id = ts.transfer_id WHERE ts.safeguard_id ${IN_IDS}`)
+      .all(JSON.stringify([...watched])) as { sid: string; id: string; archivedAt: string | null }[];
+    for (const r of stored) if (!inDocument.has(r.id)) relies(r.sid, { id: r.id, archived: r.archivedAt !== null });
+  }
+  const ckb = getCompiledKnowledgeBase(db);
+  safeguardList.forEach((s, i) => {
+    const stepOf = plan.safeguards[i];
+    if (!stepOf || !writes(stepOf)) return;
+    const f = stepOf.next.fields;
+    const partyIds = f.parties as string[];
+    const violations = safeguardRules(
+      { type: String(f.type), sccVersion: f.version as string | null, signed: f.signed as string | null, partyIds, archivedAt: f.archivedAt as string | null },
+      {
+        ckb,
+        parties: partyIds.map((id) => facts.get(id)).filter((x): x is PartyFacts => x !== undefined),
+        before: stepOf.current ? { type: String(stepOf.current.fields.type), archivedAt: (stepOf.current.fields.archivedAt as string | null) ?? null } : null,
+        relyingTransfers: relying.get(stepOf.id) ?? [],
+      },
+    );
+    refuse(`safeguards[${i}]`, violations, s.type === "bcr" ? { ...DOC_FIELD.safeguard, partyIds: "members" } : DOC_FIELD.safeguard);
+  });
+
+  // Transfers and their new assessments.
+  const today = new Date().toISOString().slice(0, 10);
+  const newTias = new Set(plan.tias.filter((a) => a.action === "add").map((a) => `${a.next.transferId}|${a.next.completed}`));
+  doc.transfers.forEach((t, i) => {
+    const stepOf = plan.transfers[i];
+    // An archived transfer is history (the forms no longer edit it): only live ones are judged.
+    if (stepOf && writes(stepOf) && stepOf.next.fields.archivedAt === null) {
+      const f = stepOf.next.fields;
+      const record = {
+        exporterId: String(f.exporter),
+        recipientId: String(f.recipient),
+        destination: String(f.destination),
+        dataCategories: f.dataCategories as string[],
+        purposes: f.purposes as string[],
+        safeguardIds: f.safeguards as string[],
+      };
+      refuse(`transfers[${i}]`, transferRules(record, { exporter: facts.get(record.exporterId), recipient: facts.get(record.recipientId), knownDataCategories: vocab.categories, knownPurposes: vocab.purposes }), DOC_FIELD.transfer);
+    }
+    const listed: { path: string; completed: unknown }[] = Array.isArray(t.tias)
+      ? (t.tias as Obj[]).map((a, k) => ({ path: `transfers[${i}].tias[${k}]`, completed: a.completed }))
+      : isObject(t.tia)
+        ? [{ path: `transfers[${i}].tia`, completed: t.tia.completed }]
+        : [];
+    for (const a of listed) {
+      if (typeof a.completed === "string" && newTias.has(`${String(t.id)}|${a.completed}`)) refuse(a.path, tiaRules({ completed: a.completed }, { today }));
+    }
+  });
+}
+
 function step(id: string, label: string, next: Canonical, current: Canonical | undefined, version: number | null, rename?: (f: string) => string): Step<Canonical> {
   if (!current) return { id, label, action: "add", fields: [], version: null, next };
   const fields = diff(current, next, rename);
@@ -1256,7 +1431,7 @@ function writePlan(tx: DbOrTx, actor: Actor, plan: Plan, now: Date): number {
     else expectOne(partyUpdate.run(...partyValues(s.next), at, s.id, s.version).changes);
     if (listChanged(s, "processingLocations")) locations.write(s.id, s.next.fields.processingLocations, s.action === "change");
     if (listChanged(s, "dataCategories")) partyCategories.write(s.id, s.next.fields.dataCategories, s.action === "change");
-    audit(s.action === "add" ? "party.create" : "party.update", "party", s.id, snapshot(s.id, s.current, s.version), snapshot(s.id, s.next, (s.version ?? 0) + 1));
+    audit(s.action === "add" ? "party.create" : "party.update", "party", s.id, snapshot("party", s.id, s.current, s.version), snapshot("party", s.id, s.next, (s.version ?? 0) + 1));
   }
   partyInsert.flush();
   locations.flush();
@@ -1281,7 +1456,7 @@ function writePlan(tx: DbOrTx, actor: Actor, plan: Plan, now: Date): number {
     if (s.action === "add") safeguardInsert.add([s.id, ...safeguardValues(s.next), 1, at, at]);
     else expectOne(safeguardUpdate.run(...safeguardValues(s.next), at, s.id, s.version).changes);
     if (listChanged(s, "parties", "members")) members.write(s.id, s.next.fields.parties, s.action === "change");
-    audit(s.action === "add" ? "safeguard.create" : "safeguard.update", "safeguard", s.id, snapshot(s.id, s.current, s.version), snapshot(s.id, s.next, (s.version ?? 0) + 1));
+    audit(s.action === "add" ? "safeguard.create" : "safeguard.update", "safeguard", s.id, snapshot("safeguard", s.id, s.current, s.version), snapshot("safeguard", s.id, s.next, (s.version ?? 0) + 1));
   }
   safeguardInsert.flush();
   members.flush();
@@ -1298,7 +1473,7 @@ function writePlan(tx: DbOrTx, actor: Actor, plan: Plan, now: Date): number {
     if (listChanged(s, "safeguards")) reliesOn.write(s.id, s.next.fields.safeguards, s.action === "change");
     if (listChanged(s, "dataCategories")) transferCategories.write(s.id, s.next.fields.dataCategories, s.action === "change");
     if (listChanged(s, "purposes")) transferPurposes.write(s.id, s.next.fields.purposes, s.action === "change");
-    audit(s.action === "add" ? "transfer.create" : "transfer.update", "transfer", s.id, snapshot(s.id, s.current, s.version), snapshot(s.id, s.next, (s.version ?? 0) + 1));
+    audit(s.action === "add" ? "transfer.create" : "transfer.update", "transfer", s.id, snapshot("transfer", s.id, s.current, s.version), snapshot("transfer", s.id, s.next, (s.version ?? 0) + 1));
   }
   transferInsert.flush();
   reliesOn.flush();

@@ -111,20 +111,25 @@ function randomParty(r: Rng, id: string, affiliate: boolean): RegistryParty {
   } as RegistryParty);
 }
 
-function randomSafeguard(r: Rng, id: string, affiliates: string[], recipients: string[]): RegistrySafeguard {
+function randomSafeguard(r: Rng, id: string, affiliateParties: RegistryParty[], recipients: string[]): RegistrySafeguard {
+  const affiliates = affiliateParties.map((p) => p.id);
   const type = r.pick(["scc", "scc", "scc", "uk_idta", "bcr", "code_of_conduct", "certification", "ad_hoc_clauses", "derogation"] as const);
   const pair = () => [r.pick(affiliates), r.pick(recipients)].filter((v, i, a) => a.indexOf(v) === i);
   const ended = (from: string) => (r.chance(0.25) ? r.date(from, "2027-12-31") : r.chance(0.5) ? null : undefined);
   switch (type) {
     case "scc": {
-      const version = r.pick(Object.keys(SCC_WINDOWS) as (keyof typeof SCC_WINDOWS)[]);
+      // The signing affiliate's regime decides which sets it could sign: 2002/16 only ever served EU exporters
+      // (db/reference/instruments.ts), so the import refuses it for a UK or Swiss one, as the form does.
+      const parties = pair();
+      const eu = (EEA as readonly string[]).includes(affiliateParties.find((p) => p.id === parties[0])?.country ?? "");
+      const version = r.pick((Object.keys(SCC_WINDOWS) as (keyof typeof SCC_WINDOWS)[]).filter((v) => eu || v !== "2002/16"));
       const signed = r.date(SCC_WINDOWS[version][0], SCC_WINDOWS[version][1]);
       return compact({
         id,
         type,
         version,
         modules: version === "2021/914" ? [...new Set(r.subset([1, 2, 3, 4], 1))] : undefined,
-        parties: pair(),
+        parties,
         signed,
         ended: ended(signed),
         ukAddendum: maybe(r, 0.3, () => r.chance(0.5)),
@@ -199,7 +204,7 @@ function randomRegistry(seed: number): RegistryDocument {
   const r = prng(seed);
   const affiliates = Array.from({ length: r.int(1, 4) }, (_, i) => randomParty(r, `aff-${seed}-${i}`, true));
   const recipients = Array.from({ length: r.int(1, 10) }, (_, i) => randomParty(r, `p.${seed}_${i}`, false));
-  const safeguards = Array.from({ length: r.int(0, 8) }, (_, i) => randomSafeguard(r, `sg-${seed}-${i}`, affiliates.map((p) => p.id), recipients.map((p) => p.id)));
+  const safeguards = Array.from({ length: r.int(0, 8) }, (_, i) => randomSafeguard(r, `sg-${seed}-${i}`, affiliates, recipients.map((p) => p.id)));
   const transfers = Array.from({ length: r.int(0, 15) }, (_, i) => randomTransfer(r, `t-${seed}-${i}`, affiliates, recipients, safeguards));
   // The order of a file's lists is the writer's choice; shuffle so the export's own order is not assumed.
   const parties = [...affiliates, ...recipients].sort(() => r.next() - 0.5);

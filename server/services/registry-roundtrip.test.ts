@@ -7,7 +7,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { DEMO_REGISTRY_PATH } from "@/db/demo";
+import { DEMO_REGISTRY_PATH } from "@/server/demo/demo";
 import { createTestDb } from "@/db/testing";
 import { SYSTEM_ACTOR } from "@/server/auth/actor";
 import type { RegistryDocument } from "@/server/domain/registry";

@@ -5,7 +5,7 @@
  */
 import fs from "node:fs";
 import { describe, expect, it } from "vitest";
-import { DEMO_REGISTRY_PATH } from "@/db/demo";
+import { DEMO_REGISTRY_PATH } from "@/server/demo/demo";
 import { createTestDb } from "@/db/testing";
 import { SYSTEM_ACTOR } from "@/server/auth/actor";
 import { applyRegistryImport, exportRegistryFile, previewRegistryImport } from "./registry-import";

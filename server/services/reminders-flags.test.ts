@@ -4,8 +4,8 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { insertUser } from "@/db/factories";
-import { insertTransfer } from "@/db/factories-transfers";
+import { insertUser } from "@/server/testing/factories";
+import { insertTransfer } from "@/server/testing/factories-transfers";
 import { createTestDb } from "@/db/testing";
 import { rawClient } from "@/db/client";
 import type { Actor } from "@/server/auth/actor";

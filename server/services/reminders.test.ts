@@ -6,8 +6,8 @@
 import ICAL from "ical.js";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import type * as DbClient from "@/db/client";
-import { insertUser } from "@/db/factories";
-import { insertCertification, insertSafeguard, insertTia, insertTransfer, insertTransferParties } from "@/db/factories-transfers";
+import { insertUser } from "@/server/testing/factories";
+import { insertCertification, insertSafeguard, insertTia, insertTransfer, insertTransferParties } from "@/server/testing/factories-transfers";
 import { createTestDb } from "@/db/testing";
 import type { Actor } from "@/server/auth/actor";
 import { archiveSafeguard } from "./safeguards";

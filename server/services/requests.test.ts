@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { insertParty } from "@/db/factories";
+import { insertParty } from "@/server/testing/factories";
 import { auditLog } from "@/db/schema";
 import { createTestDb } from "@/db/testing";
 import { SYSTEM_ACTOR } from "@/server/auth/actor";

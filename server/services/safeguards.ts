@@ -12,11 +12,11 @@ import { auditLog, parties, safeguardParties, safeguards, transfers, transferSaf
 import { recordAudit } from "@/server/audit/record-audit";
 import { setArchived, type ArchiveSpec } from "./archiving";
 import type { Actor } from "@/server/auth/actor";
-import { regimeForExporter, type Issue, type Status } from "@/server/domain/rules";
+import type { Issue, Status } from "@/server/domain/rules";
+import { safeguardArchiveRules, safeguardRules, sccSigningRules, type PartyFacts, type RuleViolation } from "@/server/domain/registry/record-rules";
 import { AppError, notFound, staleEdit } from "@/server/errors";
 import {
   listSafeguardsSchema,
-  SCC_VERSION_LABELS,
   type ListSafeguardsInput,
   type SafeguardFields,
 } from "@/server/schemas/safeguard";
@@ -266,34 +266,31 @@ export function safeguardHistory(db: Db, id: string) {
 
 // ---------------------------------------------------------------- validation against the knowledge base
 
+/** The signing parties, as the record rules need them (only SCCs are checked against their regimes). */
+function signersOf(tx: DbOrTx, fields: SafeguardFields): PartyFacts[] {
+  if (fields.type !== "scc" || !fields.sccVersion || !fields.signed || fields.partyIds.length === 0) return [];
+  return tx
+    .select({ id: parties.id, name: parties.name, relationship: parties.relationship, country: parties.country })
+    .from(parties)
+    .where(inArray(parties.id, fields.partyIds))
+    .all()
+    .map((p) => ({ ...p, processingLocations: [] }));
+}
+
 /**
- * Refuses SCCs signed after the last day new contracts could use that set under the regime of a
- * signing exporter (e.g. EU: 2001/497, 2004/915 and 2010/87 not after 2021-09-26, Implementing
- * Decision (EU) 2021/914 Art. 4(2)). The windows come from the knowledge base, never from code.
+ * The record rules (server/domain/registry/record-rules.ts) over the signing parties and the knowledge base: old SCC
+ * sets cannot be signed after the last day the signing exporter's regime allowed new contracts on them.
  */
 function assertSignableUnderKnowledgeBase(tx: DbOrTx, fields: SafeguardFields): void {
-  if (fields.type !== "scc" || !fields.sccVersion || !fields.signed || fields.partyIds.length === 0) return;
-  const ckb = getCompiledKnowledgeBase(tx);
-  const instrument = ckb.sccByVersion.get(fields.sccVersion);
-  if (!instrument) return;
-  const signers = tx.select().from(parties).where(inArray(parties.id, fields.partyIds)).all();
-  // Exporters are the group's affiliates; check them first, then any other signer under a regime.
-  signers.sort((a, b) => Number(b.relationship === "affiliate") - Number(a.relationship === "affiliate"));
-  for (const party of signers) {
-    const regime = regimeForExporter(ckb, party.country, fields.signed);
-    if (!regime) continue;
-    const window = instrument.windows[regime];
-    if (!window) {
-      throw new AppError("BAD_REQUEST", `${SCC_VERSION_LABELS[fields.sccVersion]} are not a transfer tool under the ${regime} regime (${party.name} is established in ${party.country}).`, {
-        sccVersion: `Not recognised under the ${regime} regime, which applies to ${party.name}.`,
-      });
-    }
-    if (fields.signed > window.lastSign) {
-      const message = `SCCs ${fields.sccVersion} could not be signed after ${window.lastSign} under the ${regime} regime (${party.name} is established in ${party.country}); new contracts must use the 2021/914 SCCs (${window.legalBasis}).`;
-      throw new AppError("BAD_REQUEST", message, { signed: message });
-    }
-    return;
-  }
+  const signers = signersOf(tx, fields);
+  if (signers.length) throwFirst(sccSigningRules(fields, signers, getCompiledKnowledgeBase(tx)));
+}
+
+/** The first violation as the form's error: its sentence, and its message at its field. */
+function throwFirst(violations: RuleViolation[], withField = true): void {
+  const first = violations[0];
+  if (!first) return;
+  throw new AppError(first.kind === "conflict" ? "CONFLICT" : "BAD_REQUEST", first.summary, withField ? { [first.field]: first.message } : undefined);
 }
 
 function assertPartiesExist(tx: DbOrTx, ids: string[]): void {
@@ -366,11 +363,15 @@ export function updateSafeguard(db: Db, actor: Actor, input: { id: string; versi
   return writeTransaction(db, (tx) => {
     const before = getSafeguard(tx, input.id);
     if (before.archivedAt) throw new AppError("CONFLICT", "This safeguard is archived: restore it before editing.");
-    if (before.type !== input.fields.type && tx.select({ n: count() }).from(transferSafeguards).where(eq(transferSafeguards.safeguardId, input.id)).get()!.n > 0) {
-      throw new AppError("BAD_REQUEST", "The type of a safeguard that transfers rely on cannot change: register a new safeguard instead.", { type: "Transfers rely on this safeguard; its type cannot change." });
-    }
     assertPartiesExist(tx, input.fields.partyIds);
-    assertSignableUnderKnowledgeBase(tx, input.fields);
+    // Whether transfers rely on it matters only when the type changes.
+    const relying = before.type === input.fields.type ? [] : tx.select({ id: transferSafeguards.transferId }).from(transferSafeguards).where(eq(transferSafeguards.safeguardId, input.id)).limit(1).all();
+    throwFirst(
+      safeguardRules(
+        { ...input.fields, archivedAt: before.archivedAt },
+        { ckb: getCompiledKnowledgeBase(tx), parties: signersOf(tx, input.fields), before, relyingTransfers: relying.map((r) => ({ id: r.id, archived: false })) },
+      ),
+    );
     const result = tx
       .update(safeguards)
       .set({ ...columnsOf(input.fields), version: sql`${safeguards.version} + 1`, updatedAt: nowIso() })
@@ -384,10 +385,7 @@ export function updateSafeguard(db: Db, actor: Actor, input: { id: string; versi
   });
 }
 
-/**
- * Archiving hides a record; it must not silently change verdicts. A safeguard that stopped applying gets an
- * end date (which the rules honour); one that active transfers still rely on cannot be archived.
- */
+/** Archiving must not silently change verdicts: the record rule over the live transfers relying on the safeguard. */
 function assertNothingRelies(tx: Tx, safeguard: SafeguardDetail): void {
   const relying = tx
     .select({ id: transfers.id })
@@ -395,12 +393,7 @@ function assertNothingRelies(tx: Tx, safeguard: SafeguardDetail): void {
     .innerJoin(transfers, eq(transfers.id, transferSafeguards.transferId))
     .where(and(eq(transferSafeguards.safeguardId, safeguard.id), sql`${transfers.archivedAt} is null`))
     .all();
-  if (relying.length > 0) {
-    throw new AppError(
-      "CONFLICT",
-      `${relying.length} active transfer(s) rely on this safeguard (${relying.slice(0, 5).map((r) => r.id).join(", ")}${relying.length > 5 ? ", …" : ""}). Record its end date instead, or remove it from those transfers first.`,
-    );
-  }
+  throwFirst(safeguardArchiveRules(relying.map((r) => ({ id: r.id, archived: false }))), false);
 }
 
 const ARCHIVE_SPEC: ArchiveSpec<SafeguardDetail> = { entity: "safeguard", load: getSafeguard, beforeArchive: assertNothingRelies };

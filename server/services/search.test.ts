@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { insertParty } from "@/db/factories";
-import { insertAffiliate, insertSafeguard } from "@/db/factories-transfers";
+import { insertParty } from "@/server/testing/factories";
+import { insertAffiliate, insertSafeguard } from "@/server/testing/factories-transfers";
 import { createTestDb } from "@/db/testing";
 import { SYSTEM_ACTOR } from "@/server/auth/actor";
 import { archiveParty } from "./parties";

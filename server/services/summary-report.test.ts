@@ -4,8 +4,8 @@
  */
 import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 import { describe, expect, it } from "vitest";
-import { insertParty } from "@/db/factories";
-import { insertAffiliate, insertTransfer } from "@/db/factories-transfers";
+import { insertParty } from "@/server/testing/factories";
+import { insertAffiliate, insertTransfer } from "@/server/testing/factories-transfers";
 import { createTestDb } from "@/db/testing";
 import type { Actor } from "@/server/auth/actor";
 import { REFERENCE_DATA_VERSION } from "@/db/reference";

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { insertTia, insertTransfer } from "@/db/factories-transfers";
+import { insertTia, insertTransfer } from "@/server/testing/factories-transfers";
 import { createTestDb } from "@/db/testing";
 import { SYSTEM_ACTOR } from "@/server/auth/actor";
 import { tiaFieldsSchema } from "@/server/schemas/tia";

@@ -9,6 +9,7 @@ import type { Db, DbOrTx } from "@/db/client";
 import { transferImpactAssessments, transfers } from "@/db/schema";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/auth/actor";
+import { tiaRules } from "@/server/domain/registry/record-rules";
 import { AppError, notFound } from "@/server/errors";
 import type { TiaFields } from "@/server/schemas/tia";
 import { writeTransaction } from "./verdict-store";
@@ -32,9 +33,8 @@ export function createTia(db: Db, actor: Actor, input: { transferId: string; fie
     if (!transfer) throw notFound("Transfer", input.transferId);
     if (transfer.archivedAt) throw new AppError("CONFLICT", "This transfer is archived: restore it before recording an assessment.");
     const todayIso = now.toISOString().slice(0, 10);
-    if (input.fields.completed > todayIso) {
-      throw new AppError("BAD_REQUEST", "An assessment cannot be completed in the future.", { completed: `Enter a date on or before ${todayIso}.` });
-    }
+    const first = tiaRules(input.fields, { today: todayIso })[0];
+    if (first) throw new AppError("BAD_REQUEST", first.summary, { [first.field]: first.message });
     const id = crypto.randomUUID();
     tx.insert(transferImpactAssessments).values({ ...input.fields, id, transferId: input.transferId, createdAt: now.toISOString() }).run();
     const after = tx.select().from(transferImpactAssessments).where(eq(transferImpactAssessments.id, id)).get()!;

@@ -1,11 +1,12 @@
 import { and, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { insertParty } from "@/db/factories";
-import { insertSafeguard, insertTia, insertTransfer, insertTransferParties, transferFields } from "@/db/factories-transfers";
+import { insertParty } from "@/server/testing/factories";
+import { insertSafeguard, insertTia, insertTransfer, insertTransferParties, transferFields } from "@/server/testing/factories-transfers";
 import { auditLog } from "@/db/schema";
 import { createTestDb } from "@/db/testing";
-import { listParties } from "./parties";
+import { getParty, listParties, updateParty } from "./parties";
+import { partyFieldsSchema } from "@/server/schemas/party";
 import { SYSTEM_ACTOR } from "@/server/auth/actor";
 import { AppError } from "@/server/errors";
 import {
@@ -132,5 +133,14 @@ describe("transfers", () => {
     expect(listParties(db, { status: "none" }, AS_OF).items.map((p) => p.id)).toEqual([idle.id]);
     const sorted = listParties(db, { sort: "status", dir: "desc" }, AS_OF).items;
     expect(sorted.map((p) => p.worstStatus)).toEqual(["unsafeguarded", "unsafeguarded", "not_restricted", null]);
+  });
+
+  it("refuses restoring a transfer that no longer obeys the record rules (its exporter stopped being an affiliate meanwhile)", () => {
+    const t = insertTransfer(db);
+    const archived = archiveTransfer(db, SYSTEM_ACTOR, { id: t.id, version: t.version });
+    // Archived transfers do not hold their exporter to the affiliate rule, so the party may change.
+    const exporter = getParty(db, t.exporterId);
+    updateParty(db, SYSTEM_ACTOR, { id: exporter.id, version: exporter.version, fields: partyFieldsSchema.parse({ ...exporter, relationship: "reseller" }) });
+    expect(() => restoreTransfer(db, SYSTEM_ACTOR, { id: t.id, version: archived.version })).toThrow("The exporter must be one of the group's affiliates.");
   });
 });

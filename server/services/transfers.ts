@@ -22,6 +22,7 @@ import { recordAudit } from "@/server/audit/record-audit";
 import { setArchived, type ArchiveSpec } from "./archiving";
 import type { Actor } from "@/server/auth/actor";
 import type { RegistryTransfer } from "@/server/domain/registry";
+import { fieldErrors, transferRules, type PartyFacts, type TransferRecord } from "@/server/domain/registry/record-rules";
 import {
   createEvaluationContext,
   evaluateTransfer,
@@ -544,38 +545,27 @@ export function describeTransfer(db: Db, input: DescribeTransferInput, asOf = to
 
 // ---------------------------------------------------------------- writing
 
-function assertReferences(tx: DbOrTx, fields: TransferFields): void {
-  const errors: Record<string, string> = {};
+/** The rules of server/domain/registry/record-rules.ts over the transfer's parties and the ids it names, from the database. */
+function assertReferences(tx: DbOrTx, fields: TransferRecord): void {
   const refs = tx.select().from(parties).where(inArray(parties.id, [fields.exporterId, fields.recipientId])).all();
-  const exporter = refs.find((p) => p.id === fields.exporterId);
-  const recipient = refs.find((p) => p.id === fields.recipientId);
-  if (!exporter) errors.exporterId = `Unknown party "${fields.exporterId}".`;
-  else if (exporter.relationship !== "affiliate") errors.exporterId = "The exporter must be one of the group's affiliates.";
-  if (!recipient) errors.recipientId = `Unknown party "${fields.recipientId}".`;
-  if (recipient) {
-    const locations = tx.select({ c: partyProcessingLocations.country }).from(partyProcessingLocations).where(eq(partyProcessingLocations.partyId, recipient.id)).all().map((r) => r.c);
-    if (!locations.includes(fields.destination) && recipient.country !== fields.destination) {
-      errors.destination = `${recipient.name} does not process data in ${fields.destination}: choose one of its processing locations (${locations.join(", ") || recipient.country}), or add the country to the party first.`;
-    }
-  }
-  const missing = (table: { id: string }[], wanted: string[]) => {
-    const known = new Set(table.map((r) => r.id));
-    return wanted.filter((id) => !known.has(id));
+  const facts = (id: string): PartyFacts | undefined => {
+    const row = refs.find((p) => p.id === id);
+    if (!row) return undefined;
+    const processingLocations = tx.select({ c: partyProcessingLocations.country }).from(partyProcessingLocations).where(eq(partyProcessingLocations.partyId, id)).all().map((r) => r.c);
+    return { id: row.id, name: row.name, relationship: row.relationship, country: row.country, processingLocations };
   };
-  if (fields.dataCategories.length) {
-    const unknown = missing(tx.select({ id: dataCategories.id }).from(dataCategories).where(inArray(dataCategories.id, fields.dataCategories)).all(), fields.dataCategories);
-    if (unknown.length) errors.dataCategories = `Unknown data categories: ${unknown.join(", ")}.`;
+  const known = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
+  const violations = transferRules(fields, {
+    exporter: facts(fields.exporterId),
+    recipient: facts(fields.recipientId),
+    knownDataCategories: fields.dataCategories.length ? known(tx.select({ id: dataCategories.id }).from(dataCategories).where(inArray(dataCategories.id, fields.dataCategories)).all()) : undefined,
+    knownPurposes: fields.purposes.length ? known(tx.select({ id: purposes.id }).from(purposes).where(inArray(purposes.id, fields.purposes)).all()) : undefined,
+    knownSafeguards: fields.safeguardIds.length ? known(tx.select({ id: safeguards.id }).from(safeguards).where(inArray(safeguards.id, fields.safeguardIds)).all()) : undefined,
+  });
+  if (violations.length) {
+    const errors = fieldErrors(violations);
+    throw new AppError("BAD_REQUEST", Object.values(errors).join(" "), errors);
   }
-  if (fields.purposes.length) {
-    const unknown = missing(tx.select({ id: purposes.id }).from(purposes).where(inArray(purposes.id, fields.purposes)).all(), fields.purposes);
-    if (unknown.length) errors.purposes = `Unknown purposes: ${unknown.join(", ")}.`;
-  }
-  if (fields.safeguardIds.length) {
-    const unknown = missing(tx.select({ id: safeguards.id }).from(safeguards).where(inArray(safeguards.id, fields.safeguardIds)).all(), fields.safeguardIds);
-    if (unknown.length) errors.safeguardIds = `Unknown safeguards: ${unknown.join(", ")}.`;
-  }
-  const keys = Object.keys(errors);
-  if (keys.length) throw new AppError("BAD_REQUEST", Object.values(errors).join(" "), errors);
 }
 
 function columnsOf(fields: TransferFields) {
@@ -634,7 +624,8 @@ export function updateTransfer(db: Db, actor: Actor, input: { id: string; versio
   });
 }
 
-const ARCHIVE_SPEC: ArchiveSpec<TransferDetail> = { entity: "transfer", load: getTransfer };
+/** A restored transfer is live again: it must obey the rules a form edit would check (its parties may have changed since). */
+const ARCHIVE_SPEC: ArchiveSpec<TransferDetail> = { entity: "transfer", load: getTransfer, beforeRestore: (tx, t) => assertReferences(tx, t) };
 
 export const archiveTransfer = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, ARCHIVE_SPEC, input, true);
 export const restoreTransfer = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, ARCHIVE_SPEC, input, false);

@@ -9,7 +9,7 @@ import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
 import type { Db } from "@/db/client";
-import { DEMO_REGISTRY_PATH } from "@/db/demo";
+import { DEMO_REGISTRY_PATH } from "@/server/demo/demo";
 import { kbEntries, transfers as transferTable } from "@/db/schema";
 import { createTestDb } from "@/db/testing";
 import { SYSTEM_ACTOR } from "@/server/auth/actor";

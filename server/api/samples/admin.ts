@@ -1,4 +1,4 @@
-import { insertParty, insertUser, uniqueSuffix } from "@/db/factories";
+import { insertParty, insertUser, uniqueSuffix } from "@/server/testing/factories";
 import type { SampleInputs } from "./types";
 
 export const adminSamples: SampleInputs = {

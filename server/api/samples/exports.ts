@@ -1,4 +1,4 @@
-import { uniqueSuffix } from "@/db/factories";
+import { uniqueSuffix } from "@/server/testing/factories";
 import type { SampleInputs } from "./types";
 
 /** The CSV/XLSX exports are route handlers (GET /api/export/*), not procedures; the party CSV import is. */

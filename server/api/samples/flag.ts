@@ -1,4 +1,4 @@
-import { insertTransfer } from "@/db/factories-transfers";
+import { insertTransfer } from "@/server/testing/factories-transfers";
 import type { SampleInputs } from "./types";
 
 /** A German affiliate's running transfer to a US processor without safeguards: flagged `unsafeguarded`. */

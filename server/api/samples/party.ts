@@ -1,4 +1,4 @@
-import { insertParty, partyFields, uniqueSuffix } from "@/db/factories";
+import { insertParty, partyFields, uniqueSuffix } from "@/server/testing/factories";
 import { SYSTEM_ACTOR } from "@/server/auth/actor";
 import { archiveParty } from "@/server/services/parties";
 import type { SampleInputs } from "./types";

@@ -1,8 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { insertParty } from "@/db/factories";
-import { insertAffiliate, insertSafeguard, insertTia, insertTransfer } from "@/db/factories-transfers";
+import { insertParty } from "@/server/testing/factories";
+import { insertAffiliate, insertSafeguard, insertTia, insertTransfer } from "@/server/testing/factories-transfers";
 import type { Db } from "@/db/client";
 import { SYSTEM_ACTOR } from "@/server/auth/actor";
 import { createCopyPart, createRequest } from "@/server/services/requests";

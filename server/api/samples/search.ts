@@ -1,5 +1,5 @@
-import { insertParty } from "@/db/factories";
-import { insertAffiliate, insertSafeguard } from "@/db/factories-transfers";
+import { insertParty } from "@/server/testing/factories";
+import { insertAffiliate, insertSafeguard } from "@/server/testing/factories-transfers";
 import type { SampleInputs } from "./types";
 
 /** The pickers' searches and look-ups by id, and the purposes reference list. */

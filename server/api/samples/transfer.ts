@@ -1,4 +1,4 @@
-import { insertParty } from "@/db/factories";
+import { insertParty } from "@/server/testing/factories";
 import {
   insertAffiliate,
   insertCertification,
@@ -7,7 +7,7 @@ import {
   insertTransferParties,
   safeguardFields,
   transferFields,
-} from "@/db/factories-transfers";
+} from "@/server/testing/factories-transfers";
 import { SYSTEM_ACTOR } from "@/server/auth/actor";
 import { archiveSafeguard } from "@/server/services/safeguards";
 import { archiveTransfer } from "@/server/services/transfers";

@@ -2,8 +2,8 @@
  * Test-data factories, shared by unit tests (fresh test databases) and the demo seed.
  */
 import crypto from "node:crypto";
-import type { Db } from "./client";
-import { user } from "./schema";
+import type { Db } from "@/db/client";
+import { user } from "@/db/schema";
 import { SYSTEM_ACTOR, type Actor } from "@/server/auth/actor";
 import type { Role } from "@/server/auth/permissions";
 import { partyFieldsSchema, type PartyFieldsInput } from "@/server/schemas/party";

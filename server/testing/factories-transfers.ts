@@ -2,7 +2,7 @@
  * Test-data factories for transfers, safeguards, certifications and TIAs,
  * shared by unit tests, the role-matrix samples and e2e helpers.
  */
-import type { Db } from "./client";
+import type { Db } from "@/db/client";
 import { insertParty, uniqueSuffix } from "./factories";
 import { SYSTEM_ACTOR, type Actor } from "@/server/auth/actor";
 import { certificationFieldsSchema, type CertificationFieldsInput } from "@/server/schemas/certification";

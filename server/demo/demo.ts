@@ -9,8 +9,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { count } from "drizzle-orm";
-import type { Db } from "./client";
-import { parties, user } from "./schema";
+import type { Db } from "@/db/client";
+import { parties, user } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "@/server/demo-accounts";
 import { applyRegistryImport, type RegistryImportResult } from "@/server/services/registry-import";

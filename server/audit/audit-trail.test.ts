@@ -4,10 +4,10 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { count, eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { auditLog, parties } from "./schema";
-import { createTestDb } from "./testing";
-import { insertParty } from "./factories";
-import { migrateDatabase, openDatabase, type Db } from "./client";
+import { auditLog, parties } from "@/db/schema";
+import { createTestDb } from "@/db/testing";
+import { insertParty } from "@/server/testing/factories";
+import { migrateDatabase, openDatabase, type Db } from "@/db/client";
 
 describe("audit trail", () => {
   let db: Db;

@@ -2,9 +2,9 @@
  * `npm run db:seed` (also run by `npm start`): migrates the database, then, in
  * demo mode (TR_DEMO=1) and only when the database is empty, loads the demo data.
  */
-import { databasePath, migrateDatabase, openDatabase } from "./client";
+import { databasePath, migrateDatabase, openDatabase } from "@/db/client";
 import { isEmpty, seedDemo } from "./demo";
-import { ensureReferenceKnowledgeBase } from "./kb-loader";
+import { ensureReferenceKnowledgeBase } from "@/db/kb-loader";
 import { isDemoMode } from "@/server/config";
 
 const file = databasePath();
