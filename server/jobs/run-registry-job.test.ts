@@ -17,12 +17,14 @@ import { jobBundlePath, runRegistryJob } from "./run-registry-job";
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tr-job-test-"));
 const dbFile = path.join(dir, "registry.db");
-const saved = { dist: process.env.NEXT_DIST_DIR, db: process.env.DATABASE_PATH };
+const saved = { dist: process.env.NEXT_DIST_DIR, db: process.env.DATABASE_PATH, nodeEnv: process.env.NODE_ENV };
 const example = fs.readFileSync(path.join(process.cwd(), "db", "examples", "eu-small.json"), "utf8");
 
 beforeAll(() => {
   process.env.NEXT_DIST_DIR = path.join(dir, "dist");
   process.env.DATABASE_PATH = dbFile;
+  // As the production server: jobs go to the child process.
+  (process.env as Record<string, string>).NODE_ENV = "production";
   execFileSync(process.execPath, [path.join(process.cwd(), "server", "scripts", "build-jobs.mjs")], { env: process.env, stdio: "pipe" });
   const db = openDatabase(dbFile);
   migrateDatabase(db);
@@ -33,6 +35,7 @@ beforeAll(() => {
 afterAll(() => {
   process.env.NEXT_DIST_DIR = saved.dist;
   process.env.DATABASE_PATH = saved.db;
+  (process.env as Record<string, string | undefined>).NODE_ENV = saved.nodeEnv;
   if (saved.dist === undefined) delete process.env.NEXT_DIST_DIR;
   if (saved.db === undefined) delete process.env.DATABASE_PATH;
   fs.rmSync(dir, { recursive: true, force: true });

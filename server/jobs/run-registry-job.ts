@@ -1,8 +1,8 @@
 /**
  * Runs a registry job (./registry-jobs.ts) in a child process when the build has one (`<dist>/jobs/
- * registry-job.cjs`, made by `npm run build`), so that a 100,000-transfer import or export does not grow the
+ * registry-job.cjs`, made by `npm run build`) and the server runs in production mode, so that a 100,000-transfer import or export does not grow the
  * server's heap (which serve.mjs caps) and does not stop it answering reads meanwhile (SQLite WAL: readers go on
- * while the child writes). Without the bundle (`next dev`, Vitest) the job runs in this process.
+ * while the child writes). Otherwise (`next dev`, Vitest) the job runs in this process.
  */
 import { spawn } from "node:child_process";
 import fs from "node:fs";
@@ -17,9 +17,14 @@ export function jobBundlePath(): string {
   return path.resolve(process.cwd(), process.env.NEXT_DIST_DIR || ".next", "jobs", "registry-job.cjs");
 }
 
+/** In the production server only: in development and in tests (whose database may be in memory) the job runs here. */
+function jobsInChildProcess(): boolean {
+  return process.env.NODE_ENV === "production";
+}
+
 export async function runRegistryJob<J extends RegistryJob>(job: J): Promise<RegistryJobValue<J>> {
   const bundle = jobBundlePath();
-  if (!fs.existsSync(bundle)) return valueOf(replyOf(() => runRegistryJobHere(getDb(), job)));
+  if (!jobsInChildProcess() || !fs.existsSync(bundle)) return valueOf(replyOf(() => runRegistryJobHere(getDb(), job)));
   const reply = await new Promise<RegistryJobReply>((resolve, reject) => {
     // NODE_PATH: the bundle's one external module (better-sqlite3, a native addon) is the app's, wherever the build is.
     const env = { ...process.env, NODE_PATH: path.join(process.cwd(), "node_modules") };
