@@ -102,6 +102,8 @@ test.describe("a new vendor in one trip", () => {
     await expect(dialog).toBeHidden();
     // The new SCCs are chosen in the form, which still is the same page.
     await expect(page.getByRole("list", { name: "Selected safeguards relied on" })).toContainText(`SCCs Kestrelform GmbH – ${vendor}`);
+    await page.getByRole("heading", { name: "Safeguards relied on" }).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: testInfo.outputPath("form-after-dialog-1280.png") });
     await expect(guidance.locator("[data-status]")).toHaveAttribute("data-status", "safeguarded");
     expect(page.url()).toBe(formUrl);
     expect(counts).toEqual(loadsOnForm);
@@ -118,7 +120,7 @@ test.describe("a new vendor in one trip", () => {
     expect(counts.loads).toBeLessThanOrEqual(2);
   });
 
-  test("the form warns of a duplicate; a safeguard's page attaches itself to a transfer; archiving offers Undo", async ({ browser }) => {
+  test("the form warns of a duplicate; a safeguard's page attaches itself to a transfer; archiving offers Undo", async ({ browser }, testInfo) => {
     test.setTimeout(120_000);
     const page = await pageAs(browser, "procurement");
     const vendorName = uniqueName("Duplo Hosting LLC");
@@ -149,6 +151,7 @@ test.describe("a new vendor in one trip", () => {
     await expect(warning).toContainText("A live transfer looks the same");
     await expect(warning.getByRole("link", { name: new RegExp(`${vendorName}.*since 2025-03-01`) })).toHaveAttribute("href", new RegExp(`/transfers/${transfer.id}`));
     await expect(page.getByRole("button", { name: "Register anyway" })).toBeEnabled();
+    await warning.screenshot({ path: testInfo.outputPath("duplicate-warning-1280.png") });
 
     // SCCs registered on their own, then attached from the safeguard's page.
     const sg = await trpcCall(page.request, "safeguard.create", {
@@ -162,6 +165,7 @@ test.describe("a new vendor in one trip", () => {
     await dialog.getByRole("searchbox", { name: "Search the transfers" }).fill(vendorName.split(" ").pop()!);
     const candidates = dialog.getByRole("list", { name: "Transfers it can be attached to" });
     await expect(candidates.getByRole("listitem")).toHaveCount(1);
+    await page.screenshot({ path: testInfo.outputPath("attach-dialog-1280.png") });
     expect(await axeViolations(page, "dialog[open]")).toEqual([]);
     await candidates.getByRole("button", { name: new RegExp(`Attach.*${transfer.id}`) }).click();
     await expect(dialog.getByRole("status").filter({ hasText: "Attached to 1 transfer" })).toBeVisible();

@@ -20,7 +20,6 @@ export interface DialogParty {
 
 /** A suggestion the dialog can register (BCRs are group-wide and approved by an authority: not registered here). */
 export type RegistrableSuggestion = SafeguardSuggestion & { type: "scc" | "uk_idta" };
-export const isRegistrable = (s: SafeguardSuggestion): s is RegistrableSuggestion => s.type === "scc" || s.type === "uk_idta";
 
 interface DialogState {
   title: string;

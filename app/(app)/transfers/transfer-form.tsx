@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { AlertTriangle, CheckCircle2, Globe2, Lightbulb, Plus } from "lucide-react";
 import { AsOfLink, useAsOfRouter } from "@/app/_components/as-of";
@@ -21,7 +22,12 @@ import { useToast } from "@/app/_components/toast";
 import { useUnsavedChanges } from "@/app/_components/use-unsaved-changes";
 import { saveFailure, serverFieldErrors, type FieldErrors, type SaveFailure } from "@/app/_components/form-errors";
 import { REGIME_LABELS } from "./_shared/labels";
-import { isRegistrable, RegisterSafeguardDialog, type RegistrableSuggestion } from "./register-safeguard-dialog";
+import type { SafeguardSuggestion } from "@/server/domain/rules";
+import type { RegistrableSuggestion } from "./register-safeguard-dialog";
+
+// The dialog's code loads when it is first opened, not with the form.
+const RegisterSafeguardDialog = dynamic(() => import("./register-safeguard-dialog").then((m) => m.RegisterSafeguardDialog), { ssr: false });
+const isRegistrable = (s: SafeguardSuggestion): s is RegistrableSuggestion => s.type === "scc" || s.type === "uk_idta";
 
 /** Offered when the rules have no suggestion yet (destination or roles not chosen): the 2021 SCCs, module to choose. */
 const FALLBACK_SUGGESTIONS: RegistrableSuggestion[] = [

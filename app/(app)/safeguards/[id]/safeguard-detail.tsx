@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Archive, ArchiveRestore, ArrowRight, Link2, Pencil } from "lucide-react";
 import { AsOfLink, useAsOf } from "@/app/_components/as-of";
@@ -30,7 +31,9 @@ import {
 } from "@/server/schemas/safeguard-labels";
 import { roleArrow } from "../../transfers/_shared/labels";
 import { SafeguardDocuments } from "./safeguard-documents";
-import { AttachTransfersDialog } from "./attach-transfers-dialog";
+
+// Loaded when "Attach to transfers" is first used, not with the page.
+const AttachTransfersDialog = dynamic(() => import("./attach-transfers-dialog").then((m) => m.AttachTransfersDialog), { ssr: false });
 
 type Tab = "overview" | "history";
 
