@@ -58,8 +58,13 @@ function safeguardRow(db: DbOrTx, id: string): SafeguardRow {
   return row;
 }
 
-/** Both parties bound by the safeguard (a subquery on the safeguard_party primary key, never a list of ids). */
-const BOUND = `t.exporter_id IN (SELECT party_id FROM safeguard_party WHERE safeguard_id = ?)
+/**
+ * Both parties bound by the safeguard (subqueries on the safeguard_party primary key, never a list of ids). The
+ * read is driven by the recipient index: most transfers come from the group's affiliates, so a group BCR binding
+ * every affiliate would otherwise walk nearly every transfer; few go *to* the parties a safeguard binds. (`+`
+ * keeps SQLite off the exporter index.)
+ */
+const BOUND = `+t.exporter_id IN (SELECT party_id FROM safeguard_party WHERE safeguard_id = ?)
            AND t.recipient_id IN (SELECT party_id FROM safeguard_party WHERE safeguard_id = ?)`;
 
 /** Live transfers the safeguard could be attached to and is not yet: between parties it binds, best matches by name. */
@@ -173,7 +178,9 @@ export const DUPLICATES_SHOWN = 5;
  */
 export function findDuplicateTransfers(db: Db, input: DuplicateTransfersInput): DuplicateTransfer[] {
   const q = duplicateTransfersSchema.parse(input);
-  const where = ["t.exporter_id = ?", "t.recipient_id = ?", "t.destination = ?", "t.archived_at IS NULL"];
+  // Driven by the recipient index (a vendor has few transfers; an exporter or a destination such as US may have
+  // tens of thousands): `+` keeps SQLite, which has no statistics here, off the other two indexes.
+  const where = ["+t.exporter_id = ?", "t.recipient_id = ?", "+t.destination = ?", "t.archived_at IS NULL"];
   const params: unknown[] = [q.exporterId, q.recipientId, q.destination.toUpperCase()];
   if (q.excludeId) {
     where.push("t.id <> ?");
