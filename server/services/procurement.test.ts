@@ -98,6 +98,17 @@ describe("attaching a safeguard from its page", () => {
     expect(statusOf(db, a.id)).toBe("unsafeguarded");
   });
 
+  it("a safeguard that names no party (a derogation) can be attached to any live transfer", () => {
+    const t = insertTransfer(db);
+    const derogation = insertSafeguard(db, { type: "derogation", title: "Contract with the data subject", derogationBasis: "49(1)(b)", justification: "Bookings the customer asked for.", sccVersion: null, modules: [], signed: null, partyIds: [] });
+    const page = searchAttachableTransfers(db, { safeguardId: derogation.id });
+    expect(page.bindsParties).toBe(false);
+    expect(page.items.map((x) => x.id)).toContain(t.id);
+    attachSafeguardToTransfers(db, actor, { safeguardId: derogation.id, transfers: [{ id: t.id, version: t.version }] });
+    expect(getTransfer(db, t.id).safeguardIds).toEqual([derogation.id]);
+    expect(searchAttachableTransfers(db, { safeguardId: derogation.id }).items.map((x) => x.id)).not.toContain(t.id);
+  });
+
   it("refuses transfers between parties it does not bind, archived transfers and an archived safeguard", () => {
     const exporter = insertAffiliate(db, "DE");
     const vendor = insertParty(db, { name: "Quanta Cloud Inc.", country: "US", processingLocations: ["US"] });
