@@ -204,7 +204,7 @@ export function SafeguardMultiPicker({
       failure={search.isError ? search.error.message : null}
       hasMore={search.hasNextPage}
       onLoadMore={() => void search.fetchNextPage()}
-      emptyText={bound.length ? "No safeguard binding both parties matches" : "No match"}
+      emptyText={bound.length > 1 ? "No safeguard binding both parties matches" : bound.length ? "No safeguard of the exporter matches" : "No match"}
     />
   );
 }

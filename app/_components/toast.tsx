@@ -5,12 +5,21 @@ import { createContext, lazy, Suspense, useCallback, useContext, useRef, useStat
 // A toast's markup loads with the first toast; the live region itself is always in the page.
 const ToastItem = lazy(() => import("./toast-item"));
 
+/** A button in a toast, e.g. "Undo" after archiving. */
+export interface ToastAction {
+  label: string;
+  onClick: () => void;
+}
+
 export interface Toast {
   id: number;
   message: string;
+  action?: ToastAction;
 }
 
-const ToastContext = createContext<((message: string) => void) | null>(null);
+type ShowToast = (message: string, options?: { action?: ToastAction }) => void;
+
+const ToastContext = createContext<ShowToast | null>(null);
 
 /**
  * Small toasts for "saved" feedback: one polite live region (always in the DOM, so screen readers announce
@@ -21,9 +30,9 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
   const [toasts, setToasts] = useState<Toast[]>([]);
   const next = useRef(1);
   const dismiss = useCallback((id: number) => setToasts((all) => all.filter((t) => t.id !== id)), []);
-  const show = useCallback((message: string) => {
+  const show = useCallback<ShowToast>((message, options) => {
     const id = next.current++;
-    setToasts((all) => [...all.slice(-2), { id, message }]);
+    setToasts((all) => [...all.slice(-2), { id, message, ...(options?.action ? { action: options.action } : {}) }]);
   }, []);
   return (
     <ToastContext.Provider value={show}>
@@ -39,8 +48,8 @@ export function ToastProvider({ children }: { children: React.ReactNode }) {
   );
 }
 
-/** Shows a short confirmation ("Party saved."); a no-op outside the app shell. */
-export function useToast(): (message: string) => void {
+/** Shows a short confirmation ("Party saved."), optionally with one action ("Undo"); a no-op outside the app shell. */
+export function useToast(): ShowToast {
   return useContext(ToastContext) ?? noop;
 }
 

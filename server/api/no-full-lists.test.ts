@@ -65,6 +65,7 @@ const ALLOWED: Record<string, string> = {
   "flag.owners": "at most 20 procurement and DPO users (LIMIT 20 in the query)",
   "reminders.summary": "the first five upcoming events and two counts",
   "reminders.settings": "the signed-in user's horizon and whether they have a calendar feed",
+  "transfer.duplicates": "at most 5 transfers with the draft's exporter, recipient and destination (LIMIT 5 in the query)",
 };
 
 interface ProcedureDef {

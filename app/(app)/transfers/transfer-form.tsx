@@ -1,10 +1,11 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { CheckCircle2, Globe2, Lightbulb } from "lucide-react";
-import { useAsOfRouter } from "@/app/_components/as-of";
+import { AlertTriangle, CheckCircle2, Globe2, Lightbulb, Plus } from "lucide-react";
+import { AsOfLink, useAsOfRouter } from "@/app/_components/as-of";
 import { useState } from "react";
-import { PartyPicker, SafeguardMultiPicker } from "@/app/_components/pickers";
+import { PartyPicker, SafeguardMultiPicker, type KnownSafeguard } from "@/app/_components/pickers";
 import { IssueBadge, StatusBadge } from "@/app/_components/status-badge";
 import { Button, ButtonLink } from "@/app/_components/ui/button";
 import { Card } from "@/app/_components/ui/card";
@@ -21,6 +22,18 @@ import { useToast } from "@/app/_components/toast";
 import { useUnsavedChanges } from "@/app/_components/use-unsaved-changes";
 import { saveFailure, serverFieldErrors, type FieldErrors, type SaveFailure } from "@/app/_components/form-errors";
 import { REGIME_LABELS } from "./_shared/labels";
+import type { SafeguardSuggestion } from "@/server/domain/rules";
+import type { RegistrableSuggestion } from "./register-safeguard-dialog";
+
+// The dialog's code loads when it is first opened, not with the form.
+const RegisterSafeguardDialog = dynamic(() => import("./register-safeguard-dialog").then((m) => m.RegisterSafeguardDialog), { ssr: false });
+const isRegistrable = (s: SafeguardSuggestion): s is RegistrableSuggestion => s.type === "scc" || s.type === "uk_idta";
+
+/** Offered when the rules have no suggestion yet (destination or roles not chosen): the 2021 SCCs, module to choose. */
+const FALLBACK_SUGGESTIONS: RegistrableSuggestion[] = [
+  { type: "scc", version: "2021/914", modules: [], label: "EU SCCs 2021/914 (choose the module)" },
+  { type: "uk_idta", label: "ICO International Data Transfer Agreement (IDTA)" },
+];
 
 interface FormState {
   id: string;
@@ -119,8 +132,12 @@ export function TransferForm({ transfer: loaded, prefill = {} }: { transfer?: Tr
   const [formError, setFormError] = useState<SaveFailure | null>(null);
   /** Where the chosen recipient processes data, until the guidance (transfer.describe) answers. */
   const [recipientLocations, setRecipientLocations] = useState<string[]>(prefill.recipient?.processingLocations ?? []);
-  /** Offer every safeguard, not only those binding both chosen parties. */
+  /** Offer every safeguard of the exporter, not only those binding both chosen parties. */
   const [showAllSafeguards, setShowAllSafeguards] = useState(false);
+  /** The suggestion the "Register a safeguard" dialog starts from (null: closed). */
+  const [registering, setRegistering] = useState<number | null>(null);
+  /** Safeguards registered in the dialog: the picker names them without asking the server. */
+  const [registered, setRegistered] = useState<KnownSafeguard[]>([]);
   const purposes = useQuery(trpc.purpose.list.queryOptions());
   const categories = useQuery(trpc.category.list.queryOptions());
   const describe = useQuery({
@@ -139,6 +156,20 @@ export function TransferForm({ transfer: loaded, prefill = {} }: { transfer?: Tr
     enabled: Boolean(form.exporterId),
     placeholderData: keepPreviousData,
   });
+  // Warn before saving a transfer that looks like one already registered (saving anyway stays possible).
+  const duplicates = useQuery({
+    ...trpc.transfer.duplicates.queryOptions({
+      exporterId: form.exporterId,
+      recipientId: form.recipientId,
+      destination: form.destination,
+      dataCategories: form.dataCategories,
+      purposes: form.purposes,
+      excludeId: transfer?.id,
+    }),
+    enabled: Boolean(form.exporterId && form.recipientId && form.destination.length === 2),
+    placeholderData: keepPreviousData,
+  });
+  const duplicateList = form.exporterId && form.recipientId && form.destination ? (duplicates.data ?? []) : [];
 
   const onSaved = async (saved: { id: string }) => {
     await Promise.all([queryClient.invalidateQueries({ queryKey: trpc.transfer.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.safeguard.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.party.pathKey() })]);
@@ -178,9 +209,20 @@ export function TransferForm({ transfer: loaded, prefill = {} }: { transfer?: Tr
 
   const busy = create.isPending || update.isPending;
   const d = describe.data;
+  const bothParties = d?.exporter && d.recipient && d.exporter.id === form.exporterId && d.recipient.id === form.recipientId ? { exporter: d.exporter, recipient: d.recipient } : null;
+  const suggested = d?.destination && !d.destination.insideArea && !d.destination.adequate ? d.suggestions.filter(isRegistrable) : [];
+  const registrable = suggested.length ? suggested : FALLBACK_SUGGESTIONS;
+  const onRegistered = (sg: { id: string; title: string; type: string }) => {
+    setRegistered((known) => [...known, sg]);
+    setForm((f) => ({ ...f, safeguardIds: f.safeguardIds.includes(sg.id) ? f.safeguardIds : [...f.safeguardIds, sg.id] }));
+    setErrors((e) => ({ ...e, safeguardIds: undefined }));
+    setRegistering(null);
+    toast(`Safeguard “${sg.title}” registered and chosen for this transfer.`);
+  };
   const mismatch = d?.preview?.issues.filter((i) => ["module_mismatch", "party_mismatch", "uk_addendum_missing", "swiss_adaptations_missing"].includes(i.code)) ?? [];
 
   return (
+    <>
     <form onSubmit={submit} noValidate className="space-y-6">
       <ErrorSummary failure={formError} errors={errors} />
 
@@ -323,9 +365,22 @@ export function TransferForm({ transfer: loaded, prefill = {} }: { transfer?: Tr
                       <Lightbulb className="size-3.5" aria-hidden /> Safeguards that fit these roles
                     </p>
                     <ul className="mt-1 list-disc space-y-1 pl-5" aria-label="Suggested safeguards">
-                      {d.suggestions.map((s) => (
-                        <li key={s.label}>{s.label}</li>
-                      ))}
+                      {d.suggestions.map((s) => {
+                        const index = suggested.indexOf(s as RegistrableSuggestion);
+                        return (
+                          <li key={s.label}>
+                            {s.label}
+                            {bothParties && index >= 0 ? (
+                              <>
+                                {" "}
+                                <button type="button" className="font-medium text-indigo-700 underline underline-offset-2 hover:text-indigo-900" onClick={() => setRegistering(index)}>
+                                  Register it now<span className="sr-only">: {s.label}</span>
+                                </button>
+                              </>
+                            ) : null}
+                          </li>
+                        );
+                      })}
                     </ul>
                   </div>
                 ) : null}
@@ -348,10 +403,21 @@ export function TransferForm({ transfer: loaded, prefill = {} }: { transfer?: Tr
 
       <Card className="p-6">
         <h2 className="text-base font-semibold text-slate-900">Safeguards relied on</h2>
-        <p className="mt-1 text-sm text-slate-500">
-          {showAllSafeguards ? "Search every safeguard in the register." : "The search offers the safeguards that bind both the exporter and the recipient, and those that name no party."} Register a new one
-          under Safeguards.
-        </p>
+        <div className="mt-1 flex flex-wrap items-start justify-between gap-3">
+          <p className="text-sm text-slate-500">
+            {showAllSafeguards
+              ? "The search offers every safeguard the exporter signed, and those that name no party."
+              : "The search offers the safeguards that bind both the exporter and the recipient, and those that name no party."}
+          </p>
+          <Button type="button" variant="secondary" size="sm" disabled={!bothParties} onClick={() => setRegistering(0)} aria-describedby={bothParties ? undefined : "register-safeguard-hint"}>
+            <Plus className="size-4" aria-hidden /> Register a safeguard
+          </Button>
+        </div>
+        {!bothParties ? (
+          <p id="register-safeguard-hint" className="mt-1 text-xs text-slate-500">
+            Choose the exporter and the recipient to register a safeguard between them without leaving this form.
+          </p>
+        ) : null}
         {mismatch.length ? (
           <div className="mt-3">
             <Notice tone="warning">
@@ -369,15 +435,14 @@ export function TransferForm({ transfer: loaded, prefill = {} }: { transfer?: Tr
             label="Safeguards relied on"
             error={errors.safeguardIds}
             value={form.safeguardIds}
-            partyIds={[form.exporterId, form.recipientId]}
-            showAll={showAllSafeguards}
-            known={transfer?.safeguards}
-            placeholder={form.exporterId || showAllSafeguards ? "Search the safeguards by title or id…" : "Choose the exporter and recipient first, or show all"}
+            partyIds={showAllSafeguards ? [form.exporterId] : [form.exporterId, form.recipientId]}
+            known={[...(transfer?.safeguards ?? []), ...registered]}
+            placeholder={form.exporterId ? "Search the safeguards by title or id…" : "Choose the exporter and recipient first"}
             onChange={(ids) => set("safeguardIds", ids)}
           />
           <label className="flex items-center gap-2 text-sm text-slate-700">
             <input type="checkbox" className="size-4 rounded border-slate-300" checked={showAllSafeguards} onChange={(e) => setShowAllSafeguards(e.target.checked)} />
-            Show all safeguards, not only those binding both parties
+            Show all safeguards of the exporter
           </label>
         </div>
         {d?.preview && d.preview.status === "safeguarded" && !mismatch.length ? (
@@ -462,14 +527,48 @@ export function TransferForm({ transfer: loaded, prefill = {} }: { transfer?: Tr
         </Field>
       </Card>
 
+      {duplicateList.length ? (
+        <div data-testid="duplicate-warning">
+          <Notice tone="warning">
+            <p className="flex items-center gap-1.5 font-medium">
+              <AlertTriangle className="size-4" aria-hidden />
+              {duplicateList.length === 1 ? "A live transfer looks the same" : `${duplicateList.length} live transfers look the same`}: same exporter, recipient and destination, and a shared data category and purpose.
+            </p>
+            <ul className="mt-1 list-disc pl-5">
+              {duplicateList.map((t) => (
+                <li key={t.id}>
+                  <AsOfLink href={`/transfers/${encodeURIComponent(t.id)}`} target="_blank" rel="noopener" className="font-medium underline underline-offset-2">
+                    {t.exporterName} → {t.recipientName} ({t.destination}), since {t.start}
+                    <span className="sr-only"> (opens in a new tab)</span>
+                  </AsOfLink>
+                </li>
+              ))}
+            </ul>
+            <p className="mt-1">Check it is not the same transfer before registering this one; you can still save.</p>
+          </Notice>
+        </div>
+      ) : null}
+
       <div className="flex items-center justify-end gap-3">
         <ButtonLink href={transfer ? `/transfers/${transfer.id}` : "/transfers"} variant="secondary">
           Cancel
         </ButtonLink>
         <Button type="submit" loading={busy}>
-          {transfer ? "Save changes" : "Register transfer"}
+          {transfer ? "Save changes" : duplicateList.length ? "Register anyway" : "Register transfer"}
         </Button>
       </div>
     </form>
+    {bothParties && registering !== null ? (
+      <RegisterSafeguardDialog
+        open
+        onClose={() => setRegistering(null)}
+        suggestions={registrable}
+        initial={registering}
+        exporter={bothParties.exporter}
+        recipient={bothParties.recipient}
+        onCreated={onRegistered}
+      />
+    ) : null}
+    </>
   );
 }

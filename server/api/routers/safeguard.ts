@@ -7,6 +7,8 @@ import {
   updateSafeguardSchema,
 } from "@/server/schemas/safeguard";
 import { byIdsSchema, safeguardSearchSchema } from "@/server/schemas/search";
+import { attachableTransfersSchema, attachSafeguardSchema } from "@/server/schemas/procurement";
+import { attachSafeguardToTransfers, searchAttachableTransfers } from "@/server/services/procurement";
 import * as safeguards from "@/server/services/safeguards";
 import { safeguardsByIds, searchSafeguards } from "@/server/services/search";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
@@ -23,4 +25,8 @@ export const safeguardRouter = createTRPCRouter({
   update: protectedProcedure("safeguard.update").input(updateSafeguardSchema).mutation(({ ctx, input }) => safeguards.updateSafeguard(ctx.db, ctx.actor, input)),
   archive: protectedProcedure("safeguard.archive").input(archiveSafeguardSchema).mutation(({ ctx, input }) => safeguards.archiveSafeguard(ctx.db, ctx.actor, input)),
   restore: protectedProcedure("safeguard.archive").input(archiveSafeguardSchema).mutation(({ ctx, input }) => safeguards.restoreSafeguard(ctx.db, ctx.actor, input)),
+  /** The live transfers this safeguard could be attached to (between parties it binds): at most 20 per call. */
+  attachable: protectedProcedure("transfer.read").input(attachableTransfersSchema).query(({ ctx, input }) => searchAttachableTransfers(ctx.db, input)),
+  /** Attaches it to transfers (an edit of each transfer: version-checked, audited, verdicts re-evaluated). */
+  attach: protectedProcedure("transfer.update").input(attachSafeguardSchema).mutation(({ ctx, input }) => attachSafeguardToTransfers(ctx.db, ctx.actor, input)),
 });

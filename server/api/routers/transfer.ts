@@ -9,6 +9,8 @@ import {
   updateTransferSchema,
 } from "@/server/schemas/transfer";
 import * as transfers from "@/server/services/transfers";
+import { duplicateTransfersSchema } from "@/server/schemas/procurement";
+import { findDuplicateTransfers } from "@/server/services/procurement";
 import { createTRPCRouter, protectedProcedure } from "../trpc";
 
 export const transferRouter = createTRPCRouter({
@@ -22,4 +24,6 @@ export const transferRouter = createTRPCRouter({
   update: protectedProcedure("transfer.update").input(updateTransferSchema).mutation(({ ctx, input }) => transfers.updateTransfer(ctx.db, ctx.actor, input)),
   archive: protectedProcedure("transfer.archive").input(archiveTransferSchema).mutation(({ ctx, input }) => transfers.archiveTransfer(ctx.db, ctx.actor, input)),
   restore: protectedProcedure("transfer.archive").input(archiveTransferSchema).mutation(({ ctx, input }) => transfers.restoreTransfer(ctx.db, ctx.actor, input)),
+  /** Live transfers that look like a draft (same parties and destination, a shared category and purpose): at most 5. */
+  duplicates: protectedProcedure("transfer.read").input(duplicateTransfersSchema).query(({ ctx, input }) => findDuplicateTransfers(ctx.db, input)),
 });

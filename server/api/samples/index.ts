@@ -12,6 +12,7 @@ import { exportSamples } from "./exports";
 import { flagSamples } from "./flag";
 import type { SampleInputs } from "./types";
 import { noticeSamples } from "./notice";
+import { procurementSamples } from "./procurement";
 
 /** Sample inputs of every procedure, merged from one file per area. */
 export const SAMPLE_INPUTS: SampleInputs = {
@@ -28,4 +29,5 @@ export const SAMPLE_INPUTS: SampleInputs = {
   ...exportSamples,
   ...flagSamples,
   ...remindersSamples,
+  ...procurementSamples,
 };

@@ -86,6 +86,10 @@ export const CALLS: CallSpec[] = [
   { procedure: "reminders.list", target: "list", input: () => ({ page: 1, pageSize: 25 }) },
   { procedure: "reminders.settings", target: "list" },
   { procedure: "reminders.summary", target: "list", input: () => ({}) },
+  // A new vendor in one trip (issue 12 item 3): the safeguard page's "Attach to transfers" search (first page, no
+  // text) and the transfer form's duplicate check (a party's own transfers to itself: the same index reads).
+  { procedure: "safeguard.attachable", target: "detail", input: (ids) => ({ safeguardId: ids.safeguardId, q: "", limit: 20 }) },
+  { procedure: "transfer.duplicates", target: "detail", input: (ids) => ({ exporterId: ids.partyId, recipientId: ids.partyId, destination: "US", dataCategories: ["contact"], purposes: ["it_hosting"] }) },
 ];
 
 /**

@@ -38,8 +38,19 @@ export function PartyDetailView({ id }: { id: string }) {
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.party.pathKey() });
   const toast = useToast();
-  const archive = useMutation(trpc.party.archive.mutationOptions({ onSuccess: () => (setConfirm(false), toast("Party archived."), refresh()) }));
-  const restore = useMutation(trpc.party.restore.mutationOptions({ onSuccess: () => (toast("Party restored."), refresh()) }));
+  // Archiving is undone by restoring, with the version the archive returned (a later edit makes the undo refuse, not overwrite).
+  const archive = useMutation(
+    trpc.party.archive.mutationOptions({
+      onSuccess: (archived) => (
+        setConfirm(false),
+        toast("Party archived.", { action: { label: "Undo", onClick: () => restore.mutate({ id: archived.id, version: archived.version }) } }),
+        refresh()
+      ),
+    }),
+  );
+  const restore = useMutation(
+    trpc.party.restore.mutationOptions({ onSuccess: () => (toast("Party restored."), refresh()), onError: (error) => toast(`Could not restore the party: ${error.message}`) }),
+  );
 
   if (party.isPending) return <TableSkeleton rows={6} columns={2} />;
   if (party.isError)

@@ -1,7 +1,8 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Archive, ArchiveRestore, ArrowRight, Pencil } from "lucide-react";
+import { Archive, ArchiveRestore, ArrowRight, Link2, Pencil } from "lucide-react";
 import { AsOfLink, useAsOf } from "@/app/_components/as-of";
 import { useState } from "react";
 import { useToast } from "@/app/_components/toast";
@@ -31,6 +32,9 @@ import {
 import { roleArrow } from "../../transfers/_shared/labels";
 import { SafeguardDocuments } from "./safeguard-documents";
 
+// Loaded when "Attach to transfers" is first used, not with the page.
+const AttachTransfersDialog = dynamic(() => import("./attach-transfers-dialog").then((m) => m.AttachTransfersDialog), { ssr: false });
+
 type Tab = "overview" | "history";
 
 const TABS = [
@@ -44,12 +48,24 @@ export function SafeguardDetailView({ id }: { id: string }) {
   const queryClient = useQueryClient();
   const [tab, setTab] = useState<Tab>("overview");
   const [confirm, setConfirm] = useState(false);
+  const [attaching, setAttaching] = useState(false);
   const sg = useQuery(trpc.safeguard.byId.queryOptions({ id, asOf: useAsOf() }));
   const history = useQuery({ ...trpc.safeguard.history.queryOptions({ id }), enabled: tab === "history" });
   const refresh = () => Promise.all([queryClient.invalidateQueries({ queryKey: trpc.safeguard.pathKey() }), queryClient.invalidateQueries({ queryKey: trpc.transfer.pathKey() })]);
   const toast = useToast();
-  const archive = useMutation(trpc.safeguard.archive.mutationOptions({ onSuccess: () => (setConfirm(false), toast("Safeguard archived."), refresh()) }));
-  const restore = useMutation(trpc.safeguard.restore.mutationOptions({ onSuccess: () => (toast("Safeguard restored."), refresh()) }));
+  // Archiving is undone by restoring, with the version the archive returned (a later edit makes the undo refuse, not overwrite).
+  const archive = useMutation(
+    trpc.safeguard.archive.mutationOptions({
+      onSuccess: (archived) => (
+        setConfirm(false),
+        toast("Safeguard archived.", { action: { label: "Undo", onClick: () => restore.mutate({ id: archived.id, version: archived.version }) } }),
+        refresh()
+      ),
+    }),
+  );
+  const restore = useMutation(
+    trpc.safeguard.restore.mutationOptions({ onSuccess: () => (toast("Safeguard restored."), refresh()), onError: (error) => toast(`Could not restore the safeguard: ${error.message}`) }),
+  );
 
   if (sg.isPending) return <TableSkeleton rows={6} columns={2} />;
   if (sg.isError)
@@ -121,9 +137,21 @@ export function SafeguardDetailView({ id }: { id: string }) {
       {tab === "overview" ? (
         <div id="panel-overview" role="tabpanel" aria-labelledby="tab-overview" className="grid gap-6 lg:grid-cols-3">
           <Card className="lg:col-span-2">
-            <CardHeader title="Transfers relying on it" description={`With their live status as of ${s.asOf}.`} />
+            <CardHeader
+              title="Transfers relying on it"
+              description={`With their live status as of ${s.asOf}.`}
+              actions={
+                can("transfer.update") && !s.archivedAt ? (
+                  <Button size="sm" variant="secondary" onClick={() => setAttaching(true)}>
+                    <Link2 className="size-4" aria-hidden /> Attach to transfers
+                  </Button>
+                ) : null
+              }
+            />
             {s.transfers.length === 0 ? (
-              <EmptyState title="No transfer relies on this safeguard">Attach it to a transfer from the transfer&apos;s edit form.</EmptyState>
+              <EmptyState title="No transfer relies on this safeguard">
+                {can("transfer.update") && !s.archivedAt ? "Attach it to the transfers between its parties with “Attach to transfers”." : "No transfer lists it among its safeguards."}
+              </EmptyState>
             ) : (
               <Table label="Transfers relying on this safeguard" stacked>
                 <thead className="bg-slate-50">
@@ -255,6 +283,8 @@ export function SafeguardDetailView({ id }: { id: string }) {
           <HistoryCard description="Every change to this safeguard, newest first, from the audit trail." history={history} />
         </div>
       )}
+
+      {attaching ? <AttachTransfersDialog open onClose={() => setAttaching(false)} safeguardId={s.id} safeguardTitle={s.title} /> : null}
 
       <ArchiveDialog
         open={confirm}

@@ -45,8 +45,19 @@ export function TransferDetailView({ id }: { id: string }) {
 
   const refresh = () => queryClient.invalidateQueries({ queryKey: trpc.transfer.pathKey() });
   const toast = useToast();
-  const archive = useMutation(trpc.transfer.archive.mutationOptions({ onSuccess: () => (setConfirm(false), toast("Transfer archived."), refresh()) }));
-  const restore = useMutation(trpc.transfer.restore.mutationOptions({ onSuccess: () => (toast("Transfer restored."), refresh()) }));
+  // Archiving is undone by restoring, with the version the archive returned (a later edit makes the undo refuse, not overwrite).
+  const archive = useMutation(
+    trpc.transfer.archive.mutationOptions({
+      onSuccess: (archived) => (
+        setConfirm(false),
+        toast("Transfer archived.", { action: { label: "Undo", onClick: () => restore.mutate({ id: archived.id, version: archived.version }) } }),
+        refresh()
+      ),
+    }),
+  );
+  const restore = useMutation(
+    trpc.transfer.restore.mutationOptions({ onSuccess: () => (toast("Transfer restored."), refresh()), onError: (error) => toast(`Could not restore the transfer: ${error.message}`) }),
+  );
 
   if (transfer.isPending) return <TableSkeleton rows={6} columns={2} />;
   if (transfer.isError)
