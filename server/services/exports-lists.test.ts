@@ -11,7 +11,7 @@ import Papa from "papaparse";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
 import { insertParty, insertUser } from "@/db/factories";
-import { insertAffiliate, insertSafeguard, insertTransfer } from "@/db/factories-transfers";
+import { insertAffiliate, insertSafeguard, insertTia, insertTransfer } from "@/db/factories-transfers";
 import { createTestDb } from "@/db/testing";
 import type { Actor } from "@/server/auth/actor";
 import { auditExportPages, exportAudit, exportFlags, exportSafeguards, safeguardExportPages } from "./exports";
@@ -63,6 +63,8 @@ function pick(rows: string[][], names: string[]): string[][] {
   });
   return rows.slice(1).map((r) => idx.map((i) => r[i] ?? ""));
 }
+
+const exporterOf = (db: Db, transferId: string) => (db.$client.prepare("SELECT exporter_id AS id FROM transfer WHERE id = ?").get(transferId) as { id: string }).id;
 
 const exportAuditRows = (db: Db) =>
   db.$client.prepare("SELECT action, entity_id AS entityId, actor_email AS actorEmail, after FROM audit_log WHERE action LIKE 'export.%' ORDER BY id").all() as { action: string; entityId: string; actorEmail: string; after: string }[];
@@ -232,6 +234,25 @@ describe("list exports: safeguards, flags, audit log", () => {
       [ids.unsafe, "Unsafeguarded transfer", "2026-07-01"],
       [ids.scc, "Transfer impact assessment missing", ""],
     ]);
+  }, 30_000);
+
+  it("flags in keyset pages of one row by severity, and resolved flags (reviewed, no longer raised) by their last change", async () => {
+    const bySeverity = await csvOf(exportFlags(db, auditor, { asOf: AS_OF, state: "all", sort: "severity" }, "csv", 1));
+    expect(pick(bySeverity, ["Transfer id", "Severity"])).toEqual([
+      [ids.unsafe, "Error"],
+      [ids.scc, "Warning"],
+    ]);
+    // A second SCC transfer whose missing TIA is put in remediation; then both TIAs are recorded: both flags are resolved.
+    const scc2 = insertTransfer(db, { exporterId: exporterOf(db, ids.scc), recipientId: ids.us1, destination: "US", start: "2022-01-01", safeguardIds: [ids.cumulus] });
+    moveFlag(db, dpo, { transferId: scc2.id, code: "tia_missing", version: 0, to: "in_remediation", justification: null, rereviewDate: null });
+    insertTia(db, ids.scc);
+    insertTia(db, scc2.id);
+    const resolved = await csvOf(exportFlags(db, auditor, { state: "resolved" }, "csv", 1));
+    const rows = pick(resolved, ["Transfer id", "Issue", "State", "Opened since", "Days open"]);
+    expect(rows).toHaveLength(2);
+    expect(rows.map((r) => r[0]).sort()).toEqual([ids.scc, scc2.id].sort());
+    for (const r of rows) expect(r.slice(1)).toEqual(["Transfer impact assessment missing", "Resolved", "", ""]);
+    expect(pick(await csvOf(exportFlags(db, auditor, { state: "resolved", code: "unsafeguarded" }, "csv", 1)), ["Transfer id"])).toEqual([]);
   }, 30_000);
 
   // ------------------------------------------------------------ audit log
