@@ -10,15 +10,42 @@ import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { insertParty, insertUser } from "@/db/factories";
-import { insertAffiliate, insertSafeguard, insertTia, insertTransfer } from "@/db/factories-transfers";
+import { user } from "@/db/schema";
 import { createTestDb } from "@/db/testing";
-import type { Actor } from "@/server/auth/actor";
+import { SYSTEM_ACTOR, type Actor } from "@/server/auth/actor";
+import type { Role } from "@/server/auth/permissions";
+import { partyFieldsSchema, type PartyFieldsInput } from "@/server/schemas/party";
+import { safeguardFieldsSchema, type SafeguardFieldsInput } from "@/server/schemas/safeguard";
+import { tiaFieldsSchema } from "@/server/schemas/tia";
+import { transferFieldsSchema, type TransferFieldsInput } from "@/server/schemas/transfer";
 import { auditExportPages, exportAudit, exportFlags, exportSafeguards, safeguardExportPages } from "./exports";
 import { assignFlag, moveFlag } from "./flags";
-import { archiveSafeguard } from "./safeguards";
+import { createParty } from "./parties";
+import { archiveSafeguard, createSafeguard } from "./safeguards";
+import { createTia } from "./tias";
+import { createTransfer } from "./transfers";
 
 const AS_OF = "2026-06-01";
+
+// The test's data, written through the services (the same writers the app uses).
+let serial = 0;
+function insertUser(db: Db, role: Role, email: string) {
+  const id = `u-${role}-${++serial}`;
+  const now = new Date();
+  db.insert(user).values({ id, name: `${role} user`, email, role, active: true, emailVerified: true, createdAt: now, updatedAt: now }).run();
+  return { id, email, name: `${role} user` };
+}
+const insertParty = (db: Db, fields: Partial<PartyFieldsInput> & { name: string; country: string }) =>
+  createParty(db, SYSTEM_ACTOR, partyFieldsSchema.parse({ relationship: "service_provider", serviceCategory: "it_hosting", processingLocations: [fields.country], dataCategories: ["contact"], ...fields }));
+const insertAffiliate = (db: Db, country: string) => insertParty(db, { name: `Affiliate ${country} ${++serial}`, relationship: "affiliate", serviceCategory: null, country });
+const insertSafeguard = (db: Db, fields: Partial<SafeguardFieldsInput> & { title: string }) =>
+  createSafeguard(db, SYSTEM_ACTOR, { fields: safeguardFieldsSchema.parse({ type: "scc", sccVersion: "2021/914", modules: [2], signed: "2022-01-01", ...fields }) });
+/** A controller → processor transfer of customers' contact data for IT hosting, running continuously. */
+const insertTransfer = (db: Db, fields: Partial<TransferFieldsInput> & { exporterId: string; recipientId: string; destination: string; start: string }) =>
+  createTransfer(db, SYSTEM_ACTOR, {
+    fields: transferFieldsSchema.parse({ exporterRole: "controller", recipientRole: "processor", dataCategories: ["contact"], dataSubjects: ["customers"], purposes: ["it_hosting"], frequency: "continuous", ...fields }),
+  });
+const insertTia = (db: Db, transferId: string) => createTia(db, SYSTEM_ACTOR, { transferId, fields: tiaFieldsSchema.parse({ completed: "2022-02-01", assessor: "Privacy team", outcome: "proceed" }) });
 
 async function bytesOf(stream: ReadableStream<Uint8Array>): Promise<Buffer> {
   const chunks: Buffer[] = [];
