@@ -10,7 +10,8 @@ import { useSearchParams } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { buttonClass } from "./ui/button";
 
-export function ExportMenu({ endpoint, what, total }: { endpoint: string; what: string; total?: number }) {
+/** `dated`: the list follows the as-of date (the audit log does not: it is what happened, when). */
+export function ExportMenu({ endpoint, what, total, dated = true }: { endpoint: string; what: string; total?: number; dated?: boolean }) {
   const params = useSearchParams();
   const ref = useRef<HTMLDetailsElement>(null);
   useEffect(() => {
@@ -41,7 +42,8 @@ export function ExportMenu({ endpoint, what, total }: { endpoint: string; what: 
       </summary>
       <div className="absolute left-0 z-20 mt-1 w-64 rounded-md bg-white p-1 shadow-lg ring-1 ring-slate-200 lg:right-0 lg:left-auto">
         <p className="px-3 py-2 text-xs text-slate-600">
-          The {what} the filters select{count}, as of the page&rsquo;s date.
+          The {what} the filters select{count}
+          {dated ? <>, as of the page&rsquo;s date.</> : "."}
         </p>
         <a href={href("csv")} download className="block rounded px-3 py-2 text-sm text-slate-800 hover:bg-slate-100 focus:bg-slate-100">
           CSV (spreadsheet text)

@@ -115,3 +115,20 @@ export function reminderListInput(state: typeof REMINDER_LIST_DEFAULTS) {
     pageSize: REMINDER_PAGE_SIZE,
   };
 }
+
+export const AUDIT_PAGE_SIZE = 25;
+export const AUDIT_LIST_DEFAULTS = { actor: "", action: "", entityType: "", entityId: "", from: "", to: "", page: "1" };
+
+/** The audit log page (server/services/audit.ts listAudit) and its export. */
+export function auditListInput(state: typeof AUDIT_LIST_DEFAULTS) {
+  return {
+    actor: state.actor || undefined,
+    action: state.action || undefined,
+    entityType: state.entityType || undefined,
+    entityId: state.entityId || undefined,
+    from: state.from || undefined,
+    to: state.to || undefined,
+    page: pageOf(state.page),
+    pageSize: AUDIT_PAGE_SIZE,
+  };
+}

@@ -54,6 +54,9 @@ export const AUDIT_ACTIONS = [
   "calendar_feed.create",
   "calendar_feed.rotate",
   "calendar_feed.revoke",
+  "export.safeguards",
+  "export.flags",
+  "export.audit",
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -5,6 +5,8 @@
  *   - the XLSX export of every transfer with its verdict, streamed by the route's own service, in a CHILD
  *     process on the benchmark's largest registry (target at 100,000 transfers: < 10 s, peak RSS < 500 MB).
  *     The child measures its own resident set size every 20 ms while the file streams to /dev/null.
+ *   - the list exports of the same registry (every flag, every safeguard, the whole audit log), each as XLSX,
+ *     the same way (held to the same bar: < 10 s and peak RSS < 500 MB each).
  */
 import { spawnSync } from "node:child_process";
 import { createWriteStream } from "node:fs";
@@ -12,7 +14,7 @@ import { once } from "node:events";
 import path from "node:path";
 import type { Db } from "../../db/client";
 import { SYSTEM_ACTOR, type Actor } from "../auth/actor";
-import { exportTransfers } from "../services/exports";
+import { exportAudit, exportFlags, exportSafeguards, exportTransfers, type ExportFile } from "../services/exports";
 import { applyPartyImport, previewPartyImport } from "../services/party-import";
 
 const COUNTRIES = ["DE", "France", "US", "gb", "Netherlands", "IE", "India", "CH", "Japan", "Brazil"];
@@ -74,8 +76,28 @@ export function benchXlsxExport(dbPath: string, transfers: number): boolean {
   return pass;
 }
 
+/** Runs the XLSX exports of every flag, safeguard and audit entry of the database at `dbPath`, each in a child process; prints the figures. */
+export function benchListExports(dbPath: string): boolean {
+  let ok = true;
+  for (const list of ["flags", "safeguards", "audit"] as const) {
+    const child = spawnSync(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "bench-exports.ts"), "--child", dbPath, list], { encoding: "utf8", timeout: 300_000, env: process.env });
+    if (child.status !== 0) {
+      console.log(`XLSX export of ${list}: the child failed (${child.status ?? child.signal}): ${child.stderr.slice(-2000)}`);
+      ok = false;
+      continue;
+    }
+    const f = JSON.parse(child.stdout.trim().split("\n").pop()!) as { ms: number; cpuMs: number; rows: number; bytes: number; peakRssMb: number; baseRssMb: number };
+    const pass = f.ms < 10_000 && f.peakRssMb < 500;
+    ok &&= pass;
+    console.log(
+      `XLSX export of ${list} (${f.rows.toLocaleString("en")} rows, streamed, child process): ${(f.ms / 1000).toFixed(2)} s (CPU ${(f.cpuMs / 1000).toFixed(2)} s), ${(f.bytes / 1e6).toFixed(1)} MB, peak RSS ${f.peakRssMb} MB (${f.baseRssMb} MB before)   ${pass ? "PASS" : "MISS"} (< 10 s, < 500 MB)`,
+    );
+  }
+  return ok;
+}
+
 /** The child: opens the database, streams the export to /dev/null, prints one JSON line of figures. */
-async function child(dbPath: string): Promise<void> {
+async function child(dbPath: string, list = "transfers"): Promise<void> {
   const { openDatabase } = await import("../../db/client");
   const db = openDatabase(dbPath);
   const mb = () => Math.round(process.memoryUsage().rss / 1e6);
@@ -84,7 +106,13 @@ async function child(dbPath: string): Promise<void> {
   const poll = setInterval(() => (peak = Math.max(peak, mb())), 20);
   const start = performance.now();
   const cpu0 = process.cpuUsage();
-  const file = exportTransfers(db, BENCH_ACTOR, { archived: "all", sort: "id", dir: "asc" }, "xlsx");
+  const exports: Record<string, () => ExportFile> = {
+    transfers: () => exportTransfers(db, BENCH_ACTOR, { archived: "all", sort: "id", dir: "asc" }, "xlsx"),
+    flags: () => exportFlags(db, BENCH_ACTOR, { state: "all" }, "xlsx"),
+    safeguards: () => exportSafeguards(db, BENCH_ACTOR, { archived: "all" }, "xlsx"),
+    audit: () => exportAudit(db, BENCH_ACTOR, {}, "xlsx"),
+  };
+  const file = exports[list]!();
   const out = createWriteStream("/dev/null");
   let bytes = 0;
   for await (const chunk of file.body as unknown as AsyncIterable<Uint8Array>) {
@@ -99,4 +127,4 @@ async function child(dbPath: string): Promise<void> {
   console.log(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, rows: file.rows, bytes, peakRssMb: Math.max(peak, mb()), baseRssMb }));
 }
 
-if (process.argv[2] === "--child") await child(process.argv[3]!);
+if (process.argv[2] === "--child") await child(process.argv[3]!, process.argv[4]);

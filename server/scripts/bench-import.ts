@@ -22,7 +22,7 @@ import { migrateDatabase, openDatabase, type Db } from "../../db/client";
 import { ensureReferenceKnowledgeBase } from "../../db/kb-loader";
 import { SYSTEM_ACTOR } from "../auth/actor";
 import { applyRegistryImport, exportRegistryFile, MAX_IMPORT_BYTES, previewRegistryImport, registryStats } from "../services/registry-import";
-import { benchPartyCsvImport, benchXlsxExport } from "./bench-exports";
+import { benchListExports, benchPartyCsvImport, benchXlsxExport } from "./bench-exports";
 import { generateRegistry } from "./generate-registry";
 
 const SIZES = (process.env.BENCH_IMPORT_SIZES ?? "10000,100000").split(",").map((s) => Number(s.trim()));
@@ -91,6 +91,7 @@ function main(): void {
       cleanups.push(cleanup);
       benchPartyCsvImport(db, 10_000);
       if (largestPath) benchXlsxExport(largestPath.path, largestPath.transfers);
+      if (largestPath) benchListExports(largestPath.path);
     }
     if (largest) {
       const exported = time(() => exportRegistryFile(largest!, "2026-11-29").body);

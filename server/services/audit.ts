@@ -26,8 +26,8 @@ function nextDay(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export function listAudit(db: Db, input: ListAuditInput) {
-  const q = listAuditSchema.parse(input);
+/** What an audit-log query selects: shared by the page (one page) and the export (keyset pages by id). */
+export function selectAudit(q: Omit<z.output<typeof listAuditSchema>, "page" | "pageSize">): SQL | undefined {
   const where: SQL[] = [];
   if (q.actor) where.push(eq(auditLog.actorEmail, q.actor));
   if (q.action) where.push(eq(auditLog.action, q.action));
@@ -35,7 +35,12 @@ export function listAudit(db: Db, input: ListAuditInput) {
   if (q.entityId) where.push(eq(auditLog.entityId, q.entityId));
   if (q.from) where.push(gte(auditLog.at, q.from));
   if (q.to) where.push(lt(auditLog.at, nextDay(q.to)));
-  const filter = where.length ? and(...where) : undefined;
+  return where.length ? and(...where) : undefined;
+}
+
+export function listAudit(db: Db, input: ListAuditInput) {
+  const q = listAuditSchema.parse(input);
+  const filter = selectAudit(q);
   const total = db.select({ n: count() }).from(auditLog).where(filter).get()?.n ?? 0;
   const items = db
     .select()

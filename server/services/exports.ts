@@ -18,22 +18,34 @@ import Papa from "papaparse";
 import { type z } from "zod";
 import { sql } from "drizzle-orm";
 import { prepared, type Db } from "@/db/client";
-import { parties } from "@/db/schema";
+import { auditLog, parties, safeguards } from "@/db/schema";
 import type { AuditAction } from "@/server/audit/actions";
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/auth/actor";
 import {
+  AUDIT_EXPORT_COLUMNS,
+  FLAG_EXPORT_COLUMNS,
   PARTY_EXPORT_COLUMNS,
+  SAFEGUARD_EXPORT_PARTIES_NAMED,
+  safeguardExportColumns,
   TRANSFER_EXPORT_COLUMNS,
   transferExportTitle,
   type ExportColumn,
+  type AuditExportRecord,
   type PartyExportRecord,
+  type SafeguardExportRecord,
   type TransferExportRecord,
 } from "@/server/domain/exports/columns";
 import type { Status } from "@/server/domain/rules";
 import { AppError } from "@/server/errors";
 import { listPartiesSchema, type ListPartiesInput } from "@/server/schemas/party";
 import { listTransfersSchema, type ListTransfersInput } from "@/server/schemas/transfer";
+import { listFlagsSchema, type ListFlagsInput } from "@/server/schemas/flag";
+import { listSafeguardsSchema, type ListSafeguardsInput } from "@/server/schemas/safeguard";
+import { listAuditSchema, selectAudit, type ListAuditInput } from "./audit";
+import { flagExportSelection } from "./flags";
+import { safeguardStateOn, selectSafeguards } from "./safeguards";
+import { today } from "./verdicts";
 import { getCompiledKnowledgeBase } from "./compiled-knowledge-base";
 import { selectParties } from "./parties";
 import { selectTransfers, TRANSFER_ROW_COLUMNS } from "./transfers";
@@ -61,6 +73,9 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 /** The export's filters: the list's input without its page. */
 const transferExportSchema = listTransfersSchema.omit({ page: true, pageSize: true });
 const partyExportSchema = listPartiesSchema.omit({ page: true, pageSize: true });
+const safeguardExportSchema = listSafeguardsSchema.omit({ page: true, pageSize: true });
+const flagExportSchema = listFlagsSchema.omit({ page: true, pageSize: true });
+const auditExportSchema = listAuditSchema.omit({ page: true, pageSize: true });
 
 function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
   const parsed = schema.safeParse(input);
@@ -244,6 +259,165 @@ export function exportParties(db: Db, actor: Actor, input: Omit<ListPartiesInput
     ...filterLines(input),
   ];
   const body = format === "csv" ? csvStream(PARTY_EXPORT_COLUMNS, pages) : xlsxStream(PARTY_EXPORT_COLUMNS, pages, { about, sheet: "Parties" });
+  return { fileName, contentType: CONTENT_TYPES[format], rows: total, body };
+}
+
+// ---------------------------------------------------------------- safeguards
+
+/** The safeguards a list query selects, with their state as of `asOf`, in the list's order, one keyset page at a time. */
+export function* safeguardExportPages(db: Db, input: Omit<ListSafeguardsInput, "page" | "pageSize">, pageRows = EXPORT_PAGE_ROWS): Generator<SafeguardExportRecord[]> {
+  const q = { ...parseInput(safeguardExportSchema, input), page: 1, pageSize: 20 };
+  const asOf = q.asOf ?? today();
+  const { filter, sortColumn } = selectSafeguards(q);
+  const after = q.dir === "asc" ? sql.raw(">") : sql.raw("<");
+  const dir = sql.raw(q.dir === "asc" ? "asc" : "desc");
+  // The first parties of each safeguard, in its order (a BCR binds thousands: the cell names the first ones).
+  const partyNames = prepared(
+    db,
+    `SELECT p.name FROM safeguard_party sp JOIN party p ON p.id = sp.party_id WHERE sp.safeguard_id = ? ORDER BY sp.position, p.id LIMIT ${SAFEGUARD_EXPORT_PARTIES_NAMED}`,
+  );
+  let last: { sk: unknown; id: string } | undefined;
+  for (;;) {
+    const keyset = last ? sql`(${sortColumn} ${after} ${last.sk} or (${sortColumn} = ${last.sk} and ${safeguards.id} > ${last.id}))` : undefined;
+    const where = filter && keyset ? sql`${filter} and ${keyset}` : (filter ?? keyset);
+    const rows = db
+      .select({
+        id: safeguards.id,
+        title: safeguards.title,
+        type: safeguards.type,
+        sccVersion: safeguards.sccVersion,
+        modules: safeguards.modules,
+        ukAddendum: safeguards.ukAddendum,
+        ukAddendumVersion: safeguards.ukAddendumVersion,
+        swissAdaptations: safeguards.swissAdaptations,
+        idtaVersion: safeguards.idtaVersion,
+        bcrVariant: safeguards.bcrVariant,
+        reference: safeguards.reference,
+        derogationBasis: safeguards.derogationBasis,
+        signed: safeguards.signed,
+        approved: safeguards.approved,
+        ended: safeguards.ended,
+        archivedAt: safeguards.archivedAt,
+        partyCount: sql<number>`(select count(*) from safeguard_party sp where sp.safeguard_id = safeguard.id)`,
+        transferCount: sql<number>`(select count(*) from transfer_safeguard ts join transfer t on t.id = ts.transfer_id where ts.safeguard_id = safeguard.id and t.archived_at is null)`,
+        sk: sql<unknown>`${sortColumn}`,
+      })
+      .from(safeguards)
+      .where(where)
+      .orderBy(sql`${sortColumn} ${dir}`, sql`${safeguards.id} asc`)
+      .limit(pageRows)
+      .all();
+    if (rows.length === 0) return;
+    yield rows.map(({ sk: _sk, modules, ...r }) => ({
+      ...r,
+      modules: modules ? (JSON.parse(modules) as number[]) : [],
+      partyNames: r.partyCount ? (partyNames.all(r.id) as { name: string }[]).map((p) => p.name) : [],
+      state: safeguardStateOn(r.signed ?? r.approved, r.ended, asOf),
+    }));
+    if (rows.length < pageRows) return;
+    const tail = rows[rows.length - 1]!;
+    last = { sk: tail.sk, id: tail.id };
+  }
+}
+
+/** The safeguards a list's filters select, with their state as of `input.asOf` (absent: today), as a streamed CSV or XLSX file. Audited (one row). */
+export function exportSafeguards(db: Db, actor: Actor, input: Omit<ListSafeguardsInput, "page" | "pageSize">, format: ExportFormat): ExportFile {
+  const q = { ...parseInput(safeguardExportSchema, input), page: 1, pageSize: 20 };
+  const asOf = q.asOf ?? today();
+  const total = db.select({ n: sql<number>`count(*)` }).from(safeguards).where(selectSafeguards(q).filter).get()?.n ?? 0;
+  const fileName = `safeguards-${asOf}.${format}`;
+  audit(db, actor, "export.safeguards", fileName, { format, asOf, filters: input, rows: total });
+  const columns = safeguardExportColumns(asOf);
+  const pages = safeguardExportPages(db, input);
+  const about = [
+    "Safeguards of the transfer register",
+    `Status as of ${asOf}. ${total.toLocaleString("en")} safeguard${total === 1 ? "" : "s"} as the list's filters select them. Transfers relying on each: its live (not archived) transfers. Notes are not exported.`,
+    "",
+    ...filterLines(input),
+  ];
+  const body = format === "csv" ? csvStream(columns, pages) : xlsxStream(columns, pages, { about, sheet: "Safeguards" });
+  return { fileName, contentType: CONTENT_TYPES[format], rows: total, body };
+}
+
+// ---------------------------------------------------------------- flags
+
+/**
+ * The flags a list's filters select ("my flags": the actor's), as of `input.asOf` (absent: today), in the
+ * list's order, as a streamed CSV or XLSX file: keyset pages of EXPORT_PAGE_ROWS, each described (how long
+ * raised, the issue's message) as the list describes its page. Audited (one row).
+ */
+export function exportFlags(db: Db, actor: Actor, input: Omit<ListFlagsInput, "page" | "pageSize">, format: ExportFormat, pageRows = EXPORT_PAGE_ROWS): ExportFile {
+  const filters = parseInput(flagExportSchema, input);
+  const selection = flagExportSelection(db, actor, filters);
+  const { total, asOf } = selection;
+  const fileName = `flags-${asOf}.${format}`;
+  audit(db, actor, "export.flags", fileName, { format, asOf, filters: input, rows: total });
+  const pages = selection.pages(pageRows);
+  const about = [
+    "Flags of the transfer register",
+    `Flags as of ${asOf}. ${total.toLocaleString("en")} flag${total === 1 ? "" : "s"} as the list's filters select them. "Opened since": the first day of the unbroken run of days up to ${asOf} on which the flag is raised.`,
+    "",
+    ...filterLines(input),
+  ];
+  const body = format === "csv" ? csvStream(FLAG_EXPORT_COLUMNS, pages) : xlsxStream(FLAG_EXPORT_COLUMNS, pages, { about, sheet: "Flags" });
+  return { fileName, contentType: CONTENT_TYPES[format], rows: total, body };
+}
+
+// ---------------------------------------------------------------- audit log
+
+/** The audit entries a query selects (up to entry `upTo`, if given), newest first (the page's order), one keyset page (by id) at a time. */
+export function* auditExportPages(db: Db, input: Omit<ListAuditInput, "page" | "pageSize">, pageRows = EXPORT_PAGE_ROWS, upTo?: number): Generator<AuditExportRecord[]> {
+  const filter = selectAudit(parseInput(auditExportSchema, input));
+  let last: number | undefined = upTo === undefined ? undefined : upTo + 1;
+  for (;;) {
+    const keyset = last === undefined ? undefined : sql`${auditLog.id} < ${last}`;
+    const where = filter && keyset ? sql`${filter} and ${keyset}` : (filter ?? keyset);
+    const rows = db
+      .select({
+        id: auditLog.id,
+        at: auditLog.at,
+        actorEmail: auditLog.actorEmail,
+        action: auditLog.action,
+        entityType: auditLog.entityType,
+        entityId: auditLog.entityId,
+        before: auditLog.before,
+        after: auditLog.after,
+      })
+      .from(auditLog)
+      .where(where)
+      .orderBy(sql`${auditLog.id} desc`)
+      .limit(pageRows)
+      .all();
+    if (rows.length === 0) return;
+    yield rows;
+    if (rows.length < pageRows) return;
+    last = rows[rows.length - 1]!.id;
+  }
+}
+
+/**
+ * The audit log as the audit page's filters select it, as a streamed CSV or XLSX file, newest first, with
+ * the actions and record types in words. The log is what happened and when: the as-of date does not filter
+ * it (the From and To filters do). Only the entries that existed when the export started are written; its
+ * own audit row (written first) is among them.
+ */
+export function exportAudit(db: Db, actor: Actor, input: Omit<ListAuditInput, "page" | "pageSize">, format: ExportFormat): ExportFile {
+  const filters = parseInput(auditExportSchema, input);
+  const day = today();
+  const fileName = `audit-log-${day}.${format}`;
+  audit(db, actor, "export.audit", fileName, { format, filters: input });
+  const bound = db.select({ n: sql<number>`count(*)`, max: sql<number | null>`max(${auditLog.id})` }).from(auditLog).where(selectAudit(filters)).get();
+  const total = bound?.n ?? 0;
+  const maxId = bound?.max ?? 0;
+  // Entries written while the file streams (by anyone) are left out: the file is the log as it stood at its start.
+  const upToStart = auditExportPages(db, filters, EXPORT_PAGE_ROWS, maxId);
+  const about = [
+    "Audit log of the transfer register",
+    `Exported ${day} (UTC). ${total.toLocaleString("en")} entr${total === 1 ? "y" : "ies"} as the audit page's filters select them, newest first. Times are UTC.`,
+    "",
+    ...filterLines(input),
+  ];
+  const body = format === "csv" ? csvStream(AUDIT_EXPORT_COLUMNS, upToStart) : xlsxStream(AUDIT_EXPORT_COLUMNS, upToStart, { about, sheet: "Audit log" });
   return { fileName, contentType: CONTENT_TYPES[format], rows: total, body };
 }
 

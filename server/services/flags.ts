@@ -127,12 +127,28 @@ export interface FlagPage {
 /** One page of flags as of `asOf` (default today), filtered and sorted in SQL. */
 export function listFlags(db: Db, actor: Actor, input: ListFlagsInput): FlagPage {
   const q = listFlagsSchema.parse(input);
-  const ownerId = q.mine ? (actor.kind === "user" ? actor.id : "") : q.ownerId;
+  const ownerId = flagOwnerFilter(q, actor);
   return cachedRead(db, "flags.list", { ...q, ownerId }, () => queryFlags(db, { ...q, ownerId }));
 }
 
-function queryFlags(db: Db, q: z.output<typeof listFlagsSchema>): FlagPage {
-  const source = verdictSource(db, q.asOf);
+/** The owner filter of a list query: "my flags" is the signed-in user's. */
+function flagOwnerFilter(q: z.output<typeof listFlagsSchema>, actor: Actor): string | undefined {
+  return q.mine ? (actor.kind === "user" ? actor.id : "") : q.ownerId;
+}
+
+/** Where the last row of a page stands in the list's order: the export's keyset pages continue after it. */
+export interface FlagCursor {
+  keys: unknown[];
+}
+
+type FlagQuery = z.output<typeof listFlagsSchema>;
+
+/**
+ * The flags a list query selects as of the source's date, in the list's order: the count, and one page of
+ * rows either by offset (the list) or after a cursor (the export's keyset pages). One definition, so the
+ * list and the export always select the same flags.
+ */
+function selectFlags(db: Db, q: FlagQuery, source: VerdictSource) {
   const asOf = source.asOf;
   const where: string[] = [];
   const params: Record<string, unknown> = { asOf };
@@ -147,8 +163,32 @@ function queryFlags(db: Db, q: z.output<typeof listFlagsSchema>): FlagPage {
   if (q.partyId) filter("(t.exporter_id = $party OR t.recipient_id = $party)", "party", q.partyId);
   if (q.ownerId) filter("g.owner_id = $owner", "owner", q.ownerId);
 
-  let rows: RawFlagRow[];
-  let total: number;
+  if (q.state === "resolved") {
+    // Flags somebody reviewed and the verdict no longer raises (a raised flag is never resolved): from the flag rows.
+    const resolvedWhere = where.map((w) => w.replaceAll("f.", "g.").replaceAll("v.regime", "coalesce(v.regime, 'none')"));
+    const base = (extra: string[]) => `FROM flag g JOIN transfer t ON t.id = g.transfer_id JOIN party e ON e.id = t.exporter_id JOIN party r ON r.id = t.recipient_id
+        LEFT JOIN ${source.verdicts} v ON v.transfer_id = g.transfer_id LEFT JOIN user u ON u.id = g.owner_id
+       WHERE NOT EXISTS (SELECT 1 FROM (${raisedFlagsSql(source)}) f WHERE f.transfer_id = g.transfer_id AND f.code = g.code)
+         ${[...resolvedWhere.filter((w) => !w.includes("g.severity")), ...extra].map((w) => `AND ${w}`).join(" ")}`;
+    return {
+      asOf,
+      count: () => (prepared(db, `SELECT count(*) AS n ${base([])}`).get(params) as { n: number }).n,
+      rows: (limit: number, page: { offset: number } | { after: FlagCursor | undefined }): (RawFlagRow & { k: unknown[] })[] => {
+        const after = "after" in page ? page.after : undefined;
+        const rows = prepared(
+          db,
+          `SELECT g.transfer_id AS transferId, g.code, 'warning' AS severity, 'resolved' AS state, g.id AS flagId, g.version, g.owner_id AS ownerId, u.name AS ownerName,
+                  g.due_date AS dueDate, g.rereview_date AS rereviewDate, g.justification, t.destination, t.exporter_role AS exporterRole, t.recipient_role AS recipientRole,
+                  e.id AS exporterId, e.name AS exporterName, e.country AS exporterCountry, r.id AS recipientId, r.name AS recipientName, r.country AS recipientCountry,
+                  v.regime, (SELECT count(*) FROM flag_comment c WHERE c.flag_id = g.id) AS commentCount, g.updated_at AS k1, g.id AS k2
+             ${base(after ? ["(g.updated_at < $k1 OR (g.updated_at = $k1 AND g.id > $k2))"] : [])} ORDER BY g.updated_at DESC, g.id LIMIT $limit OFFSET $offset`,
+        ).all({ ...params, ...(after ? { k1: after.keys[0], k2: after.keys[1] } : {}), limit, offset: "offset" in page ? page.offset : 0 }) as (RawFlagRow & { k1: unknown; k2: unknown })[];
+        return rows.map(({ k1, k2, ...r }) => ({ ...r, k: [k1, k2] }));
+      },
+    };
+  }
+  if (q.state === "active") where.push(`${EFFECTIVE_STATE_SQL} IN ('open', 'in_remediation')`);
+  else if (q.state !== "all") filter(`${EFFECTIVE_STATE_SQL} = $state`, "state", q.state);
   const columns = `f.transfer_id AS transferId, f.code, f.severity, g.id AS flagId, g.version, g.owner_id AS ownerId, u.name AS ownerName,
       g.due_date AS dueDate, g.rereview_date AS rereviewDate, g.justification, t.destination, t.exporter_role AS exporterRole, t.recipient_role AS recipientRole,
       e.id AS exporterId, e.name AS exporterName, e.country AS exporterCountry, r.id AS recipientId, r.name AS recipientName, r.country AS recipientCountry,
@@ -156,44 +196,77 @@ function queryFlags(db: Db, q: z.output<typeof listFlagsSchema>): FlagPage {
   const joins = `JOIN ${source.verdicts} v ON v.transfer_id = f.transfer_id JOIN transfer t ON t.id = f.transfer_id
       JOIN party e ON e.id = t.exporter_id JOIN party r ON r.id = t.recipient_id
       LEFT JOIN flag g ON g.transfer_id = f.transfer_id AND g.code = f.code LEFT JOIN user u ON u.id = g.owner_id`;
-  if (q.state === "resolved") {
-    // Flags somebody reviewed and the verdict no longer raises (a raised flag is never resolved): from the flag rows.
-    const resolvedWhere = where.map((w) => w.replaceAll("f.", "g.").replaceAll("v.regime", "coalesce(v.regime, 'none')"));
-    const base = `FROM flag g JOIN transfer t ON t.id = g.transfer_id JOIN party e ON e.id = t.exporter_id JOIN party r ON r.id = t.recipient_id
-        LEFT JOIN ${source.verdicts} v ON v.transfer_id = g.transfer_id LEFT JOIN user u ON u.id = g.owner_id
-       WHERE NOT EXISTS (SELECT 1 FROM (${raisedFlagsSql(source)}) f WHERE f.transfer_id = g.transfer_id AND f.code = g.code)
-         ${resolvedWhere.filter((w) => !w.includes("g.severity")).map((w) => `AND ${w}`).join(" ")}`;
-    total = (prepared(db, `SELECT count(*) AS n ${base}`).get(params) as { n: number }).n;
-    rows = prepared(
-      db,
-      `SELECT g.transfer_id AS transferId, g.code, 'warning' AS severity, 'resolved' AS state, g.id AS flagId, g.version, g.owner_id AS ownerId, u.name AS ownerName,
-              g.due_date AS dueDate, g.rereview_date AS rereviewDate, g.justification, t.destination, t.exporter_role AS exporterRole, t.recipient_role AS recipientRole,
-              e.id AS exporterId, e.name AS exporterName, e.country AS exporterCountry, r.id AS recipientId, r.name AS recipientName, r.country AS recipientCountry,
-              v.regime, (SELECT count(*) FROM flag_comment c WHERE c.flag_id = g.id) AS commentCount
-         ${base} ORDER BY g.updated_at DESC, g.id LIMIT $limit OFFSET $offset`,
-    ).all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as RawFlagRow[];
-  } else {
-    if (q.state === "active") where.push(`${EFFECTIVE_STATE_SQL} IN ('open', 'in_remediation')`);
-    else if (q.state !== "all") filter(`${EFFECTIVE_STATE_SQL} = $state`, "state", q.state);
-    const whereSql = where.length ? `WHERE ${where.join(" AND ")}` : "";
-    // Filtering, counting, sorting and paging read only what they need (the flag row by its unique key, the
-    // verdict, the transfer); the parties, the owner and the comment count are joined to the page's rows alone.
-    const text = where.join(" ") + (q.sort === "due" ? " g." : "");
+  // Filtering, counting, sorting and paging read only what they need (the flag row by its unique key, the
+  // verdict, the transfer); the parties, the owner and the comment count are joined to the page's rows alone.
+  const narrowFrom = (extra: string[]) => {
+    const all = [...where, ...extra];
+    const text = all.join(" ") + (q.sort === "due" ? " g." : "");
     const narrowJoins = [
       text.includes("v.") ? `JOIN ${source.verdicts} v ON v.transfer_id = f.transfer_id` : "",
       text.includes("t.") ? "JOIN transfer t ON t.id = f.transfer_id" : "",
       text.includes("g.") ? "LEFT JOIN flag g ON g.transfer_id = f.transfer_id AND g.code = f.code" : "",
     ].join(" ");
-    const narrow = `FROM (${raisedFlagsSql(source)}) f ${narrowJoins} ${whereSql}`;
-    total = (prepared(db, `SELECT count(*) AS n ${narrow}`).get(params) as { n: number }).n;
-    rows = prepared(
-      db,
-      `SELECT ${columns}, ${EFFECTIVE_STATE_SQL} AS state
-         FROM (SELECT f.transfer_id, f.code, f.severity ${narrow} ORDER BY ${SORT_SQL[q.sort]} LIMIT $limit OFFSET $offset) f ${joins}
-        ORDER BY ${SORT_SQL[q.sort]}`,
-    ).all({ ...params, limit: q.pageSize, offset: (q.page - 1) * q.pageSize }) as RawFlagRow[];
-  }
-  return { items: describeFlags(db, rows, asOf), total, page: q.page, pageSize: q.pageSize, asOf };
+    return `FROM (${raisedFlagsSql(source)}) f ${narrowJoins} ${all.length ? `WHERE ${all.join(" AND ")}` : ""}`;
+  };
+  // The sort key as a row value in ascending order (the keyset pages compare it with the last row's).
+  const key = FLAG_SORT_KEYS[q.sort];
+  return {
+    asOf,
+    count: () => (prepared(db, `SELECT count(*) AS n ${narrowFrom([])}`).get(params) as { n: number }).n,
+    rows: (limit: number, page: { offset: number } | { after: FlagCursor | undefined }): (RawFlagRow & { k: unknown[] })[] => {
+      const after = "after" in page ? page.after : undefined;
+      const keyset = after ? [`(${key.join(", ")}) > (${key.map((_, i) => `$k${i}`).join(", ")})`] : [];
+      const keyParams = Object.fromEntries((after?.keys ?? []).map((v, i) => [`k${i}`, v]));
+      const rows = prepared(
+        db,
+        `SELECT ${columns}, ${EFFECTIVE_STATE_SQL} AS state, ${key.map((k, i) => `f.k${i} AS k${i}`).join(", ")}
+           FROM (SELECT f.transfer_id, f.code, f.severity, ${key.map((k, i) => `${k} AS k${i}`).join(", ")} ${narrowFrom(keyset)} ORDER BY ${SORT_SQL[q.sort]} LIMIT $limit OFFSET $offset) f ${joins}
+          ORDER BY ${SORT_SQL[q.sort]}`,
+      ).all({ ...params, ...keyParams, limit, offset: "offset" in page ? page.offset : 0 }) as (RawFlagRow & Record<string, unknown>)[];
+      return rows.map((r) => ({ ...r, k: key.map((_, i) => r[`k${i}`]) }) as RawFlagRow & { k: unknown[] });
+    },
+  };
+}
+
+/** Each sort order as a row value compared ascending; it orders exactly as SORT_SQL. */
+const FLAG_SORT_KEYS: Record<FlagQuery["sort"], string[]> = {
+  severity: [`-(${SEVERITY_RANK_SQL})`, "f.transfer_id", "f.code"],
+  due: ["g.due_date IS NULL", "coalesce(g.due_date, '')", "f.transfer_id", "f.code"],
+  transfer: ["f.transfer_id", "f.code"],
+};
+
+function queryFlags(db: Db, q: FlagQuery): FlagPage {
+  const source = verdictSource(db, q.asOf);
+  const sel = selectFlags(db, q, source);
+  const total = sel.count();
+  const rows = sel.rows(q.pageSize, { offset: (q.page - 1) * q.pageSize });
+  return { items: describeFlags(db, rows, sel.asOf), total, page: q.page, pageSize: q.pageSize, asOf: sel.asOf };
+}
+
+/**
+ * The flags a list query selects (its page ignored), described as the list describes them, in the list's
+ * order, one keyset page at a time (never the whole list in memory). `total` and `asOf` come first.
+ */
+export function flagExportSelection(db: Db, actor: Actor, input: ListFlagsInput): { total: number; asOf: string; filters: FlagQuery; pages: (pageRows: number) => Generator<FlagListItem[]> } {
+  const parsed = listFlagsSchema.parse(input);
+  const q = { ...parsed, ownerId: flagOwnerFilter(parsed, actor) };
+  const source = verdictSource(db, q.asOf);
+  const sel = selectFlags(db, q, source);
+  return {
+    total: sel.count(),
+    asOf: sel.asOf,
+    filters: parsed,
+    pages: function* (pageRows: number) {
+      let after: FlagCursor | undefined;
+      for (;;) {
+        const rows = sel.rows(pageRows, { after });
+        if (rows.length === 0) return;
+        yield describeFlags(db, rows, sel.asOf);
+        if (rows.length < pageRows) return;
+        after = { keys: rows[rows.length - 1]!.k };
+      }
+    },
+  };
 }
 
 /** The page's flags with their reasons, citations, remedy and how long they have been raised (only the page's transfers are evaluated). */

@@ -93,7 +93,11 @@ export function listSafeguards(db: Db, input: ListSafeguardsInput): Page<Safegua
   return cachedRead(db, "safeguards.list", q, () => querySafeguards(db, q));
 }
 
-function querySafeguards(db: Db, q: z.output<typeof listSafeguardsSchema>): Page<SafeguardListItem> & { asOf: string } {
+/**
+ * What a safeguards list query selects: its filter and its sort key, shared by the list (one page) and the
+ * export (keyset pages over the sort key, then the id), so the two always select the same rows.
+ */
+export function selectSafeguards(q: z.output<typeof listSafeguardsSchema>): { filter: SQL | undefined; sortColumn: SQL | typeof safeguards.type | typeof safeguards.updatedAt } {
   const where: SQL[] = [];
   if (q.archived === "active") where.push(isNull(safeguards.archivedAt));
   if (q.archived === "archived") where.push(isNotNull(safeguards.archivedAt));
@@ -111,13 +115,18 @@ function querySafeguards(db: Db, q: z.output<typeof listSafeguardsSchema>): Page
     );
   }
   const filter = where.length ? and(...where) : undefined;
-  const direction = q.dir === "asc" ? asc : desc;
   const sortColumn = {
     title: sql`${safeguards.title} collate nocase`,
     type: safeguards.type,
     date: sql`coalesce(${safeguards.signed}, ${safeguards.approved}, '')`,
     updatedAt: safeguards.updatedAt,
   }[q.sort];
+  return { filter, sortColumn };
+}
+
+function querySafeguards(db: Db, q: z.output<typeof listSafeguardsSchema>): Page<SafeguardListItem> & { asOf: string } {
+  const { filter, sortColumn } = selectSafeguards(q);
+  const direction = q.dir === "asc" ? asc : desc;
   const total = db.select({ n: count() }).from(safeguards).where(filter).get()?.n ?? 0;
   const rows = db
     .select({

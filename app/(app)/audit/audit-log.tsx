@@ -3,6 +3,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { AuditEntry } from "@/app/_components/audit-entry";
 import { auditActionLabel, entityTypeLabel } from "@/app/_components/labels";
+import { ExportMenu } from "@/app/_components/export-menu";
+import { AUDIT_LIST_DEFAULTS, auditListInput } from "@/app/_components/list-inputs";
 import { useCan } from "@/app/_components/session";
 import { useUrlState } from "@/app/_components/use-url-state";
 import { Card, PageHeader } from "@/app/_components/ui/card";
@@ -15,27 +17,19 @@ import { useTRPC } from "@/app/_trpc/client";
 const byWords = (codes: readonly string[] | undefined, words: (code: string) => string) =>
   [...(codes ?? [])].sort((a, b) => words(a).localeCompare(words(b), "en", { sensitivity: "base" }));
 
-const DEFAULTS = { actor: "", action: "", entityType: "", entityId: "", from: "", to: "", page: "1" };
+const DEFAULTS = AUDIT_LIST_DEFAULTS;
 
 export function AuditLog() {
   const trpc = useTRPC();
   const can = useCan();
   const [state, update] = useUrlState(DEFAULTS);
-  const page = Math.max(1, Number(state.page) || 1);
+  const input = auditListInput(state);
+  const page = input.page;
   const allowed = can("audit.read");
   const facets = useQuery({ ...trpc.audit.facets.queryOptions(), enabled: allowed });
   const badRange = Boolean(state.from && state.to && state.from > state.to);
   const query = useQuery({
-    ...trpc.audit.list.queryOptions({
-      actor: state.actor || undefined,
-      action: state.action || undefined,
-      entityType: state.entityType || undefined,
-      entityId: state.entityId || undefined,
-      from: state.from || undefined,
-      to: state.to || undefined,
-      page,
-      pageSize: 25,
-    }),
+    ...trpc.audit.list.queryOptions(input),
     enabled: allowed && !badRange,
     placeholderData: keepPreviousData,
   });
@@ -45,7 +39,11 @@ export function AuditLog() {
 
   return (
     <>
-      <PageHeader title="Audit log" description="Every change made in the registry: who, when, what, and the record before and after. Entries cannot be edited or deleted." />
+      <PageHeader
+        title="Audit log"
+        description="Every change made in the registry: who, when, what, and the record before and after. Entries cannot be edited or deleted."
+        actions={!badRange ? <ExportMenu endpoint="/api/export/audit" what="audit entries" total={query.data?.total} dated={false} /> : null}
+      />
       <Card>
         <div className="grid grid-cols-2 gap-3 border-b border-slate-100 p-4 md:grid-cols-3 xl:grid-cols-6" role="search">
           <Filter label="Actor">

@@ -4,6 +4,7 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ArrowRight, Wrench } from "lucide-react";
 import { AsOfLink, withAsOf } from "@/app/_components/as-of";
 import { useState } from "react";
+import { ExportMenu } from "@/app/_components/export-menu";
 import { PartyPicker } from "@/app/_components/pickers";
 import { useCan, useSession } from "@/app/_components/session";
 import { IssueBadge } from "@/app/_components/status-badge";
@@ -72,6 +73,7 @@ export function FlagList() {
     <>
       <PageHeader
         title="Flags"
+        actions={can("registry.export") ? <ExportMenu endpoint="/api/export/flags" what="flags" total={query.data?.total} /> : null}
         description={
           <>
             Transfers that are unsafeguarded, have a warning or an error, or will lack cover when they start, as of{" "}

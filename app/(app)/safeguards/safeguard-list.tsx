@@ -3,6 +3,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Plus } from "lucide-react";
 import { AsOfLink } from "@/app/_components/as-of";
+import { ExportMenu } from "@/app/_components/export-menu";
 import { PartyPicker } from "@/app/_components/pickers";
 import { useCan } from "@/app/_components/session";
 import { SAFEGUARD_LIST_DEFAULTS, safeguardListInput } from "@/app/_components/list-inputs";
@@ -38,12 +39,15 @@ export function SafeguardList() {
         title="Safeguards"
         description="Transfer tools the group relies on: SCCs, the UK IDTA, BCR, codes of conduct, certifications, ad hoc clauses and Art. 49 derogations."
         actions={
-          can("safeguard.create") ? (
-            <ButtonLink href="/safeguards/new">
-              <Plus className="size-4" aria-hidden />
-              New safeguard
-            </ButtonLink>
-          ) : null
+          <div className="flex flex-wrap items-center gap-2">
+            {can("registry.export") ? <ExportMenu endpoint="/api/export/safeguards" what="safeguards" total={query.data?.total} /> : null}
+            {can("safeguard.create") ? (
+              <ButtonLink href="/safeguards/new">
+                <Plus className="size-4" aria-hidden />
+                New safeguard
+              </ButtonLink>
+            ) : null}
+          </div>
         }
       />
       <Card>
