@@ -1,14 +1,14 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/db/client";
-import { insertParty, insertUser } from "@/db/factories";
-import { insertAffiliate, insertSafeguard, insertTransfer } from "@/db/factories-transfers";
+import { insertParty, insertUser } from "@/server/testing/factories";
+import { insertAffiliate, insertSafeguard, insertTransfer } from "@/server/testing/factories-transfers";
 import { createTestDb } from "@/db/testing";
 import { SYSTEM_ACTOR, type Actor } from "@/server/auth/actor";
 import { attachSafeguardToTransfers, findDuplicateTransfers, searchAttachableTransfers } from "./procurement";
 import { searchSafeguards } from "./search";
 import { archiveTransfer, getTransfer, updateTransfer } from "./transfers";
 import { archiveSafeguard } from "./safeguards";
-import { transferFields } from "@/db/factories-transfers";
+import { transferFields } from "@/server/testing/factories-transfers";
 
 const statusOf = (db: Db, id: string) => (db.$client.prepare("SELECT status FROM transfer_verdict WHERE transfer_id = ?").get(id) as { status: string } | undefined)?.status;
 const auditRows = (db: Db, id: string) =>

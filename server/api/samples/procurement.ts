@@ -1,4 +1,4 @@
-import { insertTransfer, insertSafeguard } from "@/db/factories-transfers";
+import { insertTransfer, insertSafeguard } from "@/server/testing/factories-transfers";
 import type { SampleInputs } from "./types";
 
 /** The procurement shortcuts (issue 12): attach a safeguard from its page, the duplicate-transfer check. */
