@@ -1,5 +1,5 @@
 /**
- * The record rules, pure. The SCC signing dates are those of ../shared/reference/regulatory-facts.md §6 (SCC-TRANS-1:
+ * The record rules, pure. The SCC signing dates are those of db/reference/regulatory-facts.md §6 (SCC-TRANS-1:
  * old SCCs for new contracts, last day 2021-09-26 in the EU; CH-OLDSCC: Swiss new contracts not after 2021-09-27) and
  * §3b (UK: old SCCs for new contracts until 2022-09-21), checked against the reference knowledge base the app seeds.
  */
