@@ -125,3 +125,13 @@ export const dataRevision = sqliteTable("data_revision", {
   id: integer("id").primaryKey(),
   revision: integer("revision").notNull().default(0),
 });
+
+/**
+ * A revision per kind of data (party, certification, safeguard, transfer, tia, catalog, kb, verdict), bumped by
+ * triggers (migration 0016; `verdict` by syncVerdicts when a stored verdict changes). Caches of aggregates key on
+ * the kinds they read (server/services/revisions.ts) rather than on the global data revision.
+ */
+export const dataKindRevisions = sqliteTable("data_kind_revision", {
+  kind: text("kind").primaryKey(),
+  revision: integer("revision").notNull().default(0),
+});

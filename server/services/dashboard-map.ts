@@ -11,7 +11,7 @@ import type { RegimeId } from "@/server/domain/kb";
 import { describeDestination, type Status } from "@/server/domain/rules";
 import { COUNTRIES } from "@/server/countries";
 import { getCompiledKnowledgeBase } from "./compiled-knowledge-base";
-import { cachedRead, statusOfRank, verdictSource } from "./verdicts";
+import { cachedRead, statusOfRank, today, verdictSource } from "./verdicts";
 
 /** How a regime treats a destination on a date. */
 export const COUNTRY_CLASSES = ["area", "adequate", "partial", "third"] as const;
@@ -41,7 +41,9 @@ export interface FlowMapData {
 }
 
 export function flowMap(db: Db, input: { asOf?: string; regime: RegimeId }): FlowMapData {
-  return cachedRead(db, "dashboard.map", input, () => queryFlowMap(db, input.regime, input.asOf));
+  // Today: from the store's rows (which carry the exporter country) and the knowledge base (the shading).
+  const todays = input.asOf === undefined || input.asOf === today();
+  return cachedRead(db, "dashboard.map", input, () => queryFlowMap(db, input.regime, input.asOf), todays ? ["verdict", "kb"] : undefined);
 }
 
 function queryFlowMap(db: Db, regime: RegimeId, asOf?: string): FlowMapData {
@@ -144,5 +146,5 @@ export function countryClasses(db: Db, regime: RegimeId, asOf: string): CountryC
       }
     }
     return { regimeInForce: exporterCountry !== null, areaLabel: ckb.regimes.get(regime)?.areaLabel ?? regime, countries };
-  });
+  }, ["kb"]);
 }

@@ -5,7 +5,7 @@
  */
 import { prepared, type Db } from "@/db/client";
 import { STATUSES, type Status, type Verdict } from "@/server/domain/rules";
-import { cachedRead, knowledgeUsed, verdictSource } from "./verdicts";
+import { cachedRead, knowledgeUsed, today, verdictSource } from "./verdicts";
 
 /** How many attention rows the overview returns; the full list is the filtered transfers list. */
 export const ATTENTION_SHOWN = 12;
@@ -24,7 +24,8 @@ export interface AttentionItem {
 const zeroCounts = () => Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
 
 export function overview(db: Db, asOf?: string) {
-  return cachedRead(db, "dashboard.overview", { asOf }, () => queryOverview(db, asOf));
+  const todays = asOf === undefined || asOf === today();
+  return cachedRead(db, "dashboard.overview", { asOf }, () => queryOverview(db, asOf), todays ? ["verdict", "party", "transfer", "kb"] : undefined);
 }
 
 function queryOverview(db: Db, asOf?: string) {

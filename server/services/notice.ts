@@ -35,6 +35,7 @@ import {
 } from "@/server/domain/notice";
 import { AppError, notFound } from "@/server/errors";
 import { getCompiledKnowledgeBase } from "./compiled-knowledge-base";
+import type { DataKind } from "./revisions";
 import { cachedRead, today, verdictSource } from "./verdicts";
 import { writeTransaction } from "./verdict-store";
 
@@ -89,10 +90,13 @@ function mechanismOf(row: MechanismRow): { mechanism: MechanismId; detail: strin
  * verdicts of that date) per destination, the restricted transfers without one, the recipient categories with a
  * live transfer, and the CCPA disclosures of the 12 months up to that date.
  */
+/** What today's facts read (server/services/revisions.ts); another date reads the what-if tables (data revision). */
+const NOTICE_FACTS_READS: readonly DataKind[] = ["verdict", "safeguard", "party", "transfer", "catalog", "kb"];
+
 export function noticeFacts(db: Db, asOf: string = today()): RegistryFacts {
   // Aggregates over every live transfer (about 0.1 s at 100,000 from the store's indexes, 0.4 s for another
   // date): computed once per (data revision, day, date).
-  return cachedRead(db, "notice.facts", { asOf }, () => queryNoticeFacts(db, asOf));
+  return cachedRead(db, "notice.facts", { asOf }, () => queryNoticeFacts(db, asOf), asOf === today() ? NOTICE_FACTS_READS : undefined);
 }
 
 function queryNoticeFacts(db: Db, asOf: string): RegistryFacts {

@@ -44,7 +44,8 @@ import {
 import { AppError } from "@/server/errors";
 import { isoDate } from "@/server/schemas/dates";
 import { cachedRead } from "./verdicts";
-import { dataRevision, today, writeTransaction } from "./verdict-store";
+import { kindRevisions, type DataKind } from "./revisions";
+import { today, writeTransaction } from "./verdict-store";
 
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -99,7 +100,7 @@ const DPF_BASE = `max(coalesce(c.verified_on, c."from"), c."from")`;
  */
 function dpfCheckRows(db: DbOrTx, w: ReminderWindow, asOf: string) {
   // count and first of one request read the same rows: kept for the last (revision, window, day) per connection.
-  const key = `${dataRevision(db)}|${w.from}|${w.to}|${asOf}`;
+  const key = `${kindRevisions(db, REMINDERS_READ)}|${w.from}|${w.to}|${asOf}`;
   const client = rawClient(db);
   const memo = dpfMemo.get(client);
   if (memo?.key === key) return memo.rows;
@@ -246,6 +247,13 @@ const risksToRereview: ReminderSource = {
 export const REMINDER_SOURCES: ReminderSource[] = [safeguardEnds, dpfChecks, tiaReviews, adequacyEnds, flagsDue, risksToRereview];
 
 /** The flag revision (migration 0014): a review action changes no verdict, so the data revision does not see it. */
+/**
+ * The kinds of data reminders read (server/services/revisions.ts): safeguard ends, certifications' DPF checks, TIA
+ * reviews, the knowledge base's sunsets, the parties and transfers they name, flag owners' names; the flags
+ * themselves by flagRevision. Never the verdicts, so a note on a transfer does not recompute them.
+ */
+const REMINDERS_READ: readonly DataKind[] = ["certification", "kb", "party", "safeguard", "transfer", "tia", "user"];
+
 function flagRevision(db: DbOrTx): number {
   return (prepared(db, "SELECT revision FROM flag_revision WHERE id = 1").get() as { revision: number } | undefined)?.revision ?? 0;
 }
@@ -265,7 +273,7 @@ function mergedEvents(db: DbOrTx, sources: ReminderSource[], asOf: string, horiz
 
 /** The counts of every kind, computed once per (data revision, as-of date, horizon) for every page, filter and the summary. */
 function sharedCounts(db: Db, asOf: string, horizonDays: number) {
-  return cachedRead(db, "reminders.counts", { asOf, horizonDays, flags: flagRevision(db) }, () => countsByKind(db, REMINDER_SOURCES, asOf, horizonDays));
+  return cachedRead(db, "reminders.counts", { asOf, horizonDays, flags: flagRevision(db) }, () => countsByKind(db, REMINDER_SOURCES, asOf, horizonDays), REMINDERS_READ);
 }
 
 function countsByKind(db: DbOrTx, sources: ReminderSource[], asOf: string, horizonDays: number) {
@@ -297,7 +305,7 @@ export function listReminders(db: Db, userId: string, input: ListRemindersInput)
   const { asOf = today(), kind, page, pageSize } = listRemindersSchema.parse(input);
   const horizonDays = horizonOf(db, userId);
   // Cached per data revision (any registry or knowledge-base write bumps it) and horizon: users share it.
-  return cachedRead(db, "reminders.list", { asOf, kind, page, pageSize, horizonDays, flags: flagRevision(db) }, () => queryReminders(db, asOf, horizonDays, kind, page, pageSize));
+  return cachedRead(db, "reminders.list", { asOf, kind, page, pageSize, horizonDays, flags: flagRevision(db) }, () => queryReminders(db, asOf, horizonDays, kind, page, pageSize), REMINDERS_READ);
 }
 
 function queryReminders(db: Db, asOf: string, horizonDays: number, kind: ReminderKind | undefined, page: number, pageSize: number) {
@@ -314,7 +322,7 @@ export const SUMMARY_SHOWN = 5;
 /** The overview's summary: the next few events from today (or the as-of date) on, and the overdue count. */
 export function reminderSummary(db: Db, userId: string, asOf: string = today()) {
   const horizonDays = horizonOf(db, userId);
-  return cachedRead(db, "reminders.summary", { asOf, horizonDays, flags: flagRevision(db) }, () => querySummary(db, asOf, horizonDays));
+  return cachedRead(db, "reminders.summary", { asOf, horizonDays, flags: flagRevision(db) }, () => querySummary(db, asOf, horizonDays), REMINDERS_READ);
 }
 
 function querySummary(db: Db, asOf: string, horizonDays: number) {

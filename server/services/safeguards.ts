@@ -90,7 +90,8 @@ export const LIST_PARTIES_SHOWN = 5;
 /** One page of safeguards: filtering, sorting and paging in SQL; parties and transfer counts for the page's rows only. */
 export function listSafeguards(db: Db, input: ListSafeguardsInput): Page<SafeguardListItem> & { asOf: string } {
   const q = listSafeguardsSchema.parse(input);
-  return cachedRead(db, "safeguards.list", q, () => querySafeguards(db, q));
+  const todays = q.asOf === undefined || q.asOf === today();
+  return cachedRead(db, "safeguards.list", q, () => querySafeguards(db, q), todays ? ["safeguard", "party", "transfer", "verdict", "kb"] : undefined);
 }
 
 /**

@@ -573,13 +573,26 @@ function columnsOf(fields: TransferFields) {
   return { ...columns, dataSubjects: JSON.stringify([...new Set(dataSubjects)]) };
 }
 
+/**
+ * Writes the transfer's data categories, purposes and safeguard links as `fields` has them, touching only the rows
+ * that differ: an edit that keeps them (a note changed) fires no trigger on them, so no cache keyed on their kind
+ * of data is dropped (server/services/revisions.ts).
+ */
 function writeChildren(tx: DbOrTx, id: string, fields: TransferFields): void {
-  tx.delete(transferDataCategories).where(eq(transferDataCategories.transferId, id)).run();
-  for (const categoryId of new Set(fields.dataCategories)) tx.insert(transferDataCategories).values({ transferId: id, categoryId }).run();
-  tx.delete(transferPurposes).where(eq(transferPurposes.transferId, id)).run();
-  for (const purposeId of new Set(fields.purposes)) tx.insert(transferPurposes).values({ transferId: id, purposeId }).run();
-  tx.delete(transferSafeguards).where(eq(transferSafeguards.transferId, id)).run();
-  fields.safeguardIds.forEach((safeguardId, position) => tx.insert(transferSafeguards).values({ transferId: id, safeguardId, position }).run());
+  const categories = new Set(fields.dataCategories);
+  const storedCategories = new Set((prepared(tx, "SELECT category_id AS v FROM transfer_data_category WHERE transfer_id = ?").all(id) as { v: string }[]).map((r) => r.v));
+  for (const categoryId of storedCategories) if (!categories.has(categoryId)) tx.delete(transferDataCategories).where(and(eq(transferDataCategories.transferId, id), eq(transferDataCategories.categoryId, categoryId))).run();
+  for (const categoryId of categories) if (!storedCategories.has(categoryId)) tx.insert(transferDataCategories).values({ transferId: id, categoryId }).run();
+  const purposes = new Set(fields.purposes);
+  const storedPurposes = new Set((prepared(tx, "SELECT purpose_id AS v FROM transfer_purpose WHERE transfer_id = ?").all(id) as { v: string }[]).map((r) => r.v));
+  for (const purposeId of storedPurposes) if (!purposes.has(purposeId)) tx.delete(transferPurposes).where(and(eq(transferPurposes.transferId, id), eq(transferPurposes.purposeId, purposeId))).run();
+  for (const purposeId of purposes) if (!storedPurposes.has(purposeId)) tx.insert(transferPurposes).values({ transferId: id, purposeId }).run();
+  // Safeguards are ordered: rewritten when the list (with its order) differs.
+  const storedSafeguards = (prepared(tx, "SELECT safeguard_id AS v FROM transfer_safeguard WHERE transfer_id = ? ORDER BY position").all(id) as { v: string }[]).map((r) => r.v);
+  if (storedSafeguards.join("\u0000") !== fields.safeguardIds.join("\u0000")) {
+    tx.delete(transferSafeguards).where(eq(transferSafeguards.transferId, id)).run();
+    fields.safeguardIds.forEach((safeguardId, position) => tx.insert(transferSafeguards).values({ transferId: id, safeguardId, position }).run());
+  }
 }
 
 export function createTransfer(db: Db, actor: Actor, input: { id?: string; fields: TransferFields }, options: { extra?: Record<string, unknown> } = {}): TransferDetail {

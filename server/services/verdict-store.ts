@@ -27,6 +27,7 @@ import type { RegistryTransfer } from "@/server/domain/registry";
 import { getCompiledKnowledgeBase } from "./compiled-knowledge-base";
 import { readScopedDocument, fillScope, readRegistryDocument } from "./registry-document";
 import { reconcileFlags } from "./flag-reconcile";
+import { bumpKind } from "./revisions";
 
 /** Today's date (UTC) as YYYY-MM-DD: the clock lives in services, never in server/domain. */
 export function today(): string {
@@ -123,6 +124,7 @@ function storeScope(db: DbOrTx, asOf: string, full: boolean): number {
      WHERE (CASE excluded.severity WHEN 'error' THEN 3 WHEN 'warning' THEN 2 ELSE 1 END) > (CASE severity WHEN 'error' THEN 3 WHEN 'warning' THEN 2 ELSE 1 END)`,
   );
   const json = new Map<unknown, string>();
+  let changed = false;
   for (const t of doc.transfers) {
     if (isArchived(t)) continue;
     const v = evaluateTransfer(ctx, t, asOf);
@@ -133,6 +135,7 @@ function storeScope(db: DbOrTx, asOf: string, full: boolean): number {
     const before = existing.get(t.id);
     existing.delete(t.id);
     if (before === signature) continue;
+    changed = true;
     if (before !== undefined) deleteIssues.run(t.id);
     upsert.run(t.id, row.status, row.statusRank, row.regime, row.worstSeverity, row.issueCount, row.attention, row.issues, row.basis, row.firstReason, asOf, validity.from, validity.until,
       exporterCountry, t.destination, basisIds(row.basis));
@@ -140,9 +143,12 @@ function storeScope(db: DbOrTx, asOf: string, full: boolean): number {
   }
   // Left over: archived (or no longer in the registry).
   for (const id of existing.keys()) {
+    changed = true;
     deleteIssues.run(id);
     deleteVerdict.run(id);
   }
+  // Caches of aggregates over the store key on this (server/services/revisions.ts).
+  if (changed) bumpKind(db, "verdict");
   return doc.transfers.length;
 }
 

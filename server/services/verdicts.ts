@@ -24,6 +24,7 @@ import {
 import { notFound } from "@/server/errors";
 import { getCompiledKnowledgeBase } from "./compiled-knowledge-base";
 import { readRegistryDocument, readRegistrySlice } from "./registry-document";
+import { kindRevisions, type DataKind } from "./revisions";
 import { dataRevision, ensureVerdictsCurrent, today, toVerdictRow } from "./verdict-store";
 
 export { today };
@@ -106,14 +107,16 @@ export const READ_CACHE_SIZE = 500;
  * changes, so a cached result is exactly what the query would return now. Many users opening the same list cost
  * one query.
  */
-export function cachedRead<T>(db: Db, name: string, input: unknown, compute: () => T): T {
+export function cachedRead<T>(db: Db, name: string, input: unknown, compute: () => T, deps?: readonly DataKind[]): T {
   const client = rawClient(db);
   let cache = readCaches.get(client) as Map<string, T> | undefined;
   if (!cache) {
     cache = new Map();
     readCaches.set(client, cache);
   }
-  const key = `${dataRevision(db)}|${today()}|${name}|${JSON.stringify(input ?? null)}`;
+  // With `deps` (an aggregate of today's data): the revisions of the kinds it reads; otherwise every write counts.
+  const revision = deps ? kindRevisions(db, deps) : String(dataRevision(db));
+  const key = `${revision}|${today()}|${name}|${JSON.stringify(input ?? null)}`;
   const hit = cache.get(key);
   if (hit !== undefined) {
     cache.delete(key);
