@@ -8,7 +8,7 @@ CREATE TABLE `data_kind_revision` (
 	`revision` integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
-INSERT INTO `data_kind_revision` (`kind`, `revision`) VALUES ('party', 0), ('certification', 0), ('safeguard', 0), ('transfer', 0), ('tia', 0), ('catalog', 0), ('kb', 0), ('verdict', 0), ('user', 0);--> statement-breakpoint
+INSERT INTO `data_kind_revision` (`kind`, `revision`) VALUES ('party', 0), ('certification', 0), ('safeguard', 0), ('transfer', 0), ('tia', 0), ('catalog', 0), ('kb', 0), ('verdict', 0), ('user', 0), ('flag', 0);--> statement-breakpoint
 CREATE TRIGGER `party_kind_revision_insert` AFTER INSERT ON `party` BEGIN UPDATE data_kind_revision SET revision = revision + 1 WHERE kind = 'party'; END;--> statement-breakpoint
 CREATE TRIGGER `party_kind_revision_update` AFTER UPDATE ON `party` BEGIN UPDATE data_kind_revision SET revision = revision + 1 WHERE kind = 'party'; END;--> statement-breakpoint
 CREATE TRIGGER `party_kind_revision_delete` AFTER DELETE ON `party` BEGIN UPDATE data_kind_revision SET revision = revision + 1 WHERE kind = 'party'; END;--> statement-breakpoint
@@ -53,4 +53,10 @@ CREATE TRIGGER `kb_entry_kind_revision_update` AFTER UPDATE ON `kb_entry` BEGIN 
 CREATE TRIGGER `kb_entry_kind_revision_delete` AFTER DELETE ON `kb_entry` BEGIN UPDATE data_kind_revision SET revision = revision + 1 WHERE kind = 'kb'; END;--> statement-breakpoint
 CREATE TRIGGER `user_kind_revision_insert` AFTER INSERT ON `user` BEGIN UPDATE data_kind_revision SET revision = revision + 1 WHERE kind = 'user'; END;--> statement-breakpoint
 CREATE TRIGGER `user_kind_revision_update` AFTER UPDATE ON `user` BEGIN UPDATE data_kind_revision SET revision = revision + 1 WHERE kind = 'user'; END;--> statement-breakpoint
-CREATE TRIGGER `user_kind_revision_delete` AFTER DELETE ON `user` BEGIN UPDATE data_kind_revision SET revision = revision + 1 WHERE kind = 'user'; END;
+CREATE TRIGGER `user_kind_revision_delete` AFTER DELETE ON `user` BEGIN UPDATE data_kind_revision SET revision = revision + 1 WHERE kind = 'user'; END;--> statement-breakpoint
+CREATE TRIGGER `flag_kind_revision_insert` AFTER INSERT ON `flag` BEGIN UPDATE data_kind_revision SET revision = revision + 1 WHERE kind = 'flag'; END;--> statement-breakpoint
+CREATE TRIGGER `flag_kind_revision_update` AFTER UPDATE ON `flag` BEGIN UPDATE data_kind_revision SET revision = revision + 1 WHERE kind = 'flag'; END;--> statement-breakpoint
+CREATE TRIGGER `flag_kind_revision_delete` AFTER DELETE ON `flag` BEGIN UPDATE data_kind_revision SET revision = revision + 1 WHERE kind = 'flag'; END;--> statement-breakpoint
+CREATE TRIGGER `flag_comment_kind_revision_insert` AFTER INSERT ON `flag_comment` BEGIN UPDATE data_kind_revision SET revision = revision + 1 WHERE kind = 'flag'; END;--> statement-breakpoint
+CREATE TRIGGER `flag_comment_kind_revision_update` AFTER UPDATE ON `flag_comment` BEGIN UPDATE data_kind_revision SET revision = revision + 1 WHERE kind = 'flag'; END;--> statement-breakpoint
+CREATE TRIGGER `flag_comment_kind_revision_delete` AFTER DELETE ON `flag_comment` BEGIN UPDATE data_kind_revision SET revision = revision + 1 WHERE kind = 'flag'; END;

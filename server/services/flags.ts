@@ -36,6 +36,7 @@ import { AppError, staleEdit } from "@/server/errors";
 import { listFlagsSchema, type ListFlagsInput } from "@/server/schemas/flag";
 import type { z } from "zod";
 import { likePattern } from "./sql-text";
+import { kindRevisions, type DataKind } from "./revisions";
 import { cachedRead, loadSliceEvaluation, today, verdictSource, type VerdictSource } from "./verdicts";
 import { writeTransaction } from "./verdict-store";
 
@@ -124,11 +125,18 @@ export interface FlagPage {
   asOf: string;
 }
 
+/** What the flags list reads: the verdicts and the flags, and for its reasons the rows the page's transfers depend on. */
+const FLAG_LIST_READS: readonly DataKind[] = ["verdict", "flag", "transfer", "party", "user", "certification", "safeguard", "tia", "kb", "catalog"];
+
 /** One page of flags as of `asOf` (default today), filtered and sorted in SQL. */
 export function listFlags(db: Db, actor: Actor, input: ListFlagsInput): FlagPage {
   const q = listFlagsSchema.parse(input);
   const ownerId = flagOwnerFilter(q, actor);
-  return cachedRead(db, "flags.list", { ...q, ownerId }, () => queryFlags(db, { ...q, ownerId }));
+  // Keyed on what it reads, flags and their comments included (a review changes no registry row); another date
+  // reads the what-if tables, so every write counts.
+  const todays = q.asOf === undefined || q.asOf === today();
+  const key = { ...q, ownerId, flags: todays ? null : kindRevisions(db, ["flag"]) };
+  return cachedRead(db, "flags.list", key, () => queryFlags(db, { ...q, ownerId }), todays ? FLAG_LIST_READS : undefined);
 }
 
 /** The owner filter of a list query: "my flags" is the signed-in user's. */
@@ -310,7 +318,8 @@ function describeFlags(db: DbOrTx, rows: RawFlagRow[], asOf: string): FlagListIt
 
 /** Open flags by severity as of a date, for the overview. */
 export function flagSummary(db: Db, asOf?: string): { asOf: string; error: number; warning: number } {
-  return cachedRead(db, "flags.summary", { asOf }, () => {
+  const todays = asOf === undefined || asOf === today();
+  return cachedRead(db, "flags.summary", { asOf, flags: todays ? null : kindRevisions(db, ["flag"]) }, () => {
     const source = verdictSource(db, asOf);
     const rows = prepared(
       db,
@@ -320,7 +329,7 @@ export function flagSummary(db: Db, asOf?: string): { asOf: string; error: numbe
     const out = { asOf: source.asOf, error: 0, warning: 0 };
     for (const r of rows) out[r.severity] = r.n;
     return out;
-  });
+  }, todays ? ["verdict", "flag"] : undefined);
 }
 
 // ---------------------------------------------------------------- one flag

@@ -23,6 +23,7 @@ import { transferFieldsSchema } from "@/server/schemas/transfer";
 import { insertUser } from "@/server/testing/factories";
 import { createCertification, listCertifications, updateCertification } from "./certifications";
 import { flowMap } from "./dashboard-map";
+import { commentOnFlag, flagSummary, listFlags, moveFlag } from "./flags";
 import { overview } from "./dashboard";
 import { listKbEntries, updateKbEntry } from "./knowledge-base";
 import { noticeFacts } from "./notice";
@@ -87,9 +88,10 @@ describe("the kind revisions' triggers", () => {
 });
 
 describe("cached aggregates equal fresh ones after a write of every kind", () => {
-  it("notice facts, map, overview, reminders and the safeguards list", () => {
+  it("notice facts, map, overview, reminders, the safeguards list and the flags (today and another date)", () => {
     const { db, file } = demoDatabase("aggregates.db");
     const dpo = insertUser(db, "dpo");
+    const actor = { kind: "user" as const, ...dpo, role: "dpo" as const };
     const aggregates = (conn: Db) => ({
       notice: noticeFacts(conn),
       map: flowMap(conn, { regime: "EU" }),
@@ -97,6 +99,9 @@ describe("cached aggregates equal fresh ones after a write of every kind", () =>
       reminders: listReminders(conn, dpo.id, { pageSize: 100 }),
       summary: reminderSummary(conn, dpo.id),
       safeguards: listSafeguards(conn, { pageSize: 100 }),
+      flags: listFlags(conn, actor, { pageSize: 100 }),
+      flagsPast: listFlags(conn, actor, { pageSize: 100, asOf: "2024-06-30" }),
+      flagSummary: flagSummary(conn),
     });
     const pick = (sql: string) => (db.$client.prepare(sql).get() as { id: string }).id;
     const liveTransfer = () => pick("SELECT id FROM transfer WHERE archived_at IS NULL ORDER BY id LIMIT 1 OFFSET 3");
@@ -134,6 +139,14 @@ describe("cached aggregates equal fresh ones after a write of every kind", () =>
       ["a knowledge-base entry", () => {
         const entry = listKbEntries(db, { kind: "adequacy" }).find((e) => (e.entry as { regime?: string }).regime === "EU")!;
         updateKbEntry(db, SYSTEM_ACTOR, { id: entry.id, version: entry.version, data: { ...entry.entry, notes: "Checked again." } });
+      }],
+      ["a flag moved (a review writes no registry row)", () => {
+        const f = listFlags(db, actor, { pageSize: 5 }).items[0]!;
+        moveFlag(db, actor, { transferId: f.transferId, code: f.code, version: f.version, to: "in_remediation", justification: null, rereviewDate: null });
+      }],
+      ["a flag commented", () => {
+        const f = listFlags(db, actor, { pageSize: 5 }).items[0]!;
+        commentOnFlag(db, actor, { transferId: f.transferId, code: f.code, body: "Asked the vendor for the signed SCCs." });
       }],
       ["a user renamed", () => db.$client.prepare("UPDATE user SET name = 'Renamed DPO' WHERE id = ?").run(dpo.id)],
     ];

@@ -9,7 +9,7 @@
  */
 import { prepared, type DbOrTx } from "@/db/client";
 
-export const DATA_KINDS = ["party", "certification", "safeguard", "transfer", "tia", "catalog", "kb", "verdict", "user"] as const;
+export const DATA_KINDS = ["party", "certification", "safeguard", "transfer", "tia", "catalog", "kb", "verdict", "user", "flag"] as const;
 export type DataKind = (typeof DATA_KINDS)[number];
 
 /** "kind:revision,…" for the given kinds, for a cache key. */
