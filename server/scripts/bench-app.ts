@@ -426,6 +426,10 @@ interface LoadResult {
   errors: Map<string, number>;
   maxBytes: number;
   maxBytesName: string;
+  /** The five slowest requests, for a first look at what a long tail is made of. */
+  slowest: { name: string; ms: number }[];
+  /** The page loads among the reads. */
+  pages: LatencySummary;
 }
 
 async function loadTest(
@@ -436,6 +440,7 @@ async function loadTest(
   const { clients, durationMs, timeoutMs } = ctx.flags;
   const all: number[] = [];
   const reads: number[] = [];
+  const pageReads: number[] = [];
   const writes: number[] = [];
   const errors = new Map<string, number>();
   let conflicts = 0;
@@ -443,9 +448,16 @@ async function loadTest(
   let maxBytes = 0;
   let maxBytesName = "";
   const addError = (key: string) => errors.set(key, (errors.get(key) ?? 0) + 1);
+  const slowest: { name: string; ms: number }[] = [];
   const record = (name: string, res: HttpResult, write: boolean, conflictExpected: boolean) => {
     all.push(res.ms);
+    if (slowest.length < 5 || res.ms > slowest[slowest.length - 1]!.ms) {
+      slowest.push({ name, ms: res.ms });
+      slowest.sort((a, b) => b.ms - a.ms);
+      slowest.length = Math.min(slowest.length, 5);
+    }
     (write ? writes : reads).push(res.ms);
+    if (!write && name.startsWith("page ")) pageReads.push(res.ms);
     if (res.bytes > maxBytes) {
       maxBytes = res.bytes;
       maxBytesName = name;
@@ -484,7 +496,7 @@ async function loadTest(
   };
   await Promise.all(Array.from({ length: clients }, (_, n) => runClient(n)));
   const elapsedMs = Date.now() - started;
-  return { elapsedMs, requests: all.length, all: summarize(all), reads: summarize(reads), writes: summarize(writes), conflicts, writeOps, errors, maxBytes, maxBytesName };
+  return { elapsedMs, requests: all.length, all: summarize(all), reads: summarize(reads), writes: summarize(writes), conflicts, writeOps, errors, maxBytes, maxBytesName, slowest, pages: summarize(pageReads) };
 }
 
 // ------------------------------------------------------------------------------------------------ JS per route
@@ -872,11 +884,13 @@ async function main(): Promise<void> {
     line(`   ${count(load.requests)} requests in ${seconds(load.elapsedMs)}: ${(load.requests / (load.elapsedMs / 1000)).toFixed(1)} requests/s`);
     line(`   all:    p50 ${ms(load.all.p50)}, p95 ${ms(load.all.p95)}, p99 ${ms(load.all.p99)}, max ${ms(load.all.max)}`);
     line(`   reads:  n ${count(load.reads.n)}, p50 ${ms(load.reads.p50)}, p95 ${ms(load.reads.p95)}, p99 ${ms(load.reads.p99)}`);
+    line(`     of which pages: n ${count(load.pages.n)}, p50 ${ms(load.pages.p50)}, p95 ${ms(load.pages.p95)}, p99 ${ms(load.pages.p99)}`);
     line(`   writes: n ${count(load.writes.n)} (${count(load.writeOps)} write operations), p50 ${ms(load.writes.p50)}, p95 ${ms(load.writes.p95)}, p99 ${ms(load.writes.p99)}`);
     line(`   stale-edit conflicts (expected, not errors): ${load.conflicts}`);
     const errorTotal = [...load.errors.values()].reduce((a, b) => a + b, 0);
     line(`   errors: ${errorTotal}${errorTotal ? ` (${[...load.errors].map(([k, v]) => `${k}: ${v}`).join("; ")})` : ""}`);
     line(`   largest response: ${bytes(load.maxBytes)} (${load.maxBytesName})`);
+    line(`   slowest: ${load.slowest.map((r) => `${r.name} ${ms(r.ms)}`).join("; ")}`);
   }
   // ---- custom targets (issue 10): each feature's bench-app/<area>.ts adds its lines here, while the server runs.
   const customTargets: TargetLine[] = [];

@@ -12,6 +12,7 @@
  * Usage: node server/scripts/serve.mjs [-H HOST] [-p PORT]   (PORT defaults to $PORT, then 3000)
  */
 import http from "node:http";
+import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
 
 // Keep these two in step with server/auth/client-address.ts.
@@ -23,6 +24,8 @@ const { values } = parseArgs({
   allowPositionals: false,
 });
 const port = Number(values.port ?? process.env.PORT ?? 3000);
+/** Requests slower than this are logged (TR_SLOW_REQUEST_MS; 0: none). */
+const SLOW_REQUEST_MS = Number(process.env.TR_SLOW_REQUEST_MS ?? 2000) || Infinity;
 const hostname = values.hostname; // undefined: every interface, as `next start`
 
 process.env.NODE_ENV = "production";
@@ -38,6 +41,13 @@ const server = http.createServer((req, res) => {
   delete req.headers[PEER_ADDRESS_HEADER];
   const peer = req.socket.remoteAddress;
   if (peer) req.headers[PEER_ADDRESS_HEADER] = peer;
+  const started = performance.now();
+  const startedAt = new Date();
+  res.once("finish", () => {
+    const ms = performance.now() - started;
+    // A slow request (or the event loop blocked while it waited) is worth a line in the log.
+    if (ms >= SLOW_REQUEST_MS) console.warn(`slow request: ${req.method} ${req.url?.split("?")[0]} ${res.statusCode} ${Math.round(ms)} ms (started ${startedAt.toISOString()})`);
+  });
   handle(req, res).catch((error) => {
     console.error("Request failed:", error);
     if (!res.headersSent) res.statusCode = 500;
