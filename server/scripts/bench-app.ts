@@ -22,6 +22,10 @@
  *   --cli-runs N       runs of the CLI check and of JSON.parse, median taken (5)
  *   --keep             keep the temporary directory (database, server logs) and print its path
  *
+ * `npm run bench:load` is this script with fewer samples per page (`--samples 5 --small 0`): the import, then the
+ * load test that issue "One write path per record" asks for (50 clients × 60 s over reads and writes at 100,000
+ * transfers: requests/s, p50/p95/p99, errors, SQLITE_BUSY count, peak RSS).
+ *
  * What it does, in one run:
  *  1. generates a deterministic registry (server/scripts/generate-registry.ts) with certifications and TIAs; imports
  *     a `--small` one into a fresh SQLite file, then the full one into another, each through the app's own import
@@ -430,6 +434,8 @@ interface LoadResult {
   slowest: { name: string; ms: number }[];
   /** The page loads among the reads. */
   pages: LatencySummary;
+  /** Answers 503: SQLITE_BUSY past the busy timeout (also counted as errors). */
+  busy: number;
 }
 
 async function loadTest(
@@ -449,6 +455,7 @@ async function loadTest(
   let maxBytesName = "";
   const addError = (key: string) => errors.set(key, (errors.get(key) ?? 0) + 1);
   const slowest: { name: string; ms: number }[] = [];
+  let busy = 0;
   const record = (name: string, res: HttpResult, write: boolean, conflictExpected: boolean) => {
     all.push(res.ms);
     if (slowest.length < 5 || res.ms > slowest[slowest.length - 1]!.ms) {
@@ -462,6 +469,8 @@ async function loadTest(
       maxBytes = res.bytes;
       maxBytesName = name;
     }
+    // The app answers a write that outwaited SQLite's busy timeout with 503 (server/api/trpc.ts).
+    if (res.status === 503) busy += 1;
     if (res.status === 0) addError(res.error === "timeout" ? `timeout (> ${timeoutMs / 1000} s)` : (res.error ?? "connection error"));
     else if (res.status >= 500) addError(`HTTP ${res.status} (${name})`);
     else if (res.status === 409 && conflictExpected) return;
@@ -496,7 +505,7 @@ async function loadTest(
   };
   await Promise.all(Array.from({ length: clients }, (_, n) => runClient(n)));
   const elapsedMs = Date.now() - started;
-  return { elapsedMs, requests: all.length, all: summarize(all), reads: summarize(reads), writes: summarize(writes), conflicts, writeOps, errors, maxBytes, maxBytesName, slowest, pages: summarize(pageReads) };
+  return { elapsedMs, requests: all.length, all: summarize(all), reads: summarize(reads), writes: summarize(writes), conflicts, writeOps, errors, maxBytes, maxBytesName, slowest, pages: summarize(pageReads), busy };
 }
 
 // ------------------------------------------------------------------------------------------------ JS per route
@@ -891,6 +900,10 @@ async function main(): Promise<void> {
     line(`   errors: ${errorTotal}${errorTotal ? ` (${[...load.errors].map(([k, v]) => `${k}: ${v}`).join("; ")})` : ""}`);
     line(`   largest response: ${bytes(load.maxBytes)} (${load.maxBytesName})`);
     line(`   slowest: ${load.slowest.map((r) => `${r.name} ${ms(r.ms)}`).join("; ")}`);
+    // SQLITE_BUSY: the 503 answers, plus any busy or locked error the server logged (a 500 would show there).
+    const logged = (fs.readFileSync(path.join(tempDir, "server.log"), "utf8").match(/SQLITE_BUSY|database is locked/g) ?? []).length;
+    load.busy += logged;
+    line(`   SQLITE_BUSY: ${load.busy} (${load.busy - logged} answered 503, ${logged} in the server log)`);
   }
   // ---- custom targets (issue 10): each feature's bench-app/<area>.ts adds its lines here, while the server runs.
   const customTargets: TargetLine[] = [];
@@ -936,6 +949,7 @@ async function main(): Promise<void> {
       { ok: load.all.p95 < TARGETS.loadP95Ms && errorTotal === 0, label: "", figure: `p95 ${ms(load.all.p95)}, ${errorTotal} errors, ${(load.requests / (load.elapsedMs / 1000)).toFixed(1)} req/s, ${load.conflicts} conflicts` },
       `${flags.clients} clients: p95 < 1 s with 0 errors`,
     );
+    add({ ok: load.busy === 0, label: "", figure: `${load.busy} (${load.writeOps} write operations among ${count(load.requests)} requests)` }, `${flags.clients} clients: 0 SQLITE_BUSY`);
   } else add({ ok: false, na: true, label: "", figure: "load test skipped (--duration 0)" }, `${flags.clients} clients: p95 < 1 s with 0 errors`);
   add(
     { ok: servingPeak !== undefined && servingPeak.totalKb * 1024 < TARGETS.rssBytes, label: "", figure: `peak ${servingPeak ? mb(servingPeak.totalKb) : "–"} while serving; ${rss.peak(["import"]) ? `${mb(rss.peak(["import"])!.totalKb)} during the import` : ""}` },
