@@ -2,7 +2,7 @@
 
 import { AlertTriangle } from "lucide-react";
 import { useEffect, useRef } from "react";
-import type { FieldErrors, SaveFailure } from "./form-errors";
+import { summaryText, type FieldErrors, type SaveFailure } from "./form-errors";
 import { Button } from "./ui/button";
 import { fieldId } from "./ui/field";
 
@@ -66,7 +66,7 @@ export default function ErrorSummaryPanel({ failure, errors }: { failure: SaveFa
             ))}
           </ul>
         ) : (
-          <p className="mt-1">{failure.message}</p>
+          <p className="mt-1">{summaryText(failure, 0)}</p>
         )}
         {failure.stale ? (
           <Button variant="secondary" size="sm" className="mt-3" onClick={() => window.location.reload()}>

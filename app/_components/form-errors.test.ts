@@ -11,7 +11,7 @@ import { insertUser } from "@/server/testing/factories";
 import { insertTransferParties } from "@/server/testing/factories-transfers";
 import { createTestDb } from "@/db/testing";
 import { appRouter, type AppRouter } from "@/server/api/root";
-import { saveFailure, serverFieldErrors } from "./form-errors";
+import { saveFailure, serverFieldErrors, summaryText } from "./form-errors";
 
 function clientAs(role: "procurement") {
   const db = createTestDb();
@@ -48,10 +48,21 @@ describe("server field errors in the forms", () => {
     expect(fields.recipientId).toBe("Choose the recipient.");
     expect(fields.start).toBe("Enter the date the transfer started.");
     expect(fields.fields).toBeUndefined();
+    expect(Object.keys(fields).length).toBeGreaterThan(1);
     expect(saveFailure(error, "transfer", false)).toEqual({
       title: "Please correct the highlighted fields",
-      message: `${Object.keys(fields).length} field(s) need attention.`,
+      message: `${Object.keys(fields).length} fields need attention.`,
+      fields: Object.keys(fields).length,
     });
+  });
+
+  it("the summary lists the fields; once they are all changed it says to save again, not the old count", () => {
+    const refused = { title: "Please correct the highlighted fields", message: "2 fields need attention.", fields: 2 };
+    expect(summaryText(refused, 2)).toBeNull();
+    expect(summaryText(refused, 0)).toBe("Every highlighted field has been changed: save again to check them.");
+    // A refusal without fields (a conflict, a rule of the service) keeps the server's message.
+    const conflict = { title: "Not saved: this party changed meanwhile", message: "Someone else saved this party.", stale: true };
+    expect(summaryText(conflict, 0)).toBe("Someone else saved this party.");
   });
 
   it("a party form's input is not wrapped: its keys are the fields", async () => {

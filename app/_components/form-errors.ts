@@ -38,8 +38,15 @@ export function errorCode(error: unknown): string | undefined {
 export interface SaveFailure {
   title: string;
   message: string;
+  /** How many fields the server refused, when it refused fields (the summary lists them until they are changed). */
+  fields?: number;
   /** Someone else saved the record meanwhile: offer to reload it. */
   stale?: boolean;
+}
+
+/** The failure of a save refused for `fields` fields (by the server, or by a form's own check before sending). */
+export function fieldsFailure(fields: number): SaveFailure {
+  return { title: "Please correct the highlighted fields", message: fields === 1 ? "1 field needs attention." : `${fields} fields need attention.`, fields };
 }
 
 /**
@@ -49,8 +56,7 @@ export interface SaveFailure {
 export function saveFailure(error: unknown, noun: string, editing: boolean): SaveFailure {
   const data = dataOf(error);
   if (data?.inputIssues?.length) {
-    const fields = Object.keys(serverFieldErrors(error)).length;
-    return { title: "Please correct the highlighted fields", message: `${fields} field(s) need attention.` };
+    return fieldsFailure(Object.keys(serverFieldErrors(error)).length);
   }
   const conflict = data?.code === "CONFLICT" && editing;
   return {
@@ -58,4 +64,14 @@ export function saveFailure(error: unknown, noun: string, editing: boolean): Sav
     message: error instanceof Error ? error.message : `The ${noun} could not be saved.`,
     stale: conflict,
   };
+}
+
+/**
+ * The summary's sentence under its title when it lists no field: the server's message, or, once every field it
+ * refused has been changed, that the form is ready to be saved again (not the stale count of the refusal).
+ */
+export function summaryText(failure: SaveFailure, listed: number): string | null {
+  if (listed > 0) return null;
+  if (failure.fields) return "Every highlighted field has been changed: save again to check them.";
+  return failure.message;
 }

@@ -6,7 +6,7 @@ import { Plus, Trash2 } from "lucide-react";
 import { useAsOfRouter } from "@/app/_components/as-of";
 import { useState } from "react";
 import { ErrorSummary } from "@/app/_components/error-summary";
-import { saveFailure, type SaveFailure } from "@/app/_components/form-errors";
+import { fieldsFailure, saveFailure, type SaveFailure } from "@/app/_components/form-errors";
 import { KB_KIND_SINGULAR } from "@/app/_components/kb-labels";
 import { useToast } from "@/app/_components/toast";
 import { Button, ButtonLink } from "@/app/_components/ui/button";
@@ -103,7 +103,7 @@ export function KbEntryForm({ kind, entry, version }: { kind: KbKind; entry?: Kb
     setErrors(found);
     setFailure(
       Object.keys(found).length
-        ? { title: "Please correct the highlighted fields", message: `${Object.keys(found).length} field(s) need attention.` }
+        ? fieldsFailure(Object.keys(found).length)
         : saveFailure(error, "entry", Boolean(original)),
     );
   };
@@ -127,7 +127,7 @@ export function KbEntryForm({ kind, entry, version }: { kind: KbKind; entry?: Kb
     const problems = checkDraft(fields, draft, mode);
     if (Object.keys(problems).length) {
       setErrors(problems);
-      setFailure({ title: "Please correct the highlighted fields", message: `${Object.keys(problems).length} field(s) need attention.` });
+      setFailure(fieldsFailure(Object.keys(problems).length));
       return;
     }
     setFailure(null);
