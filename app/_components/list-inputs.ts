@@ -7,9 +7,9 @@
 import { isValidIsoDate } from "@/server/domain/dates";
 import type { ISSUE_CODES, STATUSES } from "@/server/domain/rules/types";
 import { REMINDER_KINDS, type ReminderKind } from "@/server/domain/reminders";
-import { PARTY_SORTS, PARTY_STATUS_FILTERS, type RELATIONSHIPS, type SERVICE_CATEGORIES } from "@/server/schemas/party-labels";
-import { SAFEGUARD_SORTS, type SafeguardSort, type SafeguardType } from "@/server/schemas/safeguard-labels";
-import { TRANSFER_SORTS, type TransferSort } from "@/server/schemas/transfer-labels";
+import { PARTY_SORTS, PARTY_STATUS_FILTERS, type RELATIONSHIPS, type SERVICE_CATEGORIES } from "@/server/domain/choices/party-labels";
+import { SAFEGUARD_SORTS, type SafeguardSort, type SafeguardType } from "@/server/domain/choices/safeguard-labels";
+import { TRANSFER_SORTS, type TransferSort } from "@/server/domain/choices/transfer-labels";
 
 export const LIST_PAGE_SIZE = 20;
 

@@ -7,7 +7,7 @@ import {
   type CcpaRole,
   type Relationship,
   type ServiceCategory,
-} from "@/server/schemas/party-labels";
+} from "@/server/domain/choices/party-labels";
 
 export function relationshipLabel(p: { relationship: string; serviceCategory?: string | null; adviserType?: string | null }): string {
   const base = RELATIONSHIP_LABELS[p.relationship as Relationship] ?? p.relationship;

@@ -3,8 +3,8 @@
 import { keepPreviousData, useInfiniteQuery, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTRPC } from "@/app/_trpc/client";
-import { RELATIONSHIP_LABELS, type Relationship } from "@/server/schemas/party-labels";
-import { SAFEGUARD_TYPE_SHORT, type SafeguardType } from "@/server/schemas/safeguard-labels";
+import { RELATIONSHIP_LABELS, type Relationship } from "@/server/domain/choices/party-labels";
+import { SAFEGUARD_TYPE_SHORT, type SafeguardType } from "@/server/domain/choices/safeguard-labels";
 import type { PartyOption, SafeguardOption } from "@/server/services/search";
 import { Combobox, type ComboboxOption } from "./ui/combobox";
 

@@ -1,4 +1,4 @@
-/** The UI's words and tones for requests for a copy of the safeguards (from server/schemas/request-labels.ts). */
+/** The UI's words and tones for requests for a copy of the safeguards (from server/domain/choices/request-labels.ts). */
 import {
   COPY_PART_LABELS,
   COPY_PARTS,
@@ -9,7 +9,7 @@ import {
   REQUEST_STATUSES,
   URGENCY_LABELS,
   type RequestStatus,
-} from "@/server/schemas/request-labels";
+} from "@/server/domain/choices/request-labels";
 
 export { COPY_PART_LABELS, COPY_PARTS, FILE_KIND_LABELS, REQUEST_CHANNEL_LABELS, REQUEST_CHANNELS, REQUEST_STATUS_LABELS, REQUEST_STATUSES, URGENCY_LABELS };
 

@@ -1,14 +1,14 @@
 /**
  * US framework self-certifications held by a party (Safe Harbor, Privacy Shield, Data Privacy Framework):
  * input schemas the router validates with; the party page's certification form shows their messages
- * (labels: ./certification-labels.ts).
+ * (labels: server/domain/choices/certification-labels.ts).
  */
 import { z } from "zod";
 import { FRAMEWORKS } from "@/server/domain/kb/types";
-import { COVERED_DATA } from "./certification-labels";
+import { COVERED_DATA } from "@/server/domain/choices/certification-labels";
 import { optionalDate, requiredDate } from "./transfer";
 
-export * from "./certification-labels";
+export * from "@/server/domain/choices/certification-labels";
 
 export const certificationFieldsSchema = z
   .object({

@@ -1,14 +1,14 @@
 /**
  * Input schemas for parties: the tRPC router validates with them on the server, and the party form shows
- * their messages next to its fields. The choices and labels (no zod) are in ./party-labels.ts, which
+ * their messages next to its fields. The choices and labels (no zod) are in server/domain/choices/party-labels.ts, which
  * client components import instead of this file.
  */
 import { z } from "zod";
 import { isCountryCode } from "@/server/countries";
 import { isoDate } from "./dates";
-import { ADVISER_TYPES, CCPA_ROLES, PARTY_SORTS, PARTY_STATUS_FILTERS, RELATIONSHIPS, SERVICE_CATEGORIES } from "./party-labels";
+import { ADVISER_TYPES, CCPA_ROLES, PARTY_SORTS, PARTY_STATUS_FILTERS, RELATIONSHIPS, SERVICE_CATEGORIES } from "@/server/domain/choices/party-labels";
 
-export * from "./party-labels";
+export * from "@/server/domain/choices/party-labels";
 
 const optionalText = (max: number, label: string) =>
   z

@@ -4,10 +4,10 @@
  */
 import { z } from "zod";
 import { isoDate, requiredDate } from "./dates";
-import { COPY_PARTS, REQUEST_CHANNELS, REQUEST_STATUSES } from "./request-labels";
+import { COPY_PARTS, REQUEST_CHANNELS, REQUEST_STATUSES } from "@/server/domain/choices/request-labels";
 import { optionalText } from "./transfer";
 
-export * from "./request-labels";
+export * from "@/server/domain/choices/request-labels";
 
 const idList = (what: string) => z.array(z.string().trim().min(1).max(64), { error: `Choose ${what}.` }).max(50, `At most 50 ${what}.`).default([]);
 

@@ -1,18 +1,18 @@
 /**
  * Input schemas for safeguards (transfer tools), used by the tRPC router on the
  * server; the safeguard form shows their messages (its choices and labels come from
- * ./safeguard-labels.ts, without zod). Structural rules live here (which fields each type
+ * server/domain/choices/safeguard-labels.ts, without zod). Structural rules live here (which fields each type
  * needs); rules that depend on the knowledge base (e.g. the last day old SCCs
  * could be signed) are checked by server/services/safeguards.ts.
  */
 import { z } from "zod";
 import { DEROGATION_BASES } from "@/server/domain/kb/types";
 import { BCR_VARIANTS, SAFEGUARD_TYPES, SCC_VERSIONS } from "@/server/domain/registry/types";
-import { APPROVED_TYPES, SAFEGUARD_SORTS, SIGNED_TYPES } from "./safeguard-labels";
+import { APPROVED_TYPES, SAFEGUARD_SORTS, SIGNED_TYPES } from "@/server/domain/choices/safeguard-labels";
 import { isoDate } from "./dates";
 import { optionalDate, optionalRegistryId, optionalText } from "./transfer";
 
-export * from "./safeguard-labels";
+export * from "@/server/domain/choices/safeguard-labels";
 
 export const safeguardFieldsSchema = z
   .object({

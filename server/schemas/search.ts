@@ -5,7 +5,7 @@
  */
 import { z } from "zod";
 import { SAFEGUARD_TYPES } from "@/server/domain/registry/types";
-import { RELATIONSHIPS } from "./party-labels";
+import { RELATIONSHIPS } from "@/server/domain/choices/party-labels";
 
 /** The most options one search or look-up returns. */
 export const SEARCH_LIMIT_MAX = 20;

@@ -1,12 +1,12 @@
 /**
  * Transfer impact assessments (EDPB Recommendations 01/2020; SCC 2021/914 Clause 14): input schemas
- * the router validates with; the "Record TIA" form shows their messages (labels: ./tia-labels.ts).
+ * the router validates with; the "Record TIA" form shows their messages (labels: server/domain/choices/tia-labels.ts).
  */
 import { z } from "zod";
-import { TIA_OUTCOMES } from "./tia-labels";
+import { TIA_OUTCOMES } from "@/server/domain/choices/tia-labels";
 import { optionalDate, optionalText, requiredDate } from "./transfer";
 
-export * from "./tia-labels";
+export * from "@/server/domain/choices/tia-labels";
 
 export const tiaFieldsSchema = z
   .object({

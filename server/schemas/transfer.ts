@@ -1,6 +1,6 @@
 /**
  * Input schemas for transfers: the tRPC router validates with them on the server, and the transfer form
- * shows their messages next to its fields. The choices and labels (no zod) are in ./transfer-labels.ts,
+ * shows their messages next to its fields. The choices and labels (no zod) are in server/domain/choices/transfer-labels.ts,
  * which client components import instead of this file.
  */
 import { z } from "zod";
@@ -8,9 +8,9 @@ import { isCountryCode } from "@/server/countries";
 import { FREQUENCIES } from "@/server/domain/registry/types";
 import { ISSUE_CODES, STATUSES } from "@/server/domain/rules/types";
 import { isoDate, optionalDate, requiredDate } from "./dates";
-import { DATA_SUBJECTS, PARTY_ROLES, REGISTRY_ID_PATTERN, TRANSFER_SORTS } from "./transfer-labels";
+import { DATA_SUBJECTS, PARTY_ROLES, REGISTRY_ID_PATTERN, TRANSFER_SORTS } from "@/server/domain/choices/transfer-labels";
 
-export * from "./transfer-labels";
+export * from "@/server/domain/choices/transfer-labels";
 
 /** Dates: the one shared schema (./dates), re-exported here where the forms have always found them. */
 export { optionalDate, requiredDate } from "./dates";

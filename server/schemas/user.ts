@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ROLES } from "@/server/auth/permissions";
-import { MIN_PASSWORD_LENGTH } from "./user-labels";
+import { MIN_PASSWORD_LENGTH } from "@/server/domain/choices/user-labels";
 
 export { MIN_PASSWORD_LENGTH };
 

@@ -10,7 +10,7 @@ import { safeguards, storedFiles, transferImpactAssessments } from "@/db/schema"
 import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/auth/actor";
 import { AppError, notFound } from "@/server/errors";
-import type { FileKind } from "@/server/schemas/request-labels";
+import type { FileKind } from "@/server/domain/choices/request-labels";
 import { readStoredBytes, storeBytes, validatePdfUpload, type UploadCandidate } from "./file-store";
 
 export type StoredFileRow = typeof storedFiles.$inferSelect;

@@ -19,10 +19,10 @@ import { BASIS_TYPE_LABELS, DEROGATION_LABELS, REGIME_LABELS, SCC_VERSION_LABELS
 import { buildCopyBlocks, renderCopyHtml, type CopyBlock, type CopyInput, type CopySafeguardInput, type CopyTransferInput } from "@/server/domain/requests/copy";
 import { evaluateTransfer, type Verdict } from "@/server/domain/rules";
 import { AppError, notFound } from "@/server/errors";
-import { ADVISER_TYPE_LABELS, RELATIONSHIP_LABELS, SERVICE_CATEGORY_LABELS, type AdviserType, type Relationship, type ServiceCategory } from "@/server/schemas/party-labels";
-import { COPY_PART_LABELS, type CopyPart } from "@/server/schemas/request-labels";
-import { SAFEGUARD_TYPE_LABELS, type SafeguardType } from "@/server/schemas/safeguard-labels";
-import { DATA_SUBJECT_LABELS, type DataSubject } from "@/server/schemas/transfer-labels";
+import { ADVISER_TYPE_LABELS, RELATIONSHIP_LABELS, SERVICE_CATEGORY_LABELS, type AdviserType, type Relationship, type ServiceCategory } from "@/server/domain/choices/party-labels";
+import { COPY_PART_LABELS, type CopyPart } from "@/server/domain/choices/request-labels";
+import { SAFEGUARD_TYPE_LABELS, type SafeguardType } from "@/server/domain/choices/safeguard-labels";
+import { DATA_SUBJECT_LABELS, type DataSubject } from "@/server/domain/choices/transfer-labels";
 import { readStoredBytes, storeBytes } from "./file-store";
 import { renderCopyPdf } from "./request-copy-pdf";
 import type { CopyRow } from "./requests";

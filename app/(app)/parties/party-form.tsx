@@ -18,7 +18,7 @@ import {
   RELATIONSHIPS,
   SERVICE_CATEGORIES,
   SERVICE_CATEGORY_LABELS,
-} from "@/server/schemas/party-labels";
+} from "@/server/domain/choices/party-labels";
 import type { PartyDetail } from "@/server/services/parties";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { useToast } from "@/app/_components/toast";

@@ -24,7 +24,7 @@ import {
   RELATIONSHIPS,
   SERVICE_CATEGORIES,
   SERVICE_CATEGORY_LABELS,
-} from "@/server/schemas/party-labels";
+} from "@/server/domain/choices/party-labels";
 
 const DEFAULTS = PARTY_LIST_DEFAULTS;
 type Sort = (typeof PARTY_SORTS)[number];

@@ -13,7 +13,7 @@ import { Button } from "@/app/_components/ui/button";
 import { Card, PageHeader } from "@/app/_components/ui/card";
 import { Field, inputClass } from "@/app/_components/ui/field";
 import { useTRPC } from "@/app/_trpc/client";
-import type { RequestChannel } from "@/server/schemas/request-labels";
+import type { RequestChannel } from "@/server/domain/choices/request-labels";
 
 const today = () => new Date().toISOString().slice(0, 10);
 

@@ -13,7 +13,7 @@ import { FilterSelect, SearchBox } from "@/app/_components/ui/filters";
 import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/states";
 import { Pagination, SortableTh, Table, Td, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/client";
-import type { RequestChannel } from "@/server/schemas/request-labels";
+import type { RequestChannel } from "@/server/domain/choices/request-labels";
 
 const DEFAULTS = { search: "", status: "", urgency: "", sort: "due", dir: "asc", page: "1" };
 type Sort = "due" | "received" | "requester" | "status";

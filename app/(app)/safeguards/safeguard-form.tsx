@@ -21,7 +21,7 @@ import {
   SCC_VERSION_LABELS,
   SCC_VERSIONS,
   type SafeguardType,
-} from "@/server/schemas/safeguard-labels";
+} from "@/server/domain/choices/safeguard-labels";
 import type { SafeguardView } from "@/server/services/safeguards";
 import { ErrorSummary } from "@/app/_components/error-summary";
 import { useToast } from "@/app/_components/toast";

@@ -15,7 +15,7 @@ import { FilterSelect, SearchBox } from "@/app/_components/ui/filters";
 import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/states";
 import { Pagination, SortableTh, Table, Td, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/client";
-import { SAFEGUARD_TYPE_LABELS, SAFEGUARD_TYPE_SHORT, SAFEGUARD_TYPES, type SafeguardSort, type SafeguardType } from "@/server/schemas/safeguard-labels";
+import { SAFEGUARD_TYPE_LABELS, SAFEGUARD_TYPE_SHORT, SAFEGUARD_TYPES, type SafeguardSort, type SafeguardType } from "@/server/domain/choices/safeguard-labels";
 
 const DEFAULTS = SAFEGUARD_LIST_DEFAULTS;
 

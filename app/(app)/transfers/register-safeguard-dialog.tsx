@@ -10,7 +10,7 @@ import { Field, inputClass } from "@/app/_components/ui/field";
 import { useTRPC } from "@/app/_trpc/client";
 import type { SafeguardSuggestion } from "@/server/domain/rules";
 import type { SafeguardFieldsInput } from "@/server/schemas/safeguard";
-import { SCC_MODULE_LABELS, SCC_MODULES } from "@/server/schemas/safeguard-labels";
+import { SCC_MODULE_LABELS, SCC_MODULES } from "@/server/domain/choices/safeguard-labels";
 
 /** The two parties of the transfer being registered: both sign the new safeguard. */
 export interface DialogParty {

@@ -13,7 +13,7 @@ import { Field, inputClass } from "@/app/_components/ui/field";
 import { ErrorState, Notice } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_trpc/client";
 import { countryName } from "@/server/countries";
-import { DATA_SUBJECT_LABELS, DATA_SUBJECTS, FREQUENCIES, FREQUENCY_LABELS, PARTY_ROLE_LABELS, PARTY_ROLES, type DataSubject } from "@/server/schemas/transfer-labels";
+import { DATA_SUBJECT_LABELS, DATA_SUBJECTS, FREQUENCIES, FREQUENCY_LABELS, PARTY_ROLE_LABELS, PARTY_ROLES, type DataSubject } from "@/server/domain/choices/transfer-labels";
 import type { TransferFieldsInput } from "@/server/schemas/transfer";
 import type { PartyOption } from "@/server/services/search";
 import type { TransferView } from "@/server/services/transfers";

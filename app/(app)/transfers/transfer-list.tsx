@@ -18,7 +18,7 @@ import { Pagination, SortableTh, Table, Td } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/client";
 import { COUNTRIES, countryName } from "@/server/countries";
 import { ISSUE_CODES, STATUSES } from "@/server/domain/rules/types";
-import type { TransferSort } from "@/server/schemas/transfer-labels";
+import type { TransferSort } from "@/server/domain/choices/transfer-labels";
 import { ISSUE_LABELS, REGIME_LABELS, roleArrow } from "./_shared/labels";
 
 const DEFAULTS = TRANSFER_LIST_DEFAULTS;

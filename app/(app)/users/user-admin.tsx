@@ -16,7 +16,7 @@ import { useTRPC } from "@/app/_trpc/client";
 import { PERMISSION_LABELS } from "@/server/auth/permission-labels";
 import { ACTIONS, can as canRole, ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from "@/server/auth/permissions";
 import type { CreateUserInput } from "@/server/schemas/user";
-import { MIN_PASSWORD_LENGTH } from "@/server/schemas/user-labels";
+import { MIN_PASSWORD_LENGTH } from "@/server/domain/choices/user-labels";
 import { serverFieldErrors } from "@/app/_components/form-errors";
 import type { UserSummary } from "@/server/services/users";
 

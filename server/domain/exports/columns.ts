@@ -24,9 +24,9 @@ import {
 } from "@/server/domain/labels";
 import type { RegimeId } from "@/server/domain/kb/types";
 import type { BasisType, IssueCode, IssueSeverity, Status } from "@/server/domain/rules/types";
-import { FREQUENCY_LABELS, PARTY_ROLE_LABELS } from "@/server/schemas/transfer-labels";
-import { BCR_VARIANT_LABELS, SAFEGUARD_TYPE_LABELS, SCC_MODULE_LABELS } from "@/server/schemas/safeguard-labels";
-import { ADVISER_TYPE_LABELS, CCPA_ROLE_LABELS, RELATIONSHIP_LABELS, SERVICE_CATEGORY_LABELS } from "@/server/schemas/party-labels";
+import { FREQUENCY_LABELS, PARTY_ROLE_LABELS } from "@/server/domain/choices/transfer-labels";
+import { BCR_VARIANT_LABELS, SAFEGUARD_TYPE_LABELS, SCC_MODULE_LABELS } from "@/server/domain/choices/safeguard-labels";
+import { ADVISER_TYPE_LABELS, CCPA_ROLE_LABELS, RELATIONSHIP_LABELS, SERVICE_CATEGORY_LABELS } from "@/server/domain/choices/party-labels";
 
 const COUNTRY_NAMES: ReadonlyMap<string, string> = new Map(COUNTRY_ENTRIES);
 const country = (code: string | null | undefined) => (code ? (COUNTRY_NAMES.get(code) ?? code) : "");

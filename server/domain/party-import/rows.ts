@@ -11,7 +11,7 @@ import {
   CCPA_ROLE_LABELS,
   RELATIONSHIP_LABELS,
   SERVICE_CATEGORY_LABELS,
-} from "@/server/schemas/party-labels";
+} from "@/server/domain/choices/party-labels";
 
 export const IMPORT_FIELDS = [
   "name",

@@ -16,7 +16,7 @@ import { Field, inputClass } from "@/app/_components/ui/field";
 import { EmptyState, ErrorState, Notice, TableSkeleton } from "@/app/_components/ui/states";
 import { Table, Td, Th } from "@/app/_components/ui/table";
 import { useTRPC } from "@/app/_trpc/client";
-import type { RequestChannel } from "@/server/schemas/request-labels";
+import type { RequestChannel } from "@/server/domain/choices/request-labels";
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
 

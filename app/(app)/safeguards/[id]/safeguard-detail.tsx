@@ -28,7 +28,7 @@ import {
   type DerogationBasis,
   type SafeguardType,
   type SccVersion,
-} from "@/server/schemas/safeguard-labels";
+} from "@/server/domain/choices/safeguard-labels";
 import { roleArrow } from "../../transfers/_shared/labels";
 import { SafeguardDocuments } from "./safeguard-documents";
 

@@ -13,7 +13,7 @@ import { Card, CardHeader } from "@/app/_components/ui/card";
 import { Field, inputClass } from "@/app/_components/ui/field";
 import { EmptyState, ErrorState, Notice } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_trpc/client";
-import type { CopyPart } from "@/server/schemas/request-labels";
+import type { CopyPart } from "@/server/domain/choices/request-labels";
 
 /** The safeguard's documents: its executed contract (upload, download) and its parts as applied, with redactions. */
 export function SafeguardDocuments({ safeguardId }: { safeguardId: string }) {

@@ -14,7 +14,7 @@ import { Field, inputClass } from "@/app/_components/ui/field";
 import { EmptyState, ErrorState, TableSkeleton } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_trpc/client";
 import type { TiaFieldsInput } from "@/server/schemas/tia";
-import { TIA_OUTCOME_LABELS, TIA_OUTCOMES, type TiaOutcome } from "@/server/schemas/tia-labels";
+import { TIA_OUTCOME_LABELS, TIA_OUTCOMES, type TiaOutcome } from "@/server/domain/choices/tia-labels";
 import { serverFieldErrors, type FieldErrors } from "@/app/_components/form-errors";
 import { TiaDocuments } from "./tia-documents";
 

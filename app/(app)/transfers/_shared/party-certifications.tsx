@@ -13,7 +13,7 @@ import { Field, inputClass } from "@/app/_components/ui/field";
 import { ErrorState, TableSkeleton } from "@/app/_components/ui/states";
 import { useTRPC } from "@/app/_trpc/client";
 import type { CertificationFieldsInput } from "@/server/schemas/certification";
-import { COVERED_DATA, COVERED_DATA_LABELS, FRAMEWORK_LABELS, FRAMEWORKS, type CoveredData, type Framework } from "@/server/schemas/certification-labels";
+import { COVERED_DATA, COVERED_DATA_LABELS, FRAMEWORK_LABELS, FRAMEWORKS, type CoveredData, type Framework } from "@/server/domain/choices/certification-labels";
 import type { CertificationRow } from "@/server/services/certifications";
 import { saveFailure, serverFieldErrors, type FieldErrors } from "@/app/_components/form-errors";
 
