@@ -7,16 +7,13 @@
  * Pages are all rendered per request (the root layout is dynamic), as nonces need.
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { configuredOrigins, contentSecurityPolicy, createNonce, crossSiteRefusal, SECURITY_HEADERS } from "@/server/http/security";
+import { API_CSP, configuredOrigins, contentSecurityPolicy, createNonce, crossSiteRefusal, SECURITY_HEADERS } from "@/server/http/security";
 
 function withSecurityHeaders(response: NextResponse, csp: string | null): NextResponse {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
   if (csp) response.headers.set("Content-Security-Policy", csp);
   return response;
 }
-
-/** The policy of a JSON response: it loads nothing and may not be framed. */
-const API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
 export function proxy(request: NextRequest): NextResponse {
   const refusal = crossSiteRefusal(request.method, request.headers, configuredOrigins());

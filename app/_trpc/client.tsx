@@ -12,7 +12,7 @@ export const { TRPCProvider, useTRPC, useTRPCClient } = createTRPCContext<AppRou
 
 let browserQueryClient: QueryClient | undefined;
 function getQueryClient() {
-  if (typeof window === "undefined") return makeQueryClient();
+  if (typeof window === "undefined") return makeQueryClient("server");
   browserQueryClient ??= makeQueryClient();
   return browserQueryClient;
 }

@@ -14,7 +14,7 @@ import { appRouter } from "@/server/api/root";
 import { makeQueryClient } from "./query-client";
 
 /** One query client per request (React `cache` is per request on the server). */
-export const getQueryClient = cache(makeQueryClient);
+export const getQueryClient = cache(() => makeQueryClient("server"));
 
 /** The signed-in user of this request, looked up once per request (the layout and every prefetch share it). */
 export const getSessionUser = cache(async () => sessionUserFromHeaders(await headers()));

@@ -14,6 +14,9 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "Cross-Origin-Opener-Policy": "same-origin",
 };
 
+/** The policy of a JSON response: it loads nothing and may not be framed. */
+export const API_CSP = "default-src 'none'; frame-ancestors 'none'";
+
 /** A fresh, unguessable nonce for one response (128 random bits, base64). */
 export function createNonce(): string {
   const bytes = new Uint8Array(16);

@@ -14,10 +14,14 @@
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
+import { bypassesQueue, createAdmission } from "./admission.mjs";
 
 // Keep these two in step with server/auth/client-address.ts.
 const PEER_ADDRESS_HEADER = "x-tr-peer-address";
 const PEER_ADDRESS_MARK = Symbol.for("transfer-registry.peer-address-from-socket");
+// Left here by the tRPC route when Next.js loads it (server/api/node-handler.ts, same symbol).
+const NODE_TRPC_HANDLER = Symbol.for("transfer-registry.node-trpc-handler");
+const TRPC_PREFIX = "/api/trpc/";
 
 const { values } = parseArgs({
   options: { hostname: { type: "string", short: "H" }, port: { type: "string", short: "p" } },
@@ -27,6 +31,10 @@ const port = Number(values.port ?? process.env.PORT ?? 3000);
 /** Requests slower than this are logged (TR_SLOW_REQUEST_MS; 0: none). */
 const SLOW_REQUEST_MS = Number(process.env.TR_SLOW_REQUEST_MS ?? 2000) || Infinity;
 const hostname = values.hostname; // undefined: every interface, as `next start`
+/** Requests inside Next.js at once (TR_MAX_ACTIVE_REQUESTS; 0: no limit); the rest wait in order (admission.mjs). */
+const MAX_ACTIVE = Number(process.env.TR_MAX_ACTIVE_REQUESTS ?? 4);
+/** Beyond this many waiting, a request gets 503 at once rather than a place in the queue. */
+const MAX_QUEUED = Number(process.env.TR_MAX_QUEUED_REQUESTS ?? 5000);
 
 process.env.NODE_ENV = "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -37,26 +45,59 @@ const app = next({ dev: false, dir: process.cwd(), hostname: hostname ?? "localh
 const handle = app.getRequestHandler();
 await app.prepare();
 
+const admission = createAdmission(MAX_ACTIVE, MAX_QUEUED);
+
 const server = http.createServer((req, res) => {
   delete req.headers[PEER_ADDRESS_HEADER];
   const peer = req.socket.remoteAddress;
   if (peer) req.headers[PEER_ADDRESS_HEADER] = peer;
   const started = performance.now();
   const startedAt = new Date();
+  let admittedAfter = 0;
   res.once("finish", () => {
     const ms = performance.now() - started;
     // A slow request (or the event loop blocked while it waited) is worth a line in the log.
-    if (ms >= SLOW_REQUEST_MS) console.warn(`slow request: ${req.method} ${req.url?.split("?")[0]} ${res.statusCode} ${Math.round(ms)} ms (started ${startedAt.toISOString()})`);
+    if (ms >= SLOW_REQUEST_MS) {
+      console.warn(`slow request: ${req.method} ${req.url?.split("?")[0]} ${res.statusCode} ${Math.round(ms)} ms, ${Math.round(admittedAfter)} ms of it queued (started ${startedAt.toISOString()})`);
+    }
   });
-  handle(req, res).catch((error) => {
-    console.error("Request failed:", error);
-    if (!res.headersSent) res.statusCode = 500;
-    res.end();
-  });
+  const serve = (release) => {
+    admittedAfter = performance.now() - started;
+    // The client gave up while the request waited: nothing to do.
+    if (req.destroyed || req.socket.destroyed) return release();
+    res.once("close", release);
+    // The API straight from Node once the route has registered its handler; everything else through Next.js.
+    const trpc = pathname.startsWith(TRPC_PREFIX) ? globalThis[NODE_TRPC_HANDLER] : undefined;
+    (trpc ? trpc(req, res) : handle(req, res)).catch((error) => {
+      console.error("Request failed:", error);
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
+    });
+  };
+  const pathname = (req.url ?? "/").split("?")[0];
+  if (bypassesQueue(pathname)) serve(() => {});
+  else if (!admission.run(serve)) {
+    res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "5" });
+    res.end("The server is busy: try again in a few seconds.");
+  }
 });
 server.listen(port, hostname, () => {
   console.log(`Transfer Registry ready on http://${hostname ?? "localhost"}:${port}`);
+  warmUpApi();
 });
+
+/**
+ * One request to the API as the server starts, so that Next.js loads the tRPC route (which registers the handler
+ * above) before the first real call: every call is then answered the same way.
+ */
+function warmUpApi() {
+  const host = !hostname || hostname === "0.0.0.0" || hostname === "::" ? "127.0.0.1" : hostname;
+  const request = http.get({ host, port, path: `${TRPC_PREFIX}warm-up` }, (res) => {
+    res.resume();
+    if (!globalThis[NODE_TRPC_HANDLER]) console.warn("The tRPC route did not register its handler: Next.js answers /api/trpc/.");
+  });
+  request.on("error", (error) => console.warn(`API warm-up failed (${error.message}): the first call loads the route.`));
+}
 
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {

@@ -1,18 +1,21 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
 import { createContext } from "@/server/api/context";
+import { registerNodeTrpcHandler, TRPC_ENDPOINT } from "@/server/api/node-handler";
 import { appRouter } from "@/server/api/root";
+import { logInternalError } from "@/server/api/trpc-errors";
 
 export const dynamic = "force-dynamic";
 
+// From now on serve.mjs (npm start) answers /api/trpc/ with the same router straight from Node: see node-handler.ts.
+registerNodeTrpcHandler();
+
 function handler(req: Request) {
   return fetchRequestHandler({
-    endpoint: "/api/trpc",
+    endpoint: TRPC_ENDPOINT,
     req,
     router: appRouter,
     createContext: () => createContext({ headers: req.headers }),
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error);
-    },
+    onError: ({ error, path }) => logInternalError(error, path),
   });
 }
 

@@ -1,0 +1,8 @@
+export declare function bypassesQueue(pathname: string): boolean;
+export interface Admission {
+  run(job: (release: () => void) => void): boolean;
+  readonly active: number;
+  readonly waiting: number;
+  readonly peakWaiting: number;
+}
+export declare function createAdmission(limit: number, maxQueued?: number): Admission;
