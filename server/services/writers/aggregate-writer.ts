@@ -100,6 +100,8 @@ export class BatchInsert {
   private buffer: unknown[] = [];
   private readonly head: string;
   private readonly row: string;
+  /** The SQL of a full statement, built once. */
+  private fullSql: string | null = null;
 
   constructor(
     private readonly tx: DbOrTx,
@@ -113,7 +115,9 @@ export class BatchInsert {
   }
 
   private statement(rows: number) {
-    return prepared(this.tx, this.head + Array<string>(rows).fill(this.row).join(", "));
+    if (rows !== this.perStatement) return prepared(this.tx, this.head + Array<string>(rows).fill(this.row).join(", "));
+    this.fullSql ??= this.head + Array<string>(rows).fill(this.row).join(", ");
+    return prepared(this.tx, this.fullSql);
   }
 
   add(values: readonly unknown[]): void {
@@ -136,7 +140,7 @@ export class BatchInsert {
 
 const AUDIT_COLUMNS = ["at", "actor_id", "actor_email", "action", "entity_type", "entity_id", "before", "after"] as const;
 
-/** Audit rows, batched (the same columns `recordAudit` writes). */
+/** Audit rows, batched (the same columns `recordAudit` writes); written as batches fill (nothing refers to them). */
 export class AuditRows {
   private readonly rows: BatchInsert;
   private readonly actorId: string | null;
@@ -146,7 +150,7 @@ export class AuditRows {
     private readonly actor: Actor,
     private readonly at: string,
   ) {
-    this.rows = new BatchInsert(tx, "audit_log", AUDIT_COLUMNS, true);
+    this.rows = new BatchInsert(tx, "audit_log", AUDIT_COLUMNS);
     this.actorId = actor.kind === "user" ? actor.id : null;
   }
   add(action: AuditAction, entityType: EntityType, entityId: string, before: unknown, after: unknown): void {
