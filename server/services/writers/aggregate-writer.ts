@@ -178,13 +178,13 @@ const listOf = (values: unknown): string[] => (Array.isArray(values) ? (values a
  * The entity as its audit rows show it: `id`, every field of the spec (unordered lists sorted), then the stamps the
  * table has. One shape for every path that writes the entity.
  */
-export function auditShape(spec: AggregateSpec, id: string, entity: Obj & Stamps): Obj {
+export function auditShape(spec: AggregateSpec, id: string, entity: Obj, stamps: Stamps): Obj {
   const out: Obj = { id };
   for (const c of spec.columns) out[c.key] = entity[c.key] ?? null;
   for (const child of spec.children) out[child.key] = child.ordered ? [...listOf(entity[child.key])] : setOf(entity[child.key]);
-  if (spec.versioned) out.version = entity.version ?? null;
-  if (spec.timestamps !== "none") out.createdAt = entity.createdAt ?? null;
-  if (spec.timestamps === "created_updated") out.updatedAt = entity.updatedAt ?? null;
+  if (spec.versioned) out.version = stamps.version ?? null;
+  if (spec.timestamps !== "none") out.createdAt = stamps.createdAt ?? null;
+  if (spec.timestamps === "created_updated") out.updatedAt = stamps.updatedAt ?? null;
   return out;
 }
 
@@ -218,7 +218,7 @@ function childWriter(tx: DbOrTx, child: ChildSpec) {
 
 /**
  * Writes `steps` (rows, child rows, audit rows) in the caller's transaction, all stamped `at`. Returns the entities
- * as written (each step's `next` with its id and new stamps), in step order.
+ * as written, in their audit shape (the detail's fields with their new stamps; unordered lists sorted), in step order.
  */
 export function writeAggregate<S extends object>(tx: DbOrTx, spec: AggregateSpec, actor: Actor, steps: readonly WriteStep<S>[], at: Date, options: WriteOptions): (S & Stamps & { id: string })[] {
   const stamp = at.toISOString();
@@ -233,7 +233,7 @@ export function writeAggregate<S extends object>(tx: DbOrTx, spec: AggregateSpec
 
   for (const s of steps) {
     const next = s.next as Obj;
-    let after: Obj;
+    let stamps: Stamps;
     if (s.action === "add") {
       const values: unknown[] = [s.id];
       for (const c of spec.columns) values.push(encodeColumn(c, next));
@@ -241,10 +241,7 @@ export function writeAggregate<S extends object>(tx: DbOrTx, spec: AggregateSpec
       if (spec.timestamps !== "none") values.push(stamp);
       if (spec.timestamps === "created_updated") values.push(stamp);
       rows.add(values);
-      after = { ...next, id: s.id };
-      if (spec.versioned) after.version = 1;
-      if (spec.timestamps !== "none") after.createdAt = stamp;
-      if (spec.timestamps === "created_updated") after.updatedAt = stamp;
+      stamps = { version: 1, createdAt: stamp, updatedAt: stamp };
     } else {
       const before = s.before as (Obj & Stamps) | null;
       if (!before) throw new Error(`writeAggregate: a change of ${spec.entity} "${s.id}" needs the entity before it`);
@@ -272,14 +269,13 @@ export function writeAggregate<S extends object>(tx: DbOrTx, spec: AggregateSpec
         const result = prepared(tx, `UPDATE ${q(spec.table)} SET ${set.join(", ")} WHERE ${where}`).run(...params);
         if (result.changes !== 1) throw options.onStale();
       }
-      after = { ...next, id: s.id };
-      if (spec.versioned) after.version = (s.version ?? 0) + 1;
-      if (spec.timestamps !== "none") after.createdAt = before.createdAt;
-      if (spec.timestamps === "created_updated") after.updatedAt = stamp;
+      stamps = { version: (s.version ?? 0) + 1, createdAt: before.createdAt, updatedAt: stamp };
     }
     spec.children.forEach((c, i) => children[i]!.write(s.id, next[c.key], s.action === "add" ? null : (s.before as Obj)[c.key]));
     const action = s.auditAction ?? (`${spec.entity}.${s.action === "add" ? "create" : "update"}` as AuditAction);
-    audit.add(action, spec.entity, s.id, s.before ? auditShape(spec, s.id, s.before as Obj) : null, auditShape(spec, s.id, after));
+    // The entity as written, in its audit shape (the detail's fields with the new stamps).
+    const after = auditShape(spec, s.id, next, stamps);
+    audit.add(action, spec.entity, s.id, s.before ? auditShape(spec, s.id, s.before as Obj, s.before) : null, after);
     written.push(after as S & Stamps & { id: string });
   }
   rows.flush();
