@@ -7,13 +7,12 @@ import crypto from "node:crypto";
 import { and, asc, eq, max } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { certifications, parties } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/auth/actor";
 import { certificationRules } from "@/server/domain/registry/record-rules";
 import { AppError, notFound, staleEdit } from "@/server/errors";
 import type { CertificationFields } from "@/server/schemas/certification";
 import { writeTransaction } from "./verdict-store";
-import { writeCertifications } from "./writers/certification-writer";
+import { removeCertifications, writeCertifications } from "./writers/certification-writer";
 
 /** The certification writer's options here: a stale version is the form's stale-edit refusal. */
 const STALE = { onStale: () => staleEdit("certification") };
@@ -65,12 +64,7 @@ export function updateCertification(db: Db, actor: Actor, input: { id: string; v
 export function deleteCertification(db: Db, actor: Actor, input: { id: string; version: number }): { id: string } {
   return writeTransaction(db, (tx) => {
     const before = getCertification(tx, input.id);
-    const result = tx
-      .delete(certifications)
-      .where(and(eq(certifications.id, input.id), eq(certifications.version, input.version)))
-      .run();
-    if (result.changes !== 1) throw staleEdit("certification");
-    recordAudit(tx, actor, { action: "certification.delete", entityType: "certification", entityId: input.id, before, after: null });
+    removeCertifications(tx, actor, [{ id: input.id, version: input.version, before }], new Date(), STALE);
     return { id: input.id };
   });
 }

@@ -283,3 +283,26 @@ export function writeAggregate<S extends object>(tx: DbOrTx, spec: AggregateSpec
   audit.flush();
   return written;
 }
+
+/**
+ * Deletes rows (a record removed because it was recorded in error; registry records are otherwise archived, never
+ * deleted), each at the version the caller read, with a `<entity>.delete` audit row whose `before` has the audit
+ * shape. Child rows go with their owner (ON DELETE CASCADE).
+ */
+export function removeAggregate<S extends object>(
+  tx: DbOrTx,
+  spec: AggregateSpec,
+  actor: Actor,
+  steps: readonly { id: string; version: number; before: S & Stamps }[],
+  at: Date,
+  options: WriteOptions,
+): void {
+  const audit = new AuditRows(tx, actor, at.toISOString());
+  const remove = prepared(tx, `DELETE FROM ${q(spec.table)} WHERE "id" = ?${spec.versioned ? ' AND "version" = ?' : ""}`);
+  for (const s of steps) {
+    const result = spec.versioned ? remove.run(s.id, s.version) : remove.run(s.id);
+    if (result.changes !== 1) throw options.onStale();
+    audit.add(`${spec.entity}.delete` as AuditAction, spec.entity, s.id, auditShape(spec, s.id, s.before as Obj, s.before), null);
+  }
+  audit.flush();
+}

@@ -9,7 +9,7 @@ import { partyFieldsSchema } from "@/server/schemas/party";
 import { safeguardFieldsSchema } from "@/server/schemas/safeguard";
 import { tiaFieldsSchema } from "@/server/schemas/tia";
 import { transferFieldsSchema } from "@/server/schemas/transfer";
-import { createCertification, listCertifications, updateCertification } from "../certifications";
+import { createCertification, deleteCertification, listCertifications, updateCertification } from "../certifications";
 import { archiveParty, createParty, getParty, restoreParty, updateParty } from "../parties";
 import { applyRegistryImport } from "../registry-import";
 import { archiveSafeguard, createSafeguard, getSafeguard, restoreSafeguard, updateSafeguard } from "../safeguards";
@@ -234,5 +234,16 @@ describe("audit rows have one shape whichever path writes the entity", () => {
         expect(row.after!.archivedAt === null, `${entity}.${action}: archived after`).toBe(action === "restore");
       }
     }
+  });
+
+  it("deleting a certification recorded in error: its writer's row, the certification's fields before and nothing after", () => {
+    throughForms(formDb, null).create();
+    const cert = listCertifications(formDb, "cloudco")[0]!;
+    deleteCertification(formDb, SYSTEM_ACTOR, { id: cert.id, version: cert.version });
+    const row = rowOf(auditRows(formDb), "certification.delete");
+    expect(Object.keys(row.before!).sort()).toEqual([...KEYS.certification].sort());
+    expect(row.before).toMatchObject({ id: cert.id, partyId: "cloudco", framework: "dpf_eu", from: "2023-07-17", version: cert.version });
+    expect(row.after).toBeNull();
+    expect(listCertifications(formDb, "cloudco")).toEqual([]);
   });
 });

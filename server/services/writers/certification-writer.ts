@@ -1,11 +1,11 @@
 /**
  * The certification writer: a party's framework certification row and its audit row. The certification form
- * (create, update) and the registry import write certifications through it (./aggregate-writer.ts).
+ * (create, update, delete) and the registry import write certifications through it (./aggregate-writer.ts).
  */
 import type { DbOrTx } from "@/db/client";
 import type { Actor } from "@/server/auth/actor";
 import type { AggregateSpec, WriteOptions, WriteStep } from "./aggregate-writer";
-import { writeAggregate } from "./aggregate-writer";
+import { removeAggregate, writeAggregate } from "./aggregate-writer";
 
 /** A certification as the writer takes it: the row (server/services/certifications.ts) but its id and version. */
 export interface CertificationState {
@@ -43,4 +43,9 @@ export const CERTIFICATION_SPEC: AggregateSpec = {
 /** Writes certifications (rows, audit rows) in the caller's transaction. */
 export function writeCertifications(tx: DbOrTx, actor: Actor, steps: readonly WriteStep<CertificationState>[], at: Date, options: WriteOptions) {
   return writeAggregate<CertificationState>(tx, CERTIFICATION_SPEC, actor, steps, at, options);
+}
+
+/** Deletes certifications recorded in error (rows, `certification.delete` audit rows) in the caller's transaction. */
+export function removeCertifications(tx: DbOrTx, actor: Actor, steps: readonly { id: string; version: number; before: CertificationState & { version: number } }[], at: Date, options: WriteOptions) {
+  removeAggregate(tx, CERTIFICATION_SPEC, actor, steps, at, options);
 }
