@@ -4,15 +4,18 @@
  * the change and its audit row in one synchronous transaction.
  */
 import crypto from "node:crypto";
-import { and, asc, eq, max, sql } from "drizzle-orm";
+import { and, asc, eq, max } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { certifications, parties } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/auth/actor";
 import { certificationRules } from "@/server/domain/registry/record-rules";
 import { AppError, notFound, staleEdit } from "@/server/errors";
 import type { CertificationFields } from "@/server/schemas/certification";
 import { writeTransaction } from "./verdict-store";
+import { removeCertifications, writeCertifications } from "./writers/certification-writer";
+
+/** The certification writer's options here: a stale version is the form's stale-edit refusal. */
+const STALE = { onStale: () => staleEdit("certification") };
 
 export type CertificationRow = typeof certifications.$inferSelect;
 
@@ -43,10 +46,8 @@ export function createCertification(db: Db, actor: Actor, input: { partyId: stri
     assertNotDuplicate(tx, input.partyId, input.fields);
     const position = (tx.select({ p: max(certifications.position) }).from(certifications).where(eq(certifications.partyId, input.partyId)).get()?.p ?? -1) + 1;
     const id = crypto.randomUUID();
-    tx.insert(certifications).values({ ...input.fields, id, partyId: input.partyId, position }).run();
-    const after = getCertification(tx, id);
-    recordAudit(tx, actor, { action: "certification.create", entityType: "certification", entityId: id, before: null, after });
-    return after;
+    writeCertifications(tx, actor, [{ action: "add", id, version: null, next: { ...input.fields, extra: null, partyId: input.partyId, position }, before: null }], new Date(), STALE);
+    return getCertification(tx, id);
   });
 }
 
@@ -54,15 +55,8 @@ export function updateCertification(db: Db, actor: Actor, input: { id: string; v
   return writeTransaction(db, (tx) => {
     const before = getCertification(tx, input.id);
     assertNotDuplicate(tx, before.partyId, input.fields, input.id);
-    const result = tx
-      .update(certifications)
-      .set({ ...input.fields, version: sql`${certifications.version} + 1` })
-      .where(and(eq(certifications.id, input.id), eq(certifications.version, input.version)))
-      .run();
-    if (result.changes !== 1) throw staleEdit("certification");
-    const after = getCertification(tx, input.id);
-    recordAudit(tx, actor, { action: "certification.update", entityType: "certification", entityId: input.id, before, after });
-    return after;
+    writeCertifications(tx, actor, [{ action: "change", id: input.id, version: input.version, next: { ...before, ...input.fields }, before }], new Date(), STALE);
+    return getCertification(tx, input.id);
   });
 }
 
@@ -70,12 +64,7 @@ export function updateCertification(db: Db, actor: Actor, input: { id: string; v
 export function deleteCertification(db: Db, actor: Actor, input: { id: string; version: number }): { id: string } {
   return writeTransaction(db, (tx) => {
     const before = getCertification(tx, input.id);
-    const result = tx
-      .delete(certifications)
-      .where(and(eq(certifications.id, input.id), eq(certifications.version, input.version)))
-      .run();
-    if (result.changes !== 1) throw staleEdit("certification");
-    recordAudit(tx, actor, { action: "certification.delete", entityType: "certification", entityId: input.id, before, after: null });
+    removeCertifications(tx, actor, [{ id: input.id, version: input.version, before }], new Date(), STALE);
     return { id: input.id };
   });
 }

@@ -6,7 +6,6 @@ import type { z } from "zod";
 import { and, asc, count, desc, eq, exists, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { prepared, type Db, type DbOrTx } from "@/db/client";
 import { auditLog, dataCategories, parties, partyDataCategories, partyProcessingLocations } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record-audit";
 import { setArchived, type ArchiveSpec } from "./archiving";
 import type { Actor } from "@/server/auth/actor";
 import { STATUS_RANK, type Status } from "@/server/domain/rules";
@@ -20,6 +19,7 @@ import {
 } from "@/server/schemas/party";
 import { cachedRead, statusOfRank, verdictSource } from "./verdicts";
 import { writeTransaction } from "./verdict-store";
+import { writeParties } from "./writers/party-writer";
 import { likePattern } from "./sql-text";
 
 export type PartyRow = typeof parties.$inferSelect;
@@ -52,7 +52,6 @@ export interface Page<T> {
   pageSize: number;
 }
 
-const nowIso = () => new Date().toISOString();
 
 const PARTY_SORT_SQL = {
   name: sql`${parties.name} collate nocase`,
@@ -242,17 +241,8 @@ function partyDependents(tx: DbOrTx, id: string, withExporting: boolean): PartyD
   return { exporting, receiving };
 }
 
-function writeChildren(tx: DbOrTx, id: string, fields: PartyFields): void {
-  tx.delete(partyProcessingLocations).where(eq(partyProcessingLocations.partyId, id)).run();
-  for (const country of fields.processingLocations) tx.insert(partyProcessingLocations).values({ partyId: id, country }).run();
-  tx.delete(partyDataCategories).where(eq(partyDataCategories.partyId, id)).run();
-  for (const categoryId of new Set(fields.dataCategories)) tx.insert(partyDataCategories).values({ partyId: id, categoryId }).run();
-}
-
-function columnsOf(fields: PartyFields) {
-  const { processingLocations: _l, dataCategories: _c, ...columns } = fields;
-  return columns;
-}
+/** The party writer's options here: a stale version is the form's stale-edit refusal. */
+const STALE = { onStale: () => staleEdit("party") };
 
 export function createParty(db: Db, actor: Actor, fields: PartyFields, options: { id?: string; extra?: Record<string, unknown> } = {}): PartyDetail {
   return writeTransaction(db, (tx) => insertParty(tx, actor, fields, options));
@@ -271,86 +261,24 @@ export function insertParty(tx: DbOrTx, actor: Actor, fields: PartyFields, optio
   }
   assertPartyRules(tx, fields);
   const id = options.id ?? partyIdFromName(tx, fields.name);
-  const at = nowIso();
-  const columns = columnsOf(fields);
-  const extra = options.extra ? JSON.stringify(options.extra) : null;
-  // Prepared once per connection (the bulk CSV import writes thousands of parties through here).
-  prepared(
-    tx,
-    `INSERT INTO party (id, name, relationship, service_category, adviser_type, country, registration_number, website, contact_name, contact_email,
-                        ccpa_role, ccpa_sale, ccpa_share, notes, extra, archived_at, version, created_at, updated_at)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, 1, ?, ?)`,
-  ).run(
-    id,
-    columns.name,
-    columns.relationship,
-    columns.serviceCategory,
-    columns.adviserType,
-    columns.country,
-    columns.registrationNumber,
-    columns.website,
-    columns.contactName,
-    columns.contactEmail,
-    columns.ccpaRole,
-    columns.ccpaSale ? 1 : 0,
-    columns.ccpaShare ? 1 : 0,
-    columns.notes,
-    extra,
-    at,
-    at,
-  );
   const locations = [...new Set(fields.processingLocations)].sort();
-  const insertLocation = prepared(tx, "INSERT INTO party_processing_location (party_id, country) VALUES (?, ?)");
-  for (const country of locations) insertLocation.run(id, country);
   const categories = [...new Set(fields.dataCategories)];
-  const insertCategory = prepared(tx, "INSERT INTO party_data_category (party_id, category_id) VALUES (?, ?)");
-  for (const categoryId of categories) insertCategory.run(id, categoryId);
+  const [written] = writeParties(tx, actor, [{ action: "add", id, version: null, next: { ...fields, processingLocations: locations, dataCategories: categories, extra: options.extra ?? null, archivedAt: null }, before: null }], new Date(), STALE);
   // The party as getParty reads it back (the same fields, locations by country, categories in their list order).
-  const after: PartyDetail = {
-    id,
-    name: columns.name,
-    relationship: columns.relationship,
-    serviceCategory: columns.serviceCategory,
-    adviserType: columns.adviserType,
-    country: columns.country,
-    registrationNumber: columns.registrationNumber,
-    website: columns.website,
-    contactName: columns.contactName,
-    contactEmail: columns.contactEmail,
-    ccpaRole: columns.ccpaRole,
-    ccpaSale: columns.ccpaSale,
-    ccpaShare: columns.ccpaShare,
-    notes: columns.notes,
-    extra: options.extra ?? null,
-    archivedAt: null,
-    version: 1,
-    createdAt: at,
-    updatedAt: at,
-    processingLocations: locations,
-    dataCategories: categories.length ? getParty(tx, id).dataCategories : [],
-  };
-  recordAudit(tx, actor, { action: "party.create", entityType: "party", entityId: id, before: null, after });
-  return after;
+  return { ...(written as PartyDetail), dataCategories: categories.length ? getParty(tx, id).dataCategories : [] };
 }
 
 export function updateParty(db: Db, actor: Actor, input: { id: string; version: number; fields: PartyFields }): PartyDetail {
   return writeTransaction(db, (tx) => {
     const before = getParty(tx, input.id);
     assertPartyRules(tx, input.fields, input.id);
-    const result = tx
-      .update(parties)
-      .set({ ...columnsOf(input.fields), version: sql`${parties.version} + 1`, updatedAt: nowIso() })
-      .where(and(eq(parties.id, input.id), eq(parties.version, input.version)))
-      .run();
-    if (result.changes !== 1) throw staleEdit("party");
-    writeChildren(tx, input.id, input.fields);
-    const after = getParty(tx, input.id);
-    recordAudit(tx, actor, { action: "party.update", entityType: "party", entityId: input.id, before, after });
-    return after;
+    // The form edits the fields; what it does not show (extra fields of an imported party) stays.
+    writeParties(tx, actor, [{ action: "change", id: input.id, version: input.version, next: { ...before, ...input.fields }, before }], new Date(), STALE);
+    return getParty(tx, input.id);
   });
 }
 
-const ARCHIVE_SPEC: ArchiveSpec<PartyDetail> = { entity: "party", load: getParty };
+const ARCHIVE_SPEC: ArchiveSpec<PartyDetail> = { entity: "party", load: getParty, write: (tx, actor, step, at) => writeParties(tx, actor, [step], at, STALE) };
 
 export const archiveParty = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, ARCHIVE_SPEC, input, true);
 export const restoreParty = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, ARCHIVE_SPEC, input, false);

@@ -77,8 +77,9 @@ describe("attaching a safeguard from its page", () => {
     const last = auditRows(db, t.id).at(-1)!;
     expect(last.action).toBe("transfer.update");
     expect(last.actorEmail).toBe(actor.email);
-    expect(JSON.parse(last.before!)).toEqual({ safeguardIds: [], version: t.version });
-    expect(JSON.parse(last.after!)).toEqual({ safeguardIds: [sg.id], version: t.version + 1 });
+    // The transfer writer's row, as for any edit of the transfer: the whole transfer before and after.
+    expect(JSON.parse(last.before!)).toMatchObject({ id: t.id, exporterId: t.exporterId, safeguardIds: [], version: t.version });
+    expect(JSON.parse(last.after!)).toMatchObject({ id: t.id, exporterId: t.exporterId, safeguardIds: [sg.id], version: t.version + 1 });
     expect(searchAttachableTransfers(db, { safeguardId: sg.id }).items).toEqual([]);
   });
 

@@ -9,7 +9,6 @@
  */
 import type { Db, DbOrTx } from "@/db/client";
 import { prepared } from "@/db/client";
-import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/auth/actor";
 import type { Status } from "@/server/domain/rules";
 import { AppError, notFound, staleEdit } from "@/server/errors";
@@ -23,6 +22,9 @@ import {
 } from "@/server/schemas/procurement";
 import { likePattern } from "./sql-text";
 import { writeTransaction } from "./verdict-store";
+import { findTransfer, type TransferDetail } from "./transfers";
+import type { WriteStep } from "./writers/aggregate-writer";
+import { writeTransfers } from "./writers/transfer-writer";
 
 export interface AttachableTransfer {
   id: string;
@@ -128,12 +130,9 @@ export function attachSafeguardToTransfers(db: Db, actor: Actor, input: AttachSa
   return writeTransaction(db, (tx) => {
     const sg = safeguardRow(tx, q.safeguardId);
     if (sg.archivedAt) throw new AppError("CONFLICT", "This safeguard is archived: restore it before attaching it to transfers.");
-    const at = new Date().toISOString();
-    const attached: { id: string; version: number }[] = [];
+    const steps: WriteStep<TransferDetail>[] = [];
     for (const wanted of q.transfers) {
-      const t = prepared(tx, "SELECT id, version, archived_at AS archivedAt, exporter_id AS exporterId, recipient_id AS recipientId FROM transfer WHERE id = ?").get(wanted.id) as
-        | { id: string; version: number; archivedAt: string | null; exporterId: string; recipientId: string }
-        | undefined;
+      const t = findTransfer(tx, wanted.id);
       if (!t) throw new AppError("BAD_REQUEST", `Transfer "${wanted.id}" was not found: nothing was attached.`);
       if (t.version !== wanted.version) throw staleEdit("transfer");
       if (t.archivedAt) throw new AppError("CONFLICT", `Transfer "${t.id}" is archived: restore it before attaching a safeguard to it. Nothing was attached.`);
@@ -141,20 +140,13 @@ export function attachSafeguardToTransfers(db: Db, actor: Actor, input: AttachSa
         const bound = prepared(tx, "SELECT count(*) AS n FROM safeguard_party WHERE safeguard_id = ? AND party_id IN (?, ?)").get(sg.id, t.exporterId, t.recipientId) as { n: number };
         if (bound.n < 2) throw new AppError("BAD_REQUEST", `This safeguard does not bind both parties of transfer "${t.id}": add them to the safeguard first. Nothing was attached.`);
       }
-      const ids = (prepared(tx, "SELECT safeguard_id AS id FROM transfer_safeguard WHERE transfer_id = ? ORDER BY position, safeguard_id").all(t.id) as { id: string }[]).map((r) => r.id);
+      const ids = t.safeguardIds;
       if (ids.includes(sg.id)) throw new AppError("CONFLICT", `Transfer "${t.id}" already relies on this safeguard. Nothing was attached.`);
       if (ids.length >= 20) throw new AppError("BAD_REQUEST", `Transfer "${t.id}" already relies on 20 safeguards, the most a transfer lists. Nothing was attached.`);
-      prepared(tx, "INSERT INTO transfer_safeguard (transfer_id, safeguard_id, position) VALUES (?, ?, ?)").run(t.id, sg.id, ids.length);
-      prepared(tx, "UPDATE transfer SET version = version + 1, updated_at = ? WHERE id = ?").run(at, t.id);
-      recordAudit(tx, actor, {
-        action: "transfer.update",
-        entityType: "transfer",
-        entityId: t.id,
-        before: { safeguardIds: ids, version: t.version },
-        after: { safeguardIds: [...ids, sg.id], version: t.version + 1 },
-      });
-      attached.push({ id: t.id, version: t.version + 1 });
+      steps.push({ action: "change", id: t.id, version: t.version, next: { ...t, safeguardIds: [...ids, sg.id] }, before: t });
     }
+    // The transfer writer: the link, the new version and a transfer.update audit row per transfer, as any edit of it.
+    const attached = writeTransfers(tx, actor, steps, new Date(), { onStale: () => staleEdit("transfer") }).map((t) => ({ id: t.id, version: t.version! }));
     return { attached };
   });
 }

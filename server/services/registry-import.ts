@@ -16,9 +16,10 @@
  *   what would be added, changed (with the field names) or left unchanged, plus a hash
  *   of that plan. Every check that could make a write fail is made here, so whatever
  *   the preview accepts the apply accepts;
- * - apply: plan again and write everything in ONE synchronous transaction, with an
- *   audit row per created or updated entity (the entity before and after, as the
- *   document names its fields) and one `registry.import` summary row, then bring the
+ * - apply: plan again and write everything in ONE synchronous transaction through the
+ *   aggregates' writers (./writers: the same the forms' services write with), with an
+ *   audit row per created or updated entity (before and after, in the one shape every
+ *   write of that entity has) and one `registry.import` summary row, then bring the
  *   stored verdicts up to date (`syncVerdicts`) in the same transaction. A document
  *   with any error changes nothing. When the caller passes the preview's hash, a
  *   registry that changed in between is refused (optimistic concurrency across the
@@ -26,9 +27,9 @@
  *
  * Scale: the plan reads only the rows of the entities the document names (ids go to
  * SQLite as one JSON array, `IN (SELECT value FROM json_each(?))`), never the whole
- * registry, and every lookup is a Map. The apply writes through better-sqlite3
- * statements prepared once per apply (no per-row query building), and rewrites a
- * changed entity's child rows only when that list changed. 100,000 transfers with
+ * registry, and every lookup is a Map. The writers insert up to 100 rows per statement
+ * through statements prepared once per connection, update only the columns that change,
+ * and write a changed entity's child rows only where its lists differ. 100,000 transfers with
  * 20,000 parties and 40,000 safeguards apply in well under a minute
  * (`npm run bench:import`).
  *
@@ -42,7 +43,6 @@ import { count } from "drizzle-orm";
 import { z } from "zod";
 import { rawClient, type Db, type DbOrTx } from "@/db/client";
 import { certifications, dataCategories, parties, purposes, safeguards, transferImpactAssessments, transfers } from "@/db/schema";
-import type { AuditAction, EntityType } from "@/server/audit/actions";
 import { recordAudit } from "@/server/audit/record-audit";
 import { shareableDocument } from "@/server/domain/registry/shareable";
 import type { Actor } from "@/server/auth/actor";
@@ -66,6 +66,12 @@ import { evaluateRegistry } from "@/server/domain/rules";
 import { getCompiledKnowledgeBase } from "./compiled-knowledge-base";
 import { readRegistryDocument } from "./registry-document";
 import { syncVerdicts } from "./verdict-store";
+import type { WriteStep } from "./writers/aggregate-writer";
+import { writeCertifications } from "./writers/certification-writer";
+import { writeParties, type PartyState } from "./writers/party-writer";
+import { writeSafeguards, type SafeguardState } from "./writers/safeguard-writer";
+import { addTias } from "./writers/tia-writer";
+import { writeTransfers, type TransferState } from "./writers/transfer-writer";
 
 export { IMPORT_LIMITS, MAX_IMPORT_BYTES } from "@/server/schemas/registry-import";
 
@@ -469,30 +475,6 @@ function diff(current: Canonical, next: Canonical, rename: (field: string) => st
   return changed;
 }
 
-/**
- * Document field → the field name the forms' audit rows use (the services' detail objects: `exporterId`,
- * `safeguardIds`, `sccVersion`, `partyIds`…), so an entity's history reads the same whichever way it was written.
- */
-const AUDIT_NAMES: Record<"party" | "safeguard" | "transfer", Readonly<Record<string, string>>> = {
-  party: {},
-  safeguard: { version: "sccVersion", parties: "partyIds", variant: "bcrVariant", basis: "derogationBasis" },
-  transfer: { exporter: "exporterId", recipient: "recipientId", safeguards: "safeguardIds" },
-};
-
-/**
- * What an audit row shows of an entity, in the shape the forms' services write: its id, its fields under the
- * forms' names, the fields the registry does not model as `extra` (an object, or null), and its version.
- */
-function snapshot(kind: keyof typeof AUDIT_NAMES, id: string, entity: Canonical | undefined, version: number | null): Obj | null {
-  if (!entity) return null;
-  const names = AUDIT_NAMES[kind];
-  const out: Obj = { id };
-  for (const [k, v] of Object.entries(entity.fields)) out[names[k] ?? k] = v;
-  out.extra = Object.keys(entity.extra).length ? entity.extra : null;
-  out.version = version;
-  return out;
-}
-
 // ---------------------------------------------------------------------------
 // Limits and validation of the fields the database keeps (beyond the format's own rules)
 // ---------------------------------------------------------------------------
@@ -799,6 +781,8 @@ interface Step<T> {
   next: T;
   /** The entity as the database holds it now (for the audit row's `before`). */
   current?: T;
+  /** The stored row's timestamps (for the audit row's `before`). */
+  stamps?: { createdAt: string; updatedAt: string };
 }
 
 interface CertNext {
@@ -956,7 +940,8 @@ function analyse(db: DbOrTx, source: RegistryImportSource): Analysis {
 }
 
 /** The columns the plan compares (not the timestamps), as `"a", "b"`. */
-const columnList = (columns: readonly string[]) => ["id", "version", ...columns].map((c) => `"${c}"`).join(", ");
+const columnList = (columns: readonly string[]) => ["id", "version", "created_at", "updated_at", ...columns].map((c) => `"${c}"`).join(", ");
+const stampsOf = (row: Row) => ({ createdAt: row.created_at as string, updatedAt: row.updated_at as string });
 const PARTY_READ = columnList(["name", "relationship", "country", "ccpa_sale", "ccpa_share", "extra", ...Object.values(PARTY_TEXT_COLUMNS)]);
 const SAFEGUARD_READ = columnList([
   "type", "scc_version", "modules", "signed", "approved", "ended", "docking_clause", "uk_addendum", "swiss_adaptations", "bcr_variant", "reference",
@@ -984,19 +969,19 @@ function planImport(db: DbOrTx, document: RegistryDocument, issues: Issues): Pla
   // Parties: only the rows of the parties the document names.
   const partyIds = idsJson(doc.parties);
   const partyRows = read(`SELECT ${PARTY_READ} FROM party WHERE id ${IN_IDS}`, partyIds);
-  const currentParties = new Map<string, { canon: Canonical; version: number }>();
+  const currentParties = new Map<string, { canon: Canonical; version: number; stamps: { createdAt: string; updatedAt: string } }>();
   if (partyRows.length) {
     const locations = valuesBy(read(`SELECT party_id, country FROM party_processing_location WHERE party_id ${IN_IDS}`, partyIds), "party_id", "country");
     const categories = valuesBy(read(`SELECT party_id, category_id FROM party_data_category WHERE party_id ${IN_IDS}`, partyIds), "party_id", "category_id");
     for (const r of partyRows) {
       const id = r.id as string;
-      currentParties.set(id, { canon: canonPartyRow(r, locations.get(id) ?? [], categories.get(id) ?? []), version: r.version as number });
+      currentParties.set(id, { canon: canonPartyRow(r, locations.get(id) ?? [], categories.get(id) ?? []), version: r.version as number, stamps: stampsOf(r) });
     }
   }
   for (const p of doc.parties) {
     const id = String(p.id);
     const current = currentParties.get(id);
-    plan.parties.push(step(id, String(p.name), canonParty(p), current?.canon, current?.version ?? null));
+    plan.parties.push(step(id, String(p.name), canonParty(p), current));
   }
 
   // Certifications: a party's certification is identified by framework and start date.
@@ -1043,12 +1028,12 @@ function planImport(db: DbOrTx, document: RegistryDocument, issues: Issues): Pla
   const safeguardList = doc.safeguards ?? [];
   const safeguardIds = idsJson(safeguardList);
   const safeguardRows = read(`SELECT ${SAFEGUARD_READ} FROM safeguard WHERE id ${IN_IDS}`, safeguardIds);
-  const currentSafeguards = new Map<string, { canon: Canonical; version: number }>();
+  const currentSafeguards = new Map<string, { canon: Canonical; version: number; stamps: { createdAt: string; updatedAt: string } }>();
   if (safeguardRows.length) {
     const members = valuesBy(read(`SELECT safeguard_id, party_id FROM safeguard_party WHERE safeguard_id ${IN_IDS} ORDER BY position, party_id`, safeguardIds), "safeguard_id", "party_id");
     for (const r of safeguardRows) {
       const id = r.id as string;
-      currentSafeguards.set(id, { canon: canonSafeguardRow(r, members.get(id) ?? []), version: r.version as number });
+      currentSafeguards.set(id, { canon: canonSafeguardRow(r, members.get(id) ?? []), version: r.version as number, stamps: stampsOf(r) });
     }
   }
   const bcrRename = (f: string) => (f === "parties" ? "members" : f);
@@ -1056,20 +1041,20 @@ function planImport(db: DbOrTx, document: RegistryDocument, issues: Issues): Pla
     const id = String(s.id);
     const next = canonSafeguard(s, partyName);
     const current = currentSafeguards.get(id);
-    plan.safeguards.push(step(id, String(next.fields.title), next, current?.canon, current?.version ?? null, s.type === "bcr" ? bcrRename : undefined));
+    plan.safeguards.push(step(id, String(next.fields.title), next, current, s.type === "bcr" ? bcrRename : undefined));
   }
 
   // Transfers.
   const transferIds = idsJson(doc.transfers);
   const transferRows = read(`SELECT ${TRANSFER_READ} FROM transfer WHERE id ${IN_IDS}`, transferIds);
-  const currentTransfers = new Map<string, { canon: Canonical; version: number }>();
+  const currentTransfers = new Map<string, { canon: Canonical; version: number; stamps: { createdAt: string; updatedAt: string } }>();
   if (transferRows.length) {
     const tSafeguards = valuesBy(read(`SELECT transfer_id, safeguard_id FROM transfer_safeguard WHERE transfer_id ${IN_IDS} ORDER BY position, safeguard_id`, transferIds), "transfer_id", "safeguard_id");
     const tCategories = valuesBy(read(`SELECT transfer_id, category_id FROM transfer_data_category WHERE transfer_id ${IN_IDS}`, transferIds), "transfer_id", "category_id");
     const tPurposes = valuesBy(read(`SELECT transfer_id, purpose_id FROM transfer_purpose WHERE transfer_id ${IN_IDS}`, transferIds), "transfer_id", "purpose_id");
     for (const r of transferRows) {
       const id = r.id as string;
-      currentTransfers.set(id, { canon: canonTransferRow(r, tSafeguards.get(id) ?? [], tCategories.get(id) ?? [], tPurposes.get(id) ?? []), version: r.version as number });
+      currentTransfers.set(id, { canon: canonTransferRow(r, tSafeguards.get(id) ?? [], tCategories.get(id) ?? [], tPurposes.get(id) ?? []), version: r.version as number, stamps: stampsOf(r) });
     }
   }
 
@@ -1090,7 +1075,7 @@ function planImport(db: DbOrTx, document: RegistryDocument, issues: Issues): Pla
     const id = String(t.id);
     const label = `${partyName(String(t.exporter))} → ${partyName(String(t.recipient))} (${String(t.destination)})`;
     const current = currentTransfers.get(id);
-    plan.transfers.push(step(id, label, canonTransfer(t), current?.canon, current?.version ?? null));
+    plan.transfers.push(step(id, label, canonTransfer(t), current));
 
     const listed: { path: string; id: string | null; fields: TiaFields }[] = Array.isArray(t.tias)
       ? (t.tias as Obj[]).map((a, k) => ({ path: `transfers[${i}].tias[${k}]`, id: typeof a.id === "string" ? a.id : null, fields: canonTia(a) }))
@@ -1272,10 +1257,16 @@ function checkRecordRules(db: DbOrTx, document: RegistryDocument, plan: Plan, vo
   });
 }
 
-function step(id: string, label: string, next: Canonical, current: Canonical | undefined, version: number | null, rename?: (f: string) => string): Step<Canonical> {
-  if (!current) return { id, label, action: "add", fields: [], version: null, next };
-  const fields = diff(current, next, rename);
-  return { id, label, action: fields.length ? "change" : "unchanged", fields, version, next, current };
+function step(
+  id: string,
+  label: string,
+  next: Canonical,
+  stored: { canon: Canonical; version: number; stamps: { createdAt: string; updatedAt: string } } | undefined,
+  rename?: (f: string) => string,
+): Step<Canonical> {
+  if (!stored) return { id, label, action: "add", fields: [], version: null, next };
+  const fields = diff(stored.canon, next, rename);
+  return { id, label, action: fields.length ? "change" : "unchanged", fields, version: stored.version, next, current: stored.canon, stamps: stored.stamps };
 }
 
 function planHash(plan: Plan, sha256: string): string {
@@ -1296,199 +1287,99 @@ function countsOf(plan: Plan): RegistryImportResult["counts"] {
 }
 
 // ---------------------------------------------------------------------------
-// Writing a plan: statements prepared once per apply
+// Writing a plan: the aggregates' writers (./writers), the same the forms write with
 // ---------------------------------------------------------------------------
 
-const q = (column: string) => `"${column}"`;
-const bit = (v: unknown) => (v === true ? 1 : 0);
+const extraOrNull = (extra: Obj): Record<string, unknown> | null => (Object.keys(extra).length ? extra : null);
 
-/** Columns written from a canonical party (the id, version and timestamps come separately). */
-const PARTY_COLUMNS = ["name", "relationship", "service_category", "adviser_type", "country", "registration_number", "website", "contact_name", "contact_email", "ccpa_role", "ccpa_sale", "ccpa_share", "notes", "archived_at", "extra"] as const;
-function partyValues(e: Canonical): unknown[] {
+/** A canonical party (document field names) as the party writer takes it. */
+function partyState(e: Canonical): PartyState {
+  return { ...(e.fields as unknown as PartyState), extra: extraOrNull(e.extra) };
+}
+
+/** A canonical safeguard as the safeguard writer takes it (the detail's names: `sccVersion`, `partyIds`…). */
+function safeguardState(e: Canonical): SafeguardState {
   const f = e.fields;
-  return [f.name, f.relationship, f.serviceCategory, f.adviserType, f.country, f.registrationNumber, f.website, f.contactName, f.contactEmail, f.ccpaRole, bit(f.ccpaSale), bit(f.ccpaShare), f.notes, f.archivedAt, extraJson(e.extra)];
-}
-
-const SAFEGUARD_COLUMNS = [
-  "type", "title", "scc_version", "modules", "signed", "approved", "ended", "docking_clause", "uk_addendum", "uk_addendum_version", "swiss_adaptations",
-  "supervisory_authority", "governing_law", "idta_version", "bcr_variant", "approving_authority", "reference", "derogation_basis", "justification",
-  "sa_informed_on", "notes", "archived_at", "extra",
-] as const;
-function safeguardValues(e: Canonical): unknown[] {
-  const f = e.fields;
-  return [
-    f.type, f.title, f.version, f.modules ? JSON.stringify(f.modules) : null, f.signed, f.approved, f.ended, bit(f.dockingClause), bit(f.ukAddendum), f.ukAddendumVersion,
-    bit(f.swissAdaptations), f.supervisoryAuthority, f.governingLaw, f.idtaVersion, f.variant, f.approvingAuthority, f.reference, f.basis, f.justification,
-    f.saInformedOn, f.notes, f.archivedAt, extraJson(e.extra),
-  ];
-}
-
-const TRANSFER_COLUMNS = ["exporter_id", "recipient_id", "destination", "exporter_role", "recipient_role", "special_category", "data_subjects", "frequency", "start", "end", "notes", "archived_at", "extra"] as const;
-function transferValues(e: Canonical): unknown[] {
-  const f = e.fields;
-  return [f.exporter, f.recipient, f.destination, f.exporterRole, f.recipientRole, bit(f.specialCategory), JSON.stringify(f.dataSubjects), f.frequency, f.start, f.end, f.notes, f.archivedAt, extraJson(e.extra)];
-}
-
-const CERT_COLUMNS = ["party_id", "framework", "from", "to", "covered_data", "verified_on", "verified_by", "extra", "position"] as const;
-const certValues = (c: CertNext): unknown[] => [c.partyId, c.framework, c.from, c.to, c.coveredData, c.verifiedOn, c.verifiedBy, c.extra, c.position];
-
-const TIA_INSERT_COLUMNS = ["id", "transfer_id", "completed", "assessor", "outcome", "measures_technical", "measures_contractual", "measures_organisational", "next_review", "document_ref", "extra", "created_at"] as const;
-
-/**
- * Multi-row INSERTs through statements prepared once per apply: rows are written up to 100 per statement, so
- * a large import runs a few thousand statements instead of half a million (each statement costs its own
- * setup and statement journal). Rows are written as batches fill, or, when `deferred`, only at `flush()`:
- * child rows wait so that their parents (foreign keys are checked per statement) are written first.
- */
-class BatchInsert {
-  private readonly perStatement: number;
-  private readonly full: Database.Statement;
-  private buffer: unknown[] = [];
-  private readonly head: string;
-  private readonly row: string;
-
-  constructor(
-    private readonly client: Database.Database,
-    table: string,
-    private readonly columns: readonly string[],
-    private readonly deferred = false,
-  ) {
-    this.head = `INSERT INTO ${q(table)} (${columns.map(q).join(", ")}) VALUES `;
-    this.row = `(${columns.map(() => "?").join(", ")})`;
-    // SQLite allows 32,766 parameters per statement.
-    this.perStatement = Math.max(1, Math.min(100, Math.floor(32_000 / columns.length)));
-    this.full = client.prepare(this.head + Array<string>(this.perStatement).fill(this.row).join(", "));
-  }
-
-  add(values: readonly unknown[]): void {
-    for (const v of values) this.buffer.push(v);
-    if (!this.deferred && this.buffer.length === this.columns.length * this.perStatement) {
-      this.full.run(this.buffer);
-      this.buffer = [];
-    }
-  }
-
-  flush(): void {
-    const batch = this.columns.length * this.perStatement;
-    let offset = 0;
-    for (; offset + batch <= this.buffer.length; offset += batch) this.full.run(this.buffer.slice(offset, offset + batch));
-    const rest = (this.buffer.length - offset) / this.columns.length;
-    if (rest > 0) this.client.prepare(this.head + Array<string>(rest).fill(this.row).join(", ")).run(this.buffer.slice(offset));
-    this.buffer = [];
-  }
-}
-
-/** The versioned UPDATE of one table: parameters are the columns, [updated_at,] id and the planned version. */
-function updateStatement(client: Database.Database, table: string, columns: readonly string[], timestamps: boolean): Database.Statement {
-  return client.prepare(
-    `UPDATE ${q(table)} SET ${columns.map((c) => `${q(c)} = ?`).join(", ")}, "version" = "version" + 1${timestamps ? ', "updated_at" = ?' : ""} WHERE "id" = ? AND "version" = ?`,
-  );
-}
-
-/** A child list (`party_processing_location`…): the owner's rows are deleted (when replacing) and the new ones written at `flush()`. */
-function childList(client: Database.Database, table: string, owner: string, value: string, positioned = false) {
-  const del = client.prepare(`DELETE FROM ${q(table)} WHERE ${q(owner)} = ?`);
-  const insert = new BatchInsert(client, table, positioned ? [owner, value, "position"] : [owner, value], true);
   return {
-    write(ownerId: string, values: unknown, replacing: boolean) {
-      if (replacing) del.run(ownerId);
-      (values as string[]).forEach((v, position) => insert.add(positioned ? [ownerId, v, position] : [ownerId, v]));
-    },
-    flush: () => insert.flush(),
+    type: f.type as string,
+    title: f.title as string,
+    sccVersion: f.version as string | null,
+    modules: (f.modules as number[] | null) ?? [],
+    signed: f.signed as string | null,
+    approved: f.approved as string | null,
+    ended: f.ended as string | null,
+    dockingClause: f.dockingClause as boolean,
+    ukAddendum: f.ukAddendum as boolean,
+    ukAddendumVersion: f.ukAddendumVersion as string | null,
+    swissAdaptations: f.swissAdaptations as boolean,
+    supervisoryAuthority: f.supervisoryAuthority as string | null,
+    governingLaw: f.governingLaw as string | null,
+    idtaVersion: f.idtaVersion as string | null,
+    bcrVariant: f.variant as string | null,
+    approvingAuthority: f.approvingAuthority as string | null,
+    reference: f.reference as string | null,
+    derogationBasis: f.basis as string | null,
+    justification: f.justification as string | null,
+    saInformedOn: f.saInformedOn as string | null,
+    notes: f.notes as string | null,
+    extra: extraOrNull(e.extra),
+    archivedAt: f.archivedAt as string | null,
+    partyIds: f.parties as string[],
   };
 }
 
-const AUDIT_COLUMNS = ["at", "actor_id", "actor_email", "action", "entity_type", "entity_id", "before", "after"] as const;
+/** A canonical transfer as the transfer writer takes it (the detail's names: `exporterId`, `safeguardIds`…). */
+function transferState(e: Canonical): TransferState {
+  const f = e.fields;
+  return {
+    exporterId: f.exporter as string,
+    recipientId: f.recipient as string,
+    destination: f.destination as string,
+    exporterRole: f.exporterRole as string,
+    recipientRole: f.recipientRole as string,
+    specialCategory: f.specialCategory as boolean,
+    dataSubjects: f.dataSubjects as string[],
+    frequency: f.frequency as string,
+    start: f.start as string,
+    end: f.end as string | null,
+    notes: f.notes as string | null,
+    extra: extraOrNull(e.extra),
+    archivedAt: f.archivedAt as string | null,
+    safeguardIds: f.safeguards as string[],
+    dataCategories: f.dataCategories as string[],
+    purposes: f.purposes as string[],
+  };
+}
+
+/** The plan's adds and changes of one kind as writer steps: the entity to be, and as stored (with its stamps). */
+function writerSteps<S>(list: readonly Step<Canonical>[], state: (e: Canonical) => S): WriteStep<S>[] {
+  const out: WriteStep<S>[] = [];
+  for (const s of list) {
+    if (s.action === "unchanged") continue;
+    const before = s.current ? { ...state(s.current), version: s.version ?? undefined, ...s.stamps } : null;
+    out.push({ action: s.action, id: s.id, version: s.version, next: state(s.next), before });
+  }
+  return out;
+}
 
 /**
- * Writes every add and change of the plan, kind by kind (parents before the rows that refer to them), with one
- * audit row per entity (the same columns recordAudit writes). Returns the number of audit rows.
+ * Writes every add and change of the plan through the aggregates' writers, kind by kind (parents before the rows
+ * that refer to them): the rows, their child rows and one audit row per entity, in the shape the forms' writes
+ * have. Returns the number of audit rows.
  */
 function writePlan(tx: DbOrTx, actor: Actor, plan: Plan, now: Date): number {
-  const client = rawClient(tx);
-  const at = now.toISOString();
-  const auditRows = new BatchInsert(client, "audit_log", AUDIT_COLUMNS);
-  const actorId = actor.kind === "user" ? actor.id : null;
+  const options = { onStale: registryChanged };
   let audited = 0;
-  const audit = (action: AuditAction, entityType: EntityType, entityId: string, before: unknown, after: unknown) => {
-    auditRows.add([at, actorId, actor.email, action, entityType, entityId, before === null ? null : JSON.stringify(before), JSON.stringify(after)]);
-    audited++;
-  };
-  /** An update that names the version it planned against: 0 rows means someone else changed it. */
-  const expectOne = (changes: number) => {
-    if (changes !== 1) throw registryChanged();
-  };
-  /** Child lists are written for a new entity, or for a changed one when that list is among its changed fields. */
-  const listChanged = (s: Step<Canonical>, ...names: string[]) => s.action === "add" || names.some((n) => s.fields.includes(n));
-
-  const partyInsert = new BatchInsert(client, "party", ["id", ...PARTY_COLUMNS, "version", "created_at", "updated_at"]);
-  const partyUpdate = updateStatement(client, "party", PARTY_COLUMNS, true);
-  const locations = childList(client, "party_processing_location", "party_id", "country");
-  const partyCategories = childList(client, "party_data_category", "party_id", "category_id");
-  for (const s of plan.parties) {
-    if (s.action === "unchanged") continue;
-    if (s.action === "add") partyInsert.add([s.id, ...partyValues(s.next), 1, at, at]);
-    else expectOne(partyUpdate.run(...partyValues(s.next), at, s.id, s.version).changes);
-    if (listChanged(s, "processingLocations")) locations.write(s.id, s.next.fields.processingLocations, s.action === "change");
-    if (listChanged(s, "dataCategories")) partyCategories.write(s.id, s.next.fields.dataCategories, s.action === "change");
-    audit(s.action === "add" ? "party.create" : "party.update", "party", s.id, snapshot("party", s.id, s.current, s.version), snapshot("party", s.id, s.next, (s.version ?? 0) + 1));
-  }
-  partyInsert.flush();
-  locations.flush();
-  partyCategories.flush();
-
-  const certInsert = new BatchInsert(client, "certification", ["id", ...CERT_COLUMNS, "version"]);
-  const certUpdate = updateStatement(client, "certification", CERT_COLUMNS, false);
+  audited += writeParties(tx, actor, writerSteps(plan.parties, partyState), now, options).length;
+  const certSteps: WriteStep<CertNext>[] = [];
   for (const s of plan.certifications) {
     if (s.action === "unchanged") continue;
-    if (s.action === "add") certInsert.add([s.id, ...certValues(s.next), 1]);
-    else expectOne(certUpdate.run(...certValues(s.next), s.id, s.version).changes);
-    const before = s.current ? { id: s.id, ...s.current, version: s.version } : null;
-    audit(s.action === "add" ? "certification.create" : "certification.update", "certification", s.id, before, { id: s.id, ...s.next, version: (s.version ?? 0) + 1 });
+    certSteps.push({ action: s.action, id: s.id, version: s.version, next: s.next, before: s.current ? { ...s.current, version: s.version ?? undefined } : null });
   }
-  certInsert.flush();
-
-  const safeguardInsert = new BatchInsert(client, "safeguard", ["id", ...SAFEGUARD_COLUMNS, "version", "created_at", "updated_at"]);
-  const safeguardUpdate = updateStatement(client, "safeguard", SAFEGUARD_COLUMNS, true);
-  const members = childList(client, "safeguard_party", "safeguard_id", "party_id", true);
-  for (const s of plan.safeguards) {
-    if (s.action === "unchanged") continue;
-    if (s.action === "add") safeguardInsert.add([s.id, ...safeguardValues(s.next), 1, at, at]);
-    else expectOne(safeguardUpdate.run(...safeguardValues(s.next), at, s.id, s.version).changes);
-    if (listChanged(s, "parties", "members")) members.write(s.id, s.next.fields.parties, s.action === "change");
-    audit(s.action === "add" ? "safeguard.create" : "safeguard.update", "safeguard", s.id, snapshot("safeguard", s.id, s.current, s.version), snapshot("safeguard", s.id, s.next, (s.version ?? 0) + 1));
-  }
-  safeguardInsert.flush();
-  members.flush();
-
-  const transferInsert = new BatchInsert(client, "transfer", ["id", ...TRANSFER_COLUMNS, "version", "created_at", "updated_at"]);
-  const transferUpdate = updateStatement(client, "transfer", TRANSFER_COLUMNS, true);
-  const reliesOn = childList(client, "transfer_safeguard", "transfer_id", "safeguard_id", true);
-  const transferCategories = childList(client, "transfer_data_category", "transfer_id", "category_id");
-  const transferPurposes = childList(client, "transfer_purpose", "transfer_id", "purpose_id");
-  for (const s of plan.transfers) {
-    if (s.action === "unchanged") continue;
-    if (s.action === "add") transferInsert.add([s.id, ...transferValues(s.next), 1, at, at]);
-    else expectOne(transferUpdate.run(...transferValues(s.next), at, s.id, s.version).changes);
-    if (listChanged(s, "safeguards")) reliesOn.write(s.id, s.next.fields.safeguards, s.action === "change");
-    if (listChanged(s, "dataCategories")) transferCategories.write(s.id, s.next.fields.dataCategories, s.action === "change");
-    if (listChanged(s, "purposes")) transferPurposes.write(s.id, s.next.fields.purposes, s.action === "change");
-    audit(s.action === "add" ? "transfer.create" : "transfer.update", "transfer", s.id, snapshot("transfer", s.id, s.current, s.version), snapshot("transfer", s.id, s.next, (s.version ?? 0) + 1));
-  }
-  transferInsert.flush();
-  reliesOn.flush();
-  transferCategories.flush();
-  transferPurposes.flush();
-
-  const tiaInsert = new BatchInsert(client, "transfer_impact_assessment", TIA_INSERT_COLUMNS);
-  for (const s of plan.tias) {
-    if (s.action !== "add") continue;
-    const a = s.next;
-    tiaInsert.add([s.id, a.transferId, a.completed, a.assessor, a.outcome, a.measuresTechnical, a.measuresContractual, a.measuresOrganisational, a.nextReview, a.documentRef, a.extra, at]);
-    audit("tia.create", "tia", s.id, null, { id: s.id, ...a, createdAt: at });
-  }
-  tiaInsert.flush();
-  auditRows.flush();
+  audited += writeCertifications(tx, actor, certSteps, now, options).length;
+  audited += writeSafeguards(tx, actor, writerSteps(plan.safeguards, safeguardState), now, options).length;
+  audited += writeTransfers(tx, actor, writerSteps(plan.transfers, transferState), now, options).length;
+  audited += addTias(tx, actor, plan.tias.filter((s) => s.action === "add").map((s) => ({ id: s.id, next: s.next })), now).length;
   return audited;
 }
 

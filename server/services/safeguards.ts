@@ -9,7 +9,6 @@ import type { z } from "zod";
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import { prepared, type Db, type DbOrTx, type Tx } from "@/db/client";
 import { auditLog, parties, safeguardParties, safeguards, transfers, transferSafeguards } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record-audit";
 import { setArchived, type ArchiveSpec } from "./archiving";
 import type { Actor } from "@/server/auth/actor";
 import type { Issue, Status } from "@/server/domain/rules";
@@ -22,9 +21,11 @@ import {
 } from "@/server/schemas/safeguard";
 import { REGISTRY_ID_PATTERN } from "@/server/schemas/transfer";
 import { getCompiledKnowledgeBase } from "./compiled-knowledge-base";
-import { partiesAndVerdictOf, registryIdFrom, TRANSFER_ROW_COLUMNS, type Page, type PartyRef, type TransferRowWithParties } from "./transfers";
+import { findTransfer, partiesAndVerdictOf, registryIdFrom, TRANSFER_ROW_COLUMNS, type Page, type PartyRef, type TransferRowWithParties } from "./transfers";
 import { cachedRead, today, verdictSource } from "./verdicts";
 import { writeTransaction } from "./verdict-store";
+import { writeSafeguards } from "./writers/safeguard-writer";
+import { writeTransfers } from "./writers/transfer-writer";
 import { likePattern } from "./sql-text";
 
 export type SafeguardRow = typeof safeguards.$inferSelect;
@@ -63,7 +64,6 @@ export function safeguardStateOn(date: string | null, ended: string | null, asOf
   return "in_force";
 }
 
-const nowIso = () => new Date().toISOString();
 
 export function findSafeguard(db: DbOrTx, id: string): SafeguardDetail | null {
   const row = db.select().from(safeguards).where(eq(safeguards.id, id)).get();
@@ -310,33 +310,20 @@ function assertPartiesExist(tx: DbOrTx, ids: string[]): void {
   if (unknown.length) throw new AppError("BAD_REQUEST", `Unknown parties: ${unknown.join(", ")}.`, { partyIds: `Unknown parties: ${unknown.join(", ")}.` });
 }
 
-function columnsOf(fields: SafeguardFields) {
-  const { partyIds: _p, modules, ...columns } = fields;
-  return { ...columns, modules: fields.type === "scc" && fields.sccVersion === "2021/914" ? JSON.stringify(modules) : null };
-}
-
-function writeParties(tx: DbOrTx, id: string, partyIds: string[]): void {
-  tx.delete(safeguardParties).where(eq(safeguardParties.safeguardId, id)).run();
-  partyIds.forEach((partyId, position) => tx.insert(safeguardParties).values({ safeguardId: id, partyId, position }).run());
-}
+/** The safeguard writer's options here: a stale version is the form's stale-edit refusal. */
+const STALE = { onStale: () => staleEdit("safeguard") };
 
 /**
  * Links safeguard `safeguardId` to transfer `transferId` (last in its list), bumping the transfer's version (an
- * editor holding the older list gets a stale-edit refusal rather than dropping the link), audited as a transfer edit.
+ * editor holding the older list gets a stale-edit refusal rather than dropping the link), audited as a transfer edit
+ * (the transfer writer's row, as any edit of the transfer).
  */
-function attachToTransfer(tx: DbOrTx, actor: Actor, transferId: string, safeguardId: string): void {
-  const t = prepared(tx, "SELECT id, archived_at AS archivedAt, version FROM transfer WHERE id = ?").get(transferId) as { id: string; archivedAt: string | null; version: number } | undefined;
+function attachToTransfer(tx: DbOrTx, actor: Actor, transferId: string, safeguardId: string, at: Date): void {
+  const t = findTransfer(tx, transferId);
   if (!t) throw new AppError("BAD_REQUEST", `Transfer "${transferId}" was not found: the safeguard was not registered.`);
   if (t.archivedAt) throw new AppError("CONFLICT", "This transfer is archived: restore it before attaching a safeguard to it.");
-  const ids = (prepared(tx, "SELECT safeguard_id AS id FROM transfer_safeguard WHERE transfer_id = ? ORDER BY position, safeguard_id").all(transferId) as { id: string }[]).map((r) => r.id);
-  prepared(tx, "INSERT INTO transfer_safeguard (transfer_id, safeguard_id, position) VALUES (?, ?, ?)").run(transferId, safeguardId, ids.length);
-  prepared(tx, "UPDATE transfer SET version = version + 1, updated_at = ? WHERE id = ?").run(nowIso(), transferId);
-  recordAudit(tx, actor, {
-    action: "transfer.update",
-    entityType: "transfer",
-    entityId: transferId,
-    before: { safeguardIds: ids, version: t.version },
-    after: { safeguardIds: [...ids, safeguardId], version: t.version + 1 },
+  writeTransfers(tx, actor, [{ action: "change", id: transferId, version: t.version, next: { ...t, safeguardIds: [...t.safeguardIds, safeguardId] }, before: t }], at, {
+    onStale: () => staleEdit("transfer"),
   });
 }
 
@@ -357,14 +344,10 @@ export function createSafeguard(
     assertSignableUnderKnowledgeBase(tx, input.fields);
     const id =
       input.id ?? registryIdFrom(input.fields.title, "safeguard", (candidate) => Boolean(tx.select({ id: safeguards.id }).from(safeguards).where(eq(safeguards.id, candidate)).get()));
-    const at = nowIso();
-    tx.insert(safeguards)
-      .values({ ...columnsOf(input.fields), id, extra: options.extra ? JSON.stringify(options.extra) : null, createdAt: at, updatedAt: at })
-      .run();
-    writeParties(tx, id, input.fields.partyIds);
+    const at = new Date();
+    writeSafeguards(tx, actor, [{ action: "add", id, version: null, next: { ...input.fields, extra: options.extra ?? null, archivedAt: null }, before: null }], at, STALE);
     const after = getSafeguard(tx, id);
-    recordAudit(tx, actor, { action: "safeguard.create", entityType: "safeguard", entityId: id, before: null, after });
-    if (input.attachToTransferId !== undefined) attachToTransfer(tx, actor, input.attachToTransferId, id);
+    if (input.attachToTransferId !== undefined) attachToTransfer(tx, actor, input.attachToTransferId, id, at);
     return after;
   });
 }
@@ -382,16 +365,9 @@ export function updateSafeguard(db: Db, actor: Actor, input: { id: string; versi
         { ckb: getCompiledKnowledgeBase(tx), parties: signersOf(tx, input.fields), before, relyingTransfers: relying.map((r) => ({ id: r.id, archived: false })) },
       ),
     );
-    const result = tx
-      .update(safeguards)
-      .set({ ...columnsOf(input.fields), version: sql`${safeguards.version} + 1`, updatedAt: nowIso() })
-      .where(and(eq(safeguards.id, input.id), eq(safeguards.version, input.version)))
-      .run();
-    if (result.changes !== 1) throw staleEdit("safeguard");
-    writeParties(tx, input.id, input.fields.partyIds);
-    const after = getSafeguard(tx, input.id);
-    recordAudit(tx, actor, { action: "safeguard.update", entityType: "safeguard", entityId: input.id, before, after });
-    return after;
+    // The form edits the fields; what it does not show (extra fields of an imported safeguard) stays.
+    writeSafeguards(tx, actor, [{ action: "change", id: input.id, version: input.version, next: { ...before, ...input.fields }, before }], new Date(), STALE);
+    return getSafeguard(tx, input.id);
   });
 }
 
@@ -406,7 +382,12 @@ function assertNothingRelies(tx: Tx, safeguard: SafeguardDetail): void {
   throwFirst(safeguardArchiveRules(relying.map((r) => ({ id: r.id, archived: false }))), false);
 }
 
-const ARCHIVE_SPEC: ArchiveSpec<SafeguardDetail> = { entity: "safeguard", load: getSafeguard, beforeArchive: assertNothingRelies };
+const ARCHIVE_SPEC: ArchiveSpec<SafeguardDetail> = {
+  entity: "safeguard",
+  load: getSafeguard,
+  beforeArchive: assertNothingRelies,
+  write: (tx, actor, step, at) => writeSafeguards(tx, actor, [step], at, STALE),
+};
 
 export const archiveSafeguard = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, ARCHIVE_SPEC, input, true);
 export const restoreSafeguard = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, ARCHIVE_SPEC, input, false);

@@ -7,12 +7,12 @@ import crypto from "node:crypto";
 import { asc, desc, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { transferImpactAssessments, transfers } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record-audit";
 import type { Actor } from "@/server/auth/actor";
 import { tiaRules } from "@/server/domain/registry/record-rules";
 import { AppError, notFound } from "@/server/errors";
 import type { TiaFields } from "@/server/schemas/tia";
 import { writeTransaction } from "./verdict-store";
+import { addTias } from "./writers/tia-writer";
 
 export type TiaRow = typeof transferImpactAssessments.$inferSelect;
 
@@ -36,9 +36,7 @@ export function createTia(db: Db, actor: Actor, input: { transferId: string; fie
     const first = tiaRules(input.fields, { today: todayIso })[0];
     if (first) throw new AppError("BAD_REQUEST", first.summary, { [first.field]: first.message });
     const id = crypto.randomUUID();
-    tx.insert(transferImpactAssessments).values({ ...input.fields, id, transferId: input.transferId, createdAt: now.toISOString() }).run();
-    const after = tx.select().from(transferImpactAssessments).where(eq(transferImpactAssessments.id, id)).get()!;
-    recordAudit(tx, actor, { action: "tia.create", entityType: "tia", entityId: id, before: null, after }, now);
-    return after;
+    addTias(tx, actor, [{ id, next: { ...input.fields, extra: null, transferId: input.transferId } }], now);
+    return tx.select().from(transferImpactAssessments).where(eq(transferImpactAssessments.id, id)).get()!;
   });
 }

@@ -4,7 +4,7 @@
  * (today) or the what-if tables (another date) with SQL; one transfer's page evaluates only that transfer.
  */
 import type { z } from "zod";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { asc, eq, inArray } from "drizzle-orm";
 import { prepared, type Db, type DbOrTx } from "@/db/client";
 import {
   type auditLog,
@@ -18,7 +18,6 @@ import {
   transfers,
   transferSafeguards,
 } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record-audit";
 import { setArchived, type ArchiveSpec } from "./archiving";
 import type { Actor } from "@/server/auth/actor";
 import type { RegistryTransfer } from "@/server/domain/registry";
@@ -49,6 +48,7 @@ import { getCompiledKnowledgeBase } from "./compiled-knowledge-base";
 import { fillScope, readScopedDocument } from "./registry-document";
 import { cachedRead, coverageOf, describeDestination, knowledgeUsed, statusOfRank, today, transferVerdict, verdictSource } from "./verdicts";
 import { writeTransaction } from "./verdict-store";
+import { writeTransfers } from "./writers/transfer-writer";
 import { likePattern } from "./sql-text";
 
 export type TransferRow = typeof transfers.$inferSelect;
@@ -91,7 +91,6 @@ export interface Page<T> {
   pageSize: number;
 }
 
-const nowIso = () => new Date().toISOString();
 
 /** A registry id from free text ("Norvale GmbH → Stratus" → "norvale-gmbh-stratus"), made unique with `exists`. */
 export function registryIdFrom(text: string, fallback: string, exists: (id: string) => boolean): string {
@@ -568,32 +567,8 @@ function assertReferences(tx: DbOrTx, fields: TransferRecord): void {
   }
 }
 
-function columnsOf(fields: TransferFields) {
-  const { dataCategories: _c, purposes: _p, safeguardIds: _s, dataSubjects, ...columns } = fields;
-  return { ...columns, dataSubjects: JSON.stringify([...new Set(dataSubjects)]) };
-}
-
-/**
- * Writes the transfer's data categories, purposes and safeguard links as `fields` has them, touching only the rows
- * that differ: an edit that keeps them (a note changed) fires no trigger on them, so no cache keyed on their kind
- * of data is dropped (server/services/revisions.ts).
- */
-function writeChildren(tx: DbOrTx, id: string, fields: TransferFields): void {
-  const categories = new Set(fields.dataCategories);
-  const storedCategories = new Set((prepared(tx, "SELECT category_id AS v FROM transfer_data_category WHERE transfer_id = ?").all(id) as { v: string }[]).map((r) => r.v));
-  for (const categoryId of storedCategories) if (!categories.has(categoryId)) tx.delete(transferDataCategories).where(and(eq(transferDataCategories.transferId, id), eq(transferDataCategories.categoryId, categoryId))).run();
-  for (const categoryId of categories) if (!storedCategories.has(categoryId)) tx.insert(transferDataCategories).values({ transferId: id, categoryId }).run();
-  const purposes = new Set(fields.purposes);
-  const storedPurposes = new Set((prepared(tx, "SELECT purpose_id AS v FROM transfer_purpose WHERE transfer_id = ?").all(id) as { v: string }[]).map((r) => r.v));
-  for (const purposeId of storedPurposes) if (!purposes.has(purposeId)) tx.delete(transferPurposes).where(and(eq(transferPurposes.transferId, id), eq(transferPurposes.purposeId, purposeId))).run();
-  for (const purposeId of purposes) if (!storedPurposes.has(purposeId)) tx.insert(transferPurposes).values({ transferId: id, purposeId }).run();
-  // Safeguards are ordered: rewritten when the list (with its order) differs.
-  const storedSafeguards = (prepared(tx, "SELECT safeguard_id AS v FROM transfer_safeguard WHERE transfer_id = ? ORDER BY position").all(id) as { v: string }[]).map((r) => r.v);
-  if (storedSafeguards.join("\u0000") !== fields.safeguardIds.join("\u0000")) {
-    tx.delete(transferSafeguards).where(eq(transferSafeguards.transferId, id)).run();
-    fields.safeguardIds.forEach((safeguardId, position) => tx.insert(transferSafeguards).values({ transferId: id, safeguardId, position }).run());
-  }
-}
+/** The transfer writer's options here: a stale version is the form's stale-edit refusal. */
+const STALE = { onStale: () => staleEdit("transfer") };
 
 export function createTransfer(db: Db, actor: Actor, input: { id?: string; fields: TransferFields }, options: { extra?: Record<string, unknown> } = {}): TransferDetail {
   return writeTransaction(db, (tx) => {
@@ -608,14 +583,8 @@ export function createTransfer(db: Db, actor: Actor, input: { id?: string; field
     const id =
       input.id ??
       registryIdFrom(`${fields.exporterId}-${fields.recipientId}`, "transfer", (candidate) => Boolean(tx.select({ id: transfers.id }).from(transfers).where(eq(transfers.id, candidate)).get()));
-    const at = nowIso();
-    tx.insert(transfers)
-      .values({ ...columnsOf(fields), id, extra: options.extra ? JSON.stringify(options.extra) : null, createdAt: at, updatedAt: at })
-      .run();
-    writeChildren(tx, id, fields);
-    const after = getTransfer(tx, id);
-    recordAudit(tx, actor, { action: "transfer.create", entityType: "transfer", entityId: id, before: null, after });
-    return after;
+    writeTransfers(tx, actor, [{ action: "add", id, version: null, next: { ...fields, extra: options.extra ?? null, archivedAt: null }, before: null }], new Date(), STALE);
+    return getTransfer(tx, id);
   });
 }
 
@@ -624,21 +593,19 @@ export function updateTransfer(db: Db, actor: Actor, input: { id: string; versio
     const before = getTransfer(tx, input.id);
     if (before.archivedAt) throw new AppError("CONFLICT", "This transfer is archived: restore it before editing.");
     assertReferences(tx, input.fields);
-    const result = tx
-      .update(transfers)
-      .set({ ...columnsOf(input.fields), version: sql`${transfers.version} + 1`, updatedAt: nowIso() })
-      .where(and(eq(transfers.id, input.id), eq(transfers.version, input.version)))
-      .run();
-    if (result.changes !== 1) throw staleEdit("transfer");
-    writeChildren(tx, input.id, input.fields);
-    const after = getTransfer(tx, input.id);
-    recordAudit(tx, actor, { action: "transfer.update", entityType: "transfer", entityId: input.id, before, after });
-    return after;
+    // The form edits the fields; what it does not show (extra fields of an imported transfer) stays.
+    writeTransfers(tx, actor, [{ action: "change", id: input.id, version: input.version, next: { ...before, ...input.fields }, before }], new Date(), STALE);
+    return getTransfer(tx, input.id);
   });
 }
 
 /** A restored transfer is live again: it must obey the rules a form edit would check (its parties may have changed since). */
-const ARCHIVE_SPEC: ArchiveSpec<TransferDetail> = { entity: "transfer", load: getTransfer, beforeRestore: (tx, t) => assertReferences(tx, t) };
+const ARCHIVE_SPEC: ArchiveSpec<TransferDetail> = {
+  entity: "transfer",
+  load: getTransfer,
+  beforeRestore: (tx, t) => assertReferences(tx, t),
+  write: (tx, actor, step, at) => writeTransfers(tx, actor, [step], at, STALE),
+};
 
 export const archiveTransfer = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, ARCHIVE_SPEC, input, true);
 export const restoreTransfer = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, ARCHIVE_SPEC, input, false);
