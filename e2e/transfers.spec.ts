@@ -155,4 +155,15 @@ test.describe("transfers and safeguards", () => {
     const forged = await trpcCall(auditor.request, "tia.create", { transferId: "anything", fields: { completed: "2024-01-01", assessor: "x", outcome: "proceed" } });
     expect(forged.status).toBe(403);
   });
+
+  test("a link to a transfer that does not exist says so at once and leads back to the list", async ({ browser }) => {
+    const page = await pageAs(browser, "dpo");
+    await open(page, "/transfers/no-such-transfer");
+    // The server no longer retries a failed prefetch (the page took 3 s to answer before: app/_trpc/query-client.test.ts).
+    const alert = page.getByRole("alert").filter({ hasText: "Transfer not found" });
+    await expect(alert).toContainText('Transfer "no-such-transfer" was not found.');
+    await page.getByRole("link", { name: "Back to the transfers" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Transfers" })).toBeVisible();
+    await expect(page).toHaveURL(/\/transfers$/);
+  });
 });

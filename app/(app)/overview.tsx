@@ -92,8 +92,7 @@ export function Overview() {
                   <thead className="bg-slate-50">
                     <tr>
                       <Th>Transfer</Th>
-                      <Th>Status</Th>
-                      <Th>Issues</Th>
+                      <Th className="w-56">Status and issues</Th>
                     </tr>
                   </thead>
                   <tbody className="divide-y divide-slate-100 bg-white">
@@ -106,17 +105,17 @@ export function Overview() {
                           <div className="text-xs text-slate-500">
                             to {countryName(t.destination)} · {t.regime ? REGIME_LABELS[t.regime] : "no regime"}
                           </div>
-                          {t.firstReason ? <p className="mt-1 max-w-xl text-xs text-slate-600">{t.firstReason}</p> : null}
+                          {t.firstReason ? <p className="mt-1 max-w-2xl text-xs text-slate-600">{t.firstReason}</p> : null}
                         </Td>
-                        <Td>
-                          <StatusBadge status={t.status} />
-                        </Td>
-                        <Td>
-                          <div className="flex max-w-xs flex-wrap gap-1">
+                        <Td label="Status and issues">
+                          {/* One narrow column, the badges one under the other (long issue names wrap), so that the
+                              transfer and its reason keep most of the card's width. */}
+                          <div className="flex flex-col items-start gap-1">
+                            <StatusBadge status={t.status} />
                             {t.issues
                               .filter((i) => i.severity !== "info")
                               .map((i) => (
-                                <IssueBadge key={i.code} code={i.code} severity={i.severity as "warning" | "error"} />
+                                <IssueBadge key={i.code} code={i.code} severity={i.severity as "warning" | "error"} className="items-start whitespace-normal" />
                               ))}
                           </div>
                         </Td>

@@ -62,7 +62,7 @@ export function IssueBadge({ code, severity, className }: { code: string; severi
       title={code}
       className={cn("inline-flex items-center gap-1 rounded-md px-1.5 py-0.5 text-xs whitespace-nowrap ring-1 ring-inset", SEVERITY_CLASSES[severity], className)}
     >
-      <Icon className="size-3" aria-hidden />
+      <Icon className="mt-0.5 size-3 shrink-0" aria-hidden />
       <span className="sr-only">{SEVERITY_LABELS[severity]}: </span>
       {issueLabel(code)}
     </span>

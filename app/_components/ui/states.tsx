@@ -12,7 +12,8 @@ export function EmptyState({ title, children, action }: { title: string; childre
   );
 }
 
-export function ErrorState({ title = "Something went wrong", message, onRetry }: { title?: string; message?: string; onRetry?: () => void }) {
+/** An error in place of content; `action` offers a way on (e.g. back to the list when a record is not found). */
+export function ErrorState({ title = "Something went wrong", message, onRetry, action }: { title?: string; message?: string; onRetry?: () => void; action?: React.ReactNode }) {
   return (
     <div role="alert" className="flex items-start gap-3 rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
       <AlertTriangle className="mt-0.5 size-5 shrink-0 text-red-500" aria-hidden />
@@ -24,6 +25,7 @@ export function ErrorState({ title = "Something went wrong", message, onRetry }:
             Try again
           </button>
         ) : null}
+        {action ? <div className="mt-2">{action}</div> : null}
       </div>
     </div>
   );

@@ -59,6 +59,13 @@ export function PartyDetailView({ id }: { id: string }) {
         title={party.error.data?.code === "NOT_FOUND" ? "Party not found" : "Could not load the party"}
         message={party.error.message}
         onRetry={party.error.data?.code === "NOT_FOUND" ? undefined : () => party.refetch()}
+        action={
+          party.error.data?.code === "NOT_FOUND" ? (
+            <AsOfLink href="/parties" className="font-medium text-red-700 underline underline-offset-2 hover:text-red-900">
+              Back to the parties
+            </AsOfLink>
+          ) : undefined
+        }
       />
     );
   const p = party.data;

@@ -45,6 +45,13 @@ export function RequestDetailView({ id }: { id: string }) {
         title={query.error.data?.code === "NOT_FOUND" ? "Request not found" : "Could not load the request"}
         message={query.error.message}
         onRetry={query.error.data?.code === "NOT_FOUND" ? undefined : () => query.refetch()}
+        action={
+          query.error.data?.code === "NOT_FOUND" ? (
+            <AsOfLink href="/requests" className="font-medium text-red-700 underline underline-offset-2 hover:text-red-900">
+              Back to the requests
+            </AsOfLink>
+          ) : undefined
+        }
       />
     );
   const r = query.data;

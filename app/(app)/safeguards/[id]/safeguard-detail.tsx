@@ -74,6 +74,13 @@ export function SafeguardDetailView({ id }: { id: string }) {
         title={sg.error.data?.code === "NOT_FOUND" ? "Safeguard not found" : "Could not load the safeguard"}
         message={sg.error.message}
         onRetry={sg.error.data?.code === "NOT_FOUND" ? undefined : () => sg.refetch()}
+        action={
+          sg.error.data?.code === "NOT_FOUND" ? (
+            <AsOfLink href="/safeguards" className="font-medium text-red-700 underline underline-offset-2 hover:text-red-900">
+              Back to the safeguards
+            </AsOfLink>
+          ) : undefined
+        }
       />
     );
   const s = sg.data;

@@ -66,6 +66,13 @@ export function TransferDetailView({ id }: { id: string }) {
         title={transfer.error.data?.code === "NOT_FOUND" ? "Transfer not found" : "Could not load the transfer"}
         message={transfer.error.message}
         onRetry={transfer.error.data?.code === "NOT_FOUND" ? undefined : () => transfer.refetch()}
+        action={
+          transfer.error.data?.code === "NOT_FOUND" ? (
+            <AsOfLink href="/transfers" className="font-medium text-red-700 underline underline-offset-2 hover:text-red-900">
+              Back to the transfers
+            </AsOfLink>
+          ) : undefined
+        }
       />
     );
   const t = transfer.data;
