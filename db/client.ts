@@ -6,16 +6,13 @@
 import fs from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { drizzle, type BetterSQLite3Database } from "drizzle-orm/better-sqlite3";
+import { drizzle } from "drizzle-orm/better-sqlite3";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { ensureReferenceKnowledgeBase } from "./kb-loader";
+import type { Db, DbOrTx } from "./types";
 import * as schema from "./schema";
 
-export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
-/** What a synchronous `db.transaction((tx) => …)` callback receives. */
-export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
-/** Either the database or a transaction: services accept both. */
-export type DbOrTx = Db | Tx;
+export type { Db, DbOrTx, Tx } from "./types";
 
 export const DEFAULT_DATABASE_PATH = "data/registry.db";
 export const MIGRATIONS_FOLDER = path.join(process.cwd(), "db", "migrations");

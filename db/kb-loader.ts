@@ -5,7 +5,7 @@
  * table (edited or added by the DPO) are never overwritten.
  */
 import { count } from "drizzle-orm";
-import type { Db } from "./client";
+import type { Db } from "./types";
 import { referenceKnowledgeBase } from "./reference";
 import { kbEntries } from "./schema";
 import { flattenKnowledgeBase } from "@/server/domain/kb";

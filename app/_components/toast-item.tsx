@@ -2,7 +2,18 @@
 
 import { Check, X } from "lucide-react";
 import { useEffect } from "react";
-import type { Toast } from "./toast";
+
+/** A button in a toast, e.g. "Undo" after archiving. */
+export interface ToastAction {
+  label: string;
+  onClick: () => void;
+}
+
+export interface Toast {
+  id: number;
+  message: string;
+  action?: ToastAction;
+}
 
 const TOAST_MS = 6000;
 /** A toast with an action ("Undo") stays longer, so there is time to reach its button. */

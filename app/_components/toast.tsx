@@ -5,17 +5,9 @@ import { createContext, lazy, Suspense, useCallback, useContext, useRef, useStat
 // A toast's markup loads with the first toast; the live region itself is always in the page.
 const ToastItem = lazy(() => import("./toast-item"));
 
-/** A button in a toast, e.g. "Undo" after archiving. */
-export interface ToastAction {
-  label: string;
-  onClick: () => void;
-}
+import type { Toast, ToastAction } from "./toast-item";
 
-export interface Toast {
-  id: number;
-  message: string;
-  action?: ToastAction;
-}
+export type { Toast, ToastAction };
 
 type ShowToast = (message: string, options?: { action?: ToastAction }) => void;
 

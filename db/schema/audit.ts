@@ -1,6 +1,6 @@
 /**
  * The audit trail. Append-only: the migration 0001 adds triggers that abort any
- * UPDATE or DELETE on this table. Rows are written by server/audit/record-audit.ts
+ * UPDATE or DELETE on this table. Rows are written by server/services/record-audit.ts
  * inside the same transaction as the change they describe.
  */
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";

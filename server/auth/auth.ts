@@ -20,7 +20,7 @@ import { drizzleAdapter } from "better-auth/adapters/drizzle";
 import { getDb, databasePath, type Db } from "@/db/client";
 import * as schema from "@/db/schema";
 import { isDemoMode } from "@/server/config";
-import { MIN_PASSWORD_LENGTH } from "@/server/schemas/user";
+import { MIN_PASSWORD_LENGTH } from "@/server/domain/choices/user-labels";
 import { CLIENT_ADDRESS_HEADER } from "./client-address";
 import { DEFAULT_BACKOFF, normalizeAccountKey, SignInBackoff, type BackoffPolicy } from "./sign-in-backoff";
 

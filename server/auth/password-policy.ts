@@ -1,5 +1,5 @@
 /**
- * What a password must be: at least MIN_PASSWORD_LENGTH characters (server/schemas/user.ts, also
+ * What a password must be: at least MIN_PASSWORD_LENGTH characters (server/domain/choices/user-labels.ts, also
  * checked in the browser) and not easy to guess: zxcvbn-ts (a maintained port of Dropbox's zxcvbn,
  * with its common-password, name and English word lists) must score it at least MIN_PASSWORD_SCORE
  * of 4, "safely unguessable: moderate protection from offline slow-hash scenario" (about 10^8
@@ -9,7 +9,7 @@
 import { ZxcvbnFactory } from "@zxcvbn-ts/core";
 import * as common from "@zxcvbn-ts/language-common";
 import * as english from "@zxcvbn-ts/language-en";
-import { MIN_PASSWORD_LENGTH } from "@/server/schemas/user";
+import { MIN_PASSWORD_LENGTH } from "@/server/domain/choices/user-labels";
 
 export const MIN_PASSWORD_SCORE = 3;
 

@@ -1,4 +1,4 @@
-/** Reading the audit trail (writing is server/audit/record-audit.ts). */
+/** Reading the audit trail (writing is server/services/record-audit.ts). */
 import { and, count, desc, eq, gte, lt, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db } from "@/db/client";

@@ -7,7 +7,7 @@ import crypto from "node:crypto";
 import { desc, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { safeguards, storedFiles, transferImpactAssessments } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordAudit } from "@/server/services/record-audit";
 import type { Actor } from "@/server/auth/actor";
 import { AppError, notFound } from "@/server/errors";
 import type { FileKind } from "@/server/domain/choices/request-labels";

@@ -20,7 +20,7 @@ import { sql } from "drizzle-orm";
 import { prepared, type Db } from "@/db/client";
 import { auditLog, parties, safeguards } from "@/db/schema";
 import type { AuditAction } from "@/server/audit/actions";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordAudit } from "@/server/services/record-audit";
 import type { Actor } from "@/server/auth/actor";
 import {
   AUDIT_EXPORT_COLUMNS,

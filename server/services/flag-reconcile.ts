@@ -6,7 +6,7 @@
  * Reads only the flag rows still unresolved (the `flag_state_idx` index) and looks each up by primary key.
  */
 import { prepared, type DbOrTx } from "@/db/client";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordAudit } from "@/server/services/record-audit";
 import { SYSTEM_ACTOR } from "@/server/auth/actor";
 
 interface Row {

@@ -16,7 +16,7 @@
  */
 import { prepared, type Db, type DbOrTx } from "@/db/client";
 import { flagComments, flags } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordAudit } from "@/server/services/record-audit";
 import type { Actor } from "@/server/auth/actor";
 import {
   canMoveFlag,

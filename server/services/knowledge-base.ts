@@ -8,7 +8,7 @@ import { and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import type { Db, DbOrTx } from "@/db/client";
 import { auditLog, kbEntries } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordAudit } from "@/server/services/record-audit";
 import type { Actor } from "@/server/auth/actor";
 import { KB_KINDS, knowledgeBaseEntrySchema, type KbEntry } from "@/server/domain/kb";
 import { AppError, notFound, staleEdit } from "@/server/errors";

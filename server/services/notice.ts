@@ -10,7 +10,7 @@ import { convert as htmlToText } from "html-to-text";
 import { marked } from "marked";
 import { prepared, type Db, type DbOrTx } from "@/db/client";
 import { noticeRecords } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordAudit } from "@/server/services/record-audit";
 import type { Actor } from "@/server/auth/actor";
 import { FRAMEWORK_LABELS } from "@/server/domain/labels";
 import {

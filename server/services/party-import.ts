@@ -15,7 +15,7 @@ import Papa from "papaparse";
 import { z } from "zod";
 import { rawClient, type Db, type DbOrTx } from "@/db/client";
 import { partyImportMappings } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordAudit } from "@/server/services/record-audit";
 import type { Actor } from "@/server/auth/actor";
 import {
   duplicateKey,

@@ -43,7 +43,7 @@ import { count } from "drizzle-orm";
 import { z } from "zod";
 import { rawClient, type Db, type DbOrTx } from "@/db/client";
 import { certifications, dataCategories, parties, purposes, safeguards, transferImpactAssessments, transfers } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordAudit } from "@/server/services/record-audit";
 import { shareableDocument } from "@/server/domain/registry/shareable";
 import type { Actor } from "@/server/auth/actor";
 import { isValidIsoDate } from "@/server/domain/dates";

@@ -13,7 +13,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import { prepared, rawClient, type Db, type DbOrTx } from "@/db/client";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordAudit } from "@/server/services/record-audit";
 import type { Actor } from "@/server/auth/actor";
 import { END_REASON_LABELS, FLAG_CODE_LABELS, FRAMEWORK_LABELS, REGIME_LABELS } from "@/server/domain/labels";
 import type { EndReason, FrameworkId, RegimeId } from "@/server/domain/kb/types";

@@ -12,7 +12,7 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { prepared } from "@/db/client";
 import { requestCopies, safeguardCopyParts, safeguardRequests, safeguards } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordAudit } from "@/server/services/record-audit";
 import type { Actor } from "@/server/auth/actor";
 import { countryName } from "@/server/countries";
 import { BASIS_TYPE_LABELS, DEROGATION_LABELS, REGIME_LABELS, SCC_VERSION_LABELS, STATUS_LABELS } from "@/server/domain/labels";

@@ -8,7 +8,7 @@ import crypto from "node:crypto";
 import { and, asc, count, desc, eq, inArray, like, or, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { dataCategories, parties, purposes, requestCopies, safeguardCopyParts, safeguardRequests, safeguards } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordAudit } from "@/server/services/record-audit";
 import type { Actor } from "@/server/auth/actor";
 import { checkExtension, dueDate, dueSoonUntil, extendedDueDate, urgency, type Urgency } from "@/server/domain/requests/deadlines";
 import { AppError, notFound, staleEdit } from "@/server/errors";

@@ -12,7 +12,7 @@ import { randomUUID } from "node:crypto";
 import { asc, count, eq, inArray } from "drizzle-orm";
 import { prepared, rawClient, type Db, type DbOrTx } from "@/db/client";
 import { parties, safeguards, scenarios } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordAudit } from "@/server/services/record-audit";
 import type { Actor } from "@/server/auth/actor";
 import { compileKnowledgeBase, createEvaluationContext, evaluateTransfer, STATUS_RANK, type Status } from "@/server/domain/rules";
 import { applyChangesToKnowledgeBase, applyChangesToRegistry, compareOutcome, scenarioScope, type ScenarioChange, type ScenarioOutcome, type ScenarioProblem } from "@/server/domain/scenarios";

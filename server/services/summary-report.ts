@@ -7,7 +7,7 @@
 import path from "node:path";
 import PDFDocument from "pdfkit";
 import type { Db } from "@/db/client";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordAudit } from "@/server/services/record-audit";
 import type { Actor } from "@/server/auth/actor";
 import { ISSUE_LABELS, REGIME_LABELS, STATUS_LABELS } from "@/server/domain/labels";
 import { STATUSES, type IssueCode, type Status } from "@/server/domain/rules/types";

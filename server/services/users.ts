@@ -8,7 +8,7 @@ import { hashPassword } from "better-auth/crypto";
 import { and, asc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { account, session, user } from "@/db/schema";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordAudit } from "@/server/services/record-audit";
 import type { Actor } from "@/server/auth/actor";
 import { passwordProblem } from "@/server/auth/password-policy";
 import type { Role } from "@/server/auth/permissions";

@@ -245,7 +245,7 @@ export const FLAG_EXPORT_COLUMNS: readonly ExportColumn<FlagExportRecord>[] = [
   { header: "Detail", width: 60, value: (r) => r.message },
 ];
 
-/** An audit-log entry as stored (server/audit/record-audit.ts). */
+/** An audit-log entry as stored (server/services/record-audit.ts). */
 export interface AuditExportRecord {
   id: number;
   at: string;

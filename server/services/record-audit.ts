@@ -1,7 +1,7 @@
 import { auditLog } from "@/db/schema";
 import type { DbOrTx } from "@/db/client";
 import type { Actor } from "@/server/auth/actor";
-import type { AuditAction, EntityType } from "./actions";
+import type { AuditAction, EntityType } from "@/server/audit/actions";
 
 export interface AuditEntry {
   action: AuditAction;
