@@ -14,7 +14,7 @@ import path from "node:path";
 import { Readable } from "node:stream";
 import { getDb } from "@/db/client";
 import { sessionUserFromHeaders } from "@/server/api/context";
-import { recordAudit } from "@/server/audit/record-audit";
+import { recordAudit } from "@/server/services/record-audit";
 import { refusalMessage } from "@/server/auth/permission-labels";
 import { can } from "@/server/auth/permissions";
 import { isoDate } from "@/server/schemas/dates";
