@@ -17,7 +17,8 @@
  *   of that plan. Every check that could make a write fail is made here, so whatever
  *   the preview accepts the apply accepts;
  * - apply: plan again and write everything in ONE synchronous transaction through the
- *   aggregates' writers (./writers: the same the forms' services write with), with an
+ *   aggregates' writers (./writers: the same the forms' services write with; each judges
+ *   its records again with the facts planning judged them with, no read per row), with an
  *   audit row per created or updated entity (before and after, in the one shape every
  *   write of that entity has) and one `registry.import` summary row, then bring the
  *   stored verdicts up to date (`syncVerdicts`) in the same transaction. A document
@@ -1133,6 +1134,7 @@ const DOC_FIELD = DOCUMENT_FIELD_NAMES;
  * Runs the record rules over every entity the plan would add or change, with the context built from the document
  * (its parties are the truth for every reference it makes) plus, for the safeguards it archives or retypes, the
  * transfers outside the document that rely on them (one query for all of them). Each refusal names its JSON path.
+ * Each written step keeps the facts it was judged with (`facts`): its writer judges it again with them at apply.
  */
 function checkRecordRules(db: DbOrTx, document: RegistryDocument, plan: Plan, vocab: Vocabulary, issues: Issues): void {
   const doc = document as unknown as { parties: Obj[]; safeguards?: Obj[]; transfers: Obj[] };
