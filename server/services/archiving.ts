@@ -17,11 +17,10 @@ export interface ArchiveSpec<T extends { archivedAt: string | null }> {
   entity: Archivable;
   /** Reads the record as its detail (the audit row's before and after); throws NOT_FOUND. */
   load: (tx: Tx, id: string) => T;
-  /** A check before archiving, e.g. that nothing still relies on the record. */
-  beforeArchive?: (tx: Tx, record: T) => void;
-  /** A check before restoring, e.g. that the record still obeys the rules a live one must (its parties may have changed). */
-  beforeRestore?: (tx: Tx, record: T) => void;
-  /** The aggregate's writer, given one step (it refuses a stale version). */
+  /**
+   * The aggregate's writer, given one step: it refuses a stale version, and judges the step with the record rules
+   * (nothing live may rely on what is archived; a restored record obeys the rules a live one must).
+   */
   write: (tx: Tx, actor: Actor, step: WriteStep<T>, at: Date) => void;
 }
 
@@ -37,8 +36,6 @@ export function setArchived<T extends { archivedAt: string | null }>(
     if ((before.archivedAt !== null) === archive) {
       throw new AppError("CONFLICT", archive ? `This ${spec.entity} is already archived.` : `This ${spec.entity} is not archived.`);
     }
-    if (archive) spec.beforeArchive?.(tx, before);
-    else spec.beforeRestore?.(tx, before);
     const at = new Date();
     const auditAction = `${spec.entity}.${archive ? "archive" : "restore"}` as AuditAction;
     spec.write(tx, actor, { action: "change", id: input.id, version: input.version, next: { ...before, archivedAt: archive ? at.toISOString() : null }, before, auditAction }, at);

@@ -8,8 +8,8 @@ import { and, asc, eq, max } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { certifications, parties } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
-import { certificationRules } from "@/server/domain/registry/record-rules";
-import { AppError, notFound, staleEdit } from "@/server/errors";
+import type { CertificationRuleContext } from "@/server/domain/registry/record-rules";
+import { notFound, staleEdit } from "@/server/errors";
 import type { CertificationFields } from "@/server/schemas/certification";
 import { writeTransaction } from "./verdict-store";
 import { removeCertifications, writeCertifications } from "./writers/certification-writer";
@@ -29,24 +29,27 @@ function getCertification(db: DbOrTx, id: string): CertificationRow {
   return row;
 }
 
-/** The record rule (server/domain/registry/record-rules.ts) over the party's certifications: one per framework and start date. */
-function assertNotDuplicate(tx: DbOrTx, partyId: string, fields: CertificationFields, exceptId?: string): void {
+/**
+ * The facts of the certification rule (server/domain/registry/record-rules.ts: one per party, framework and start
+ * date), read from the database: the party's certifications under that framework from that date. The certification
+ * writer judges with them.
+ */
+function certificationFacts(tx: DbOrTx, partyId: string, fields: CertificationFields): CertificationRuleContext {
   const same = tx
     .select({ id: certifications.id, framework: certifications.framework, from: certifications.from })
     .from(certifications)
     .where(and(eq(certifications.partyId, partyId), eq(certifications.framework, fields.framework), eq(certifications.from, fields.from)))
     .all();
-  const first = certificationRules({ id: exceptId, framework: fields.framework, from: fields.from }, { partyCertifications: same })[0];
-  if (first) throw new AppError(first.kind === "conflict" ? "CONFLICT" : "BAD_REQUEST", first.summary, { [first.field]: first.message });
+  return { partyCertifications: same };
 }
 
 export function createCertification(db: Db, actor: Actor, input: { partyId: string; fields: CertificationFields }): CertificationRow {
   return writeTransaction(db, (tx) => {
     if (!tx.select({ id: parties.id }).from(parties).where(eq(parties.id, input.partyId)).get()) throw notFound("Party", input.partyId);
-    assertNotDuplicate(tx, input.partyId, input.fields);
     const position = (tx.select({ p: max(certifications.position) }).from(certifications).where(eq(certifications.partyId, input.partyId)).get()?.p ?? -1) + 1;
     const id = crypto.randomUUID();
-    writeCertifications(tx, actor, [{ action: "add", id, version: null, next: { ...input.fields, extra: null, partyId: input.partyId, position }, before: null }], new Date(), STALE);
+    const next = { ...input.fields, extra: null, partyId: input.partyId, position };
+    writeCertifications(tx, actor, [{ action: "add", id, version: null, next, before: null, facts: certificationFacts(tx, input.partyId, input.fields) }], new Date(), STALE);
     return getCertification(tx, id);
   });
 }
@@ -54,8 +57,8 @@ export function createCertification(db: Db, actor: Actor, input: { partyId: stri
 export function updateCertification(db: Db, actor: Actor, input: { id: string; version: number; fields: CertificationFields }): CertificationRow {
   return writeTransaction(db, (tx) => {
     const before = getCertification(tx, input.id);
-    assertNotDuplicate(tx, before.partyId, input.fields, input.id);
-    writeCertifications(tx, actor, [{ action: "change", id: input.id, version: input.version, next: { ...before, ...input.fields }, before }], new Date(), STALE);
+    const facts = certificationFacts(tx, before.partyId, input.fields);
+    writeCertifications(tx, actor, [{ action: "change", id: input.id, version: input.version, next: { ...before, ...input.fields }, before, facts }], new Date(), STALE);
     return getCertification(tx, input.id);
   });
 }

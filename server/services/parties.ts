@@ -9,7 +9,7 @@ import { auditLog, dataCategories, parties, partyDataCategories, partyProcessing
 import { setArchived, type ArchiveSpec } from "./archiving";
 import type { Actor } from "@/server/auth/actor";
 import { STATUS_RANK, type Status } from "@/server/domain/rules";
-import { partyRules, type PartyDependents } from "@/server/domain/registry/record-rules";
+import type { PartyDependents, PartyRecord, PartyRuleContext } from "@/server/domain/registry/record-rules";
 import { AppError, notFound, staleEdit } from "@/server/errors";
 import {
   listPartiesSchema,
@@ -19,7 +19,7 @@ import {
 } from "@/server/schemas/party";
 import { cachedRead, statusOfRank, verdictSource } from "./verdicts";
 import { writeTransaction } from "./verdict-store";
-import { writeParties } from "./writers/party-writer";
+import { writeParties, type PartyWriteStep } from "./writers/party-writer";
 import { likePattern } from "./sql-text";
 
 export type PartyRow = typeof parties.$inferSelect;
@@ -222,15 +222,20 @@ export function partyIdFromName(db: DbOrTx, name: string): string {
 }
 
 /**
- * The record rules (server/domain/registry/record-rules.ts): known data categories and, for a stored party (`id`),
- * that the live transfers naming it stay valid (an exporter stays an affiliate; destinations stay among its locations).
+ * The facts of the party rules (server/domain/registry/record-rules.ts), read from the database: which of its data
+ * categories exist and, for a stored party (`id`), the live transfers naming it (an exporter stays an affiliate;
+ * destinations stay among its locations). The party writer judges with them.
  */
-function assertPartyRules(tx: DbOrTx, fields: PartyFields, id?: string): void {
-  const ids = fields.dataCategories;
+function partyFacts(tx: DbOrTx, fields: PartyRecord, id?: string): PartyRuleContext {
+  const ids = [...fields.dataCategories];
   const known = new Set(ids.length ? tx.select({ id: dataCategories.id }).from(dataCategories).where(inArray(dataCategories.id, ids)).all().map((r) => r.id) : []);
   const dependents = id === undefined ? undefined : partyDependents(tx, id, fields.relationship !== "affiliate");
-  const first = partyRules(fields, { knownDataCategories: known, dependents })[0];
-  if (first) throw new AppError(first.kind === "conflict" ? "CONFLICT" : "BAD_REQUEST", first.summary, { [first.field]: first.message });
+  return { knownDataCategories: known, dependents };
+}
+
+/** A step of the party writer with its facts from the database (a stored party's dependents for a change). */
+function partyStep(tx: DbOrTx, step: Omit<PartyWriteStep, "facts">): PartyWriteStep {
+  return { ...step, facts: partyFacts(tx, step.next, step.action === "change" ? step.id : undefined) };
 }
 
 /** The live transfers naming a party: those exporting from it (ids), and one transfer per destination of those to it. */
@@ -259,11 +264,11 @@ export function insertParty(tx: DbOrTx, actor: Actor, fields: PartyFields, optio
   if (options.id !== undefined && findParty(tx, options.id)) {
     throw new AppError("CONFLICT", `A party with id "${options.id}" already exists.`, { id: "This id is already taken." });
   }
-  assertPartyRules(tx, fields);
   const id = options.id ?? partyIdFromName(tx, fields.name);
   const locations = [...new Set(fields.processingLocations)].sort();
   const categories = [...new Set(fields.dataCategories)];
-  const [written] = writeParties(tx, actor, [{ action: "add", id, version: null, next: { ...fields, processingLocations: locations, dataCategories: categories, extra: options.extra ?? null, archivedAt: null }, before: null }], new Date(), STALE);
+  const next = { ...fields, processingLocations: locations, dataCategories: categories, extra: options.extra ?? null, archivedAt: null };
+  const [written] = writeParties(tx, actor, [partyStep(tx, { action: "add", id, version: null, next, before: null })], new Date(), STALE);
   // The party as getParty reads it back (the same fields, locations by country, categories in their list order).
   return { ...(written as PartyDetail), dataCategories: categories.length ? getParty(tx, id).dataCategories : [] };
 }
@@ -271,14 +276,14 @@ export function insertParty(tx: DbOrTx, actor: Actor, fields: PartyFields, optio
 export function updateParty(db: Db, actor: Actor, input: { id: string; version: number; fields: PartyFields }): PartyDetail {
   return writeTransaction(db, (tx) => {
     const before = getParty(tx, input.id);
-    assertPartyRules(tx, input.fields, input.id);
-    // The form edits the fields; what it does not show (extra fields of an imported party) stays.
-    writeParties(tx, actor, [{ action: "change", id: input.id, version: input.version, next: { ...before, ...input.fields }, before }], new Date(), STALE);
+    // The form edits the fields; what it does not show (extra fields of an imported party) stays. The writer judges
+    // the result (known categories; the live transfers naming it stay valid) before writing anything.
+    writeParties(tx, actor, [partyStep(tx, { action: "change", id: input.id, version: input.version, next: { ...before, ...input.fields }, before })], new Date(), STALE);
     return getParty(tx, input.id);
   });
 }
 
-const ARCHIVE_SPEC: ArchiveSpec<PartyDetail> = { entity: "party", load: getParty, write: (tx, actor, step, at) => writeParties(tx, actor, [step], at, STALE) };
+const ARCHIVE_SPEC: ArchiveSpec<PartyDetail> = { entity: "party", load: getParty, write: (tx, actor, step, at) => writeParties(tx, actor, [partyStep(tx, step)], at, STALE) };
 
 export const archiveParty = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, ARCHIVE_SPEC, input, true);
 export const restoreParty = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, ARCHIVE_SPEC, input, false);

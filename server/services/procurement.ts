@@ -22,9 +22,8 @@ import {
 } from "@/server/schemas/procurement";
 import { likePattern } from "./sql-text";
 import { writeTransaction } from "./verdict-store";
-import { findTransfer, type TransferDetail } from "./transfers";
-import type { WriteStep } from "./writers/aggregate-writer";
-import { writeTransfers } from "./writers/transfer-writer";
+import { findTransfer, transferStep } from "./transfers";
+import { writeTransfers, type TransferWriteStep } from "./writers/transfer-writer";
 
 export interface AttachableTransfer {
   id: string;
@@ -130,7 +129,7 @@ export function attachSafeguardToTransfers(db: Db, actor: Actor, input: AttachSa
   return writeTransaction(db, (tx) => {
     const sg = safeguardRow(tx, q.safeguardId);
     if (sg.archivedAt) throw new AppError("CONFLICT", "This safeguard is archived: restore it before attaching it to transfers.");
-    const steps: WriteStep<TransferDetail>[] = [];
+    const steps: TransferWriteStep[] = [];
     for (const wanted of q.transfers) {
       const t = findTransfer(tx, wanted.id);
       if (!t) throw new AppError("BAD_REQUEST", `Transfer "${wanted.id}" was not found: nothing was attached.`);
@@ -143,9 +142,10 @@ export function attachSafeguardToTransfers(db: Db, actor: Actor, input: AttachSa
       const ids = t.safeguardIds;
       if (ids.includes(sg.id)) throw new AppError("CONFLICT", `Transfer "${t.id}" already relies on this safeguard. Nothing was attached.`);
       if (ids.length >= 20) throw new AppError("BAD_REQUEST", `Transfer "${t.id}" already relies on 20 safeguards, the most a transfer lists. Nothing was attached.`);
-      steps.push({ action: "change", id: t.id, version: t.version, next: { ...t, safeguardIds: [...ids, sg.id] }, before: t });
+      steps.push(transferStep(tx, { action: "change", id: t.id, version: t.version, next: { ...t, safeguardIds: [...ids, sg.id] }, before: t }));
     }
-    // The transfer writer: the link, the new version and a transfer.update audit row per transfer, as any edit of it.
+    // The transfer writer: the transfer rules, then the link, the new version and a transfer.update audit row per
+    // transfer, as any edit of it.
     const attached = writeTransfers(tx, actor, steps, new Date(), { onStale: () => staleEdit("transfer") }).map((t) => ({ id: t.id, version: t.version! }));
     return { attached };
   });

@@ -17,7 +17,8 @@
  *   of that plan. Every check that could make a write fail is made here, so whatever
  *   the preview accepts the apply accepts;
  * - apply: plan again and write everything in ONE synchronous transaction through the
- *   aggregates' writers (./writers: the same the forms' services write with), with an
+ *   aggregates' writers (./writers: the same the forms' services write with; each judges
+ *   its records again with the facts planning judged them with, no read per row), with an
  *   audit row per created or updated entity (before and after, in the one shape every
  *   write of that entity has) and one `registry.import` summary row, then bring the
  *   stored verdicts up to date (`syncVerdicts`) in the same transaction. A document
@@ -55,8 +56,11 @@ import {
   safeguardRules,
   tiaRules,
   transferRules,
+  type CertificationRuleContext,
   type PartyFacts,
+  type PartyRuleContext,
   type RuleViolation,
+  type TransferRuleContext,
 } from "@/server/domain/registry/record-rules";
 import { AppError } from "@/server/errors";
 import { ADVISER_TYPES, CCPA_ROLES, SERVICE_CATEGORIES } from "@/server/schemas/party";
@@ -67,9 +71,9 @@ import { getCompiledKnowledgeBase } from "./compiled-knowledge-base";
 import { readRegistryDocument } from "./registry-document";
 import { syncVerdicts } from "./verdict-store";
 import type { WriteStep } from "./writers/aggregate-writer";
-import { writeCertifications } from "./writers/certification-writer";
+import { writeCertifications, type CertificationWriteStep } from "./writers/certification-writer";
 import { writeParties, type PartyState } from "./writers/party-writer";
-import { writeSafeguards, type SafeguardState } from "./writers/safeguard-writer";
+import { writeSafeguards, type SafeguardFacts, type SafeguardState } from "./writers/safeguard-writer";
 import { addTias } from "./writers/tia-writer";
 import { writeTransfers, type TransferState } from "./writers/transfer-writer";
 
@@ -771,7 +775,7 @@ function checkTransfers(issues: Issues, list: unknown[], vocab: Vocabulary): voi
 
 type Action = "add" | "change" | "unchanged";
 
-interface Step<T> {
+interface Step<T, F = unknown> {
   id: string;
   label: string;
   action: Action;
@@ -783,6 +787,11 @@ interface Step<T> {
   current?: T;
   /** The stored row's timestamps (for the audit row's `before`). */
   stamps?: { createdAt: string; updatedAt: string };
+  /**
+   * The facts the record rules judged a written step with while planning (checkRecordRules), handed to its writer,
+   * which judges it again with them before writing (null: an archived transfer, which is not judged).
+   */
+  facts?: F;
 }
 
 interface CertNext {
@@ -803,10 +812,10 @@ interface TiaNext extends TiaFields {
 }
 
 interface Plan {
-  parties: Step<Canonical>[];
-  certifications: Step<CertNext>[];
-  safeguards: Step<Canonical>[];
-  transfers: Step<Canonical>[];
+  parties: Step<Canonical, PartyRuleContext>[];
+  certifications: Step<CertNext, CertificationRuleContext>[];
+  safeguards: Step<Canonical, SafeguardFacts>[];
+  transfers: Step<Canonical, TransferRuleContext | null>[];
   tias: Step<TiaNext>[];
 }
 
@@ -1125,6 +1134,7 @@ const DOC_FIELD = DOCUMENT_FIELD_NAMES;
  * Runs the record rules over every entity the plan would add or change, with the context built from the document
  * (its parties are the truth for every reference it makes) plus, for the safeguards it archives or retypes, the
  * transfers outside the document that rely on them (one query for all of them). Each refusal names its JSON path.
+ * Each written step keeps the facts it was judged with (`facts`): its writer judges it again with them at apply.
  */
 function checkRecordRules(db: DbOrTx, document: RegistryDocument, plan: Plan, vocab: Vocabulary, issues: Issues): void {
   const doc = document as unknown as { parties: Obj[]; safeguards?: Obj[]; transfers: Obj[] };
@@ -1140,7 +1150,7 @@ function checkRecordRules(db: DbOrTx, document: RegistryDocument, plan: Plan, vo
   }
 
   // Parties and their certifications (the document lists a party's certifications; stored ones it leaves out stay).
-  const plannedCerts = new Map<string, Step<CertNext>[]>();
+  const plannedCerts = new Map<string, Step<CertNext, CertificationRuleContext>[]>();
   for (const c of plan.certifications) {
     const list = plannedCerts.get(c.next.partyId);
     if (list) list.push(c);
@@ -1177,12 +1187,15 @@ function checkRecordRules(db: DbOrTx, document: RegistryDocument, plan: Plan, vo
     if (stepOf && writes(stepOf)) {
       const f = stepOf.next.fields;
       const record = { relationship: String(f.relationship), country: String(f.country), processingLocations: f.processingLocations as string[], dataCategories: f.dataCategories as string[] };
-      refuse(`parties[${i}]`, partyRules(record, { knownDataCategories: vocab.categories, dependents: dependents.get(stepOf.id) }));
+      stepOf.facts = { knownDataCategories: vocab.categories, dependents: dependents.get(stepOf.id) };
+      refuse(`parties[${i}]`, partyRules(record, stepOf.facts));
     }
     const certs = plannedCerts.get(String(p.id)) ?? [];
     const siblings = certs.map((c) => ({ id: c.id, framework: c.next.framework, from: c.next.from }));
     certs.forEach((c, k) => {
-      if (writes(c)) refuse(`parties[${i}].certifications[${k}]`, certificationRules({ id: c.id, framework: c.next.framework, from: c.next.from }, { partyCertifications: siblings }));
+      if (!writes(c)) return;
+      c.facts = { partyCertifications: siblings };
+      refuse(`parties[${i}].certifications[${k}]`, certificationRules({ id: c.id, framework: c.next.framework, from: c.next.from }, c.facts));
     });
   });
 
@@ -1216,14 +1229,10 @@ function checkRecordRules(db: DbOrTx, document: RegistryDocument, plan: Plan, vo
     if (!stepOf || !writes(stepOf)) return;
     const f = stepOf.next.fields;
     const partyIds = f.parties as string[];
+    stepOf.facts = { ckb, parties: partyIds.map((id) => facts.get(id)).filter((x): x is PartyFacts => x !== undefined), relyingTransfers: relying.get(stepOf.id) ?? [] };
     const violations = safeguardRules(
       { type: String(f.type), sccVersion: f.version as string | null, signed: f.signed as string | null, partyIds, archivedAt: f.archivedAt as string | null },
-      {
-        ckb,
-        parties: partyIds.map((id) => facts.get(id)).filter((x): x is PartyFacts => x !== undefined),
-        before: stepOf.current ? { type: String(stepOf.current.fields.type), archivedAt: (stepOf.current.fields.archivedAt as string | null) ?? null } : null,
-        relyingTransfers: relying.get(stepOf.id) ?? [],
-      },
+      { ...stepOf.facts, before: stepOf.current ? { type: String(stepOf.current.fields.type), archivedAt: (stepOf.current.fields.archivedAt as string | null) ?? null } : null },
     );
     refuse(`safeguards[${i}]`, violations, s.type === "bcr" ? { ...DOC_FIELD.safeguard, partyIds: "members" } : DOC_FIELD.safeguard);
   });
@@ -1234,6 +1243,7 @@ function checkRecordRules(db: DbOrTx, document: RegistryDocument, plan: Plan, vo
   doc.transfers.forEach((t, i) => {
     const stepOf = plan.transfers[i];
     // An archived transfer is history (the forms no longer edit it): only live ones are judged.
+    if (stepOf && writes(stepOf)) stepOf.facts = null;
     if (stepOf && writes(stepOf) && stepOf.next.fields.archivedAt === null) {
       const f = stepOf.next.fields;
       const record = {
@@ -1244,7 +1254,8 @@ function checkRecordRules(db: DbOrTx, document: RegistryDocument, plan: Plan, vo
         purposes: f.purposes as string[],
         safeguardIds: f.safeguards as string[],
       };
-      refuse(`transfers[${i}]`, transferRules(record, { exporter: facts.get(record.exporterId), recipient: facts.get(record.recipientId), knownDataCategories: vocab.categories, knownPurposes: vocab.purposes }), DOC_FIELD.transfer);
+      stepOf.facts = { exporter: facts.get(record.exporterId), recipient: facts.get(record.recipientId), knownDataCategories: vocab.categories, knownPurposes: vocab.purposes };
+      refuse(`transfers[${i}]`, transferRules(record, stepOf.facts), DOC_FIELD.transfer);
     }
     const listed: { path: string; completed: unknown }[] = Array.isArray(t.tias)
       ? (t.tias as Obj[]).map((a, k) => ({ path: `transfers[${i}].tias[${k}]`, completed: a.completed }))
@@ -1257,13 +1268,13 @@ function checkRecordRules(db: DbOrTx, document: RegistryDocument, plan: Plan, vo
   });
 }
 
-function step(
+function step<F>(
   id: string,
   label: string,
   next: Canonical,
   stored: { canon: Canonical; version: number; stamps: { createdAt: string; updatedAt: string } } | undefined,
   rename?: (f: string) => string,
-): Step<Canonical> {
+): Step<Canonical, F> {
   if (!stored) return { id, label, action: "add", fields: [], version: null, next };
   const fields = diff(stored.canon, next, rename);
   return { id, label, action: fields.length ? "change" : "unchanged", fields, version: stored.version, next, current: stored.canon, stamps: stored.stamps };
@@ -1351,13 +1362,22 @@ function transferState(e: Canonical): TransferState {
   };
 }
 
-/** The plan's adds and changes of one kind as writer steps: the entity to be, and as stored (with its stamps). */
-function writerSteps<S>(list: readonly Step<Canonical>[], state: (e: Canonical) => S): WriteStep<S>[] {
-  const out: WriteStep<S>[] = [];
+/** The facts a written step was judged with while planning (checkRecordRules judges every one it writes). */
+function judgedWith<F>(s: Step<unknown, F>): F {
+  if (s.facts === undefined) throw new Error(`registry import: "${s.id}" was planned without the facts of its record rules`);
+  return s.facts;
+}
+
+/**
+ * The plan's adds and changes of one kind as writer steps: the entity to be, as stored (with its stamps), and the
+ * facts planning judged it with (the writer judges it again with them: no read per row).
+ */
+function writerSteps<S, F>(list: readonly Step<Canonical, F>[], state: (e: Canonical) => S): (WriteStep<S> & { facts: F })[] {
+  const out: (WriteStep<S> & { facts: F })[] = [];
   for (const s of list) {
     if (s.action === "unchanged") continue;
     const before = s.current ? { ...state(s.current), version: s.version ?? undefined, ...s.stamps } : null;
-    out.push({ action: s.action, id: s.id, version: s.version, next: state(s.next), before });
+    out.push({ action: s.action, id: s.id, version: s.version, next: state(s.next), before, facts: judgedWith(s) });
   }
   return out;
 }
@@ -1371,10 +1391,10 @@ function writePlan(tx: DbOrTx, actor: Actor, plan: Plan, now: Date): number {
   const options = { onStale: registryChanged };
   let audited = 0;
   audited += writeParties(tx, actor, writerSteps(plan.parties, partyState), now, options).length;
-  const certSteps: WriteStep<CertNext>[] = [];
+  const certSteps: CertificationWriteStep[] = [];
   for (const s of plan.certifications) {
     if (s.action === "unchanged") continue;
-    certSteps.push({ action: s.action, id: s.id, version: s.version, next: s.next, before: s.current ? { ...s.current, version: s.version ?? undefined } : null });
+    certSteps.push({ action: s.action, id: s.id, version: s.version, next: s.next, before: s.current ? { ...s.current, version: s.version ?? undefined } : null, facts: judgedWith(s) });
   }
   audited += writeCertifications(tx, actor, certSteps, now, options).length;
   audited += writeSafeguards(tx, actor, writerSteps(plan.safeguards, safeguardState), now, options).length;

@@ -7,12 +7,12 @@
  */
 import type { z } from "zod";
 import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
-import { prepared, type Db, type DbOrTx, type Tx } from "@/db/client";
+import { prepared, type Db, type DbOrTx } from "@/db/client";
 import { auditLog, parties, safeguardParties, safeguards, transfers, transferSafeguards } from "@/db/schema";
 import { setArchived, type ArchiveSpec } from "./archiving";
 import type { Actor } from "@/server/auth/actor";
 import type { Issue, Status } from "@/server/domain/rules";
-import { safeguardArchiveRules, safeguardRules, sccSigningRules, type PartyFacts, type RuleViolation } from "@/server/domain/registry/record-rules";
+import type { PartyFacts } from "@/server/domain/registry/record-rules";
 import { AppError, notFound, staleEdit } from "@/server/errors";
 import {
   listSafeguardsSchema,
@@ -21,10 +21,10 @@ import {
 } from "@/server/schemas/safeguard";
 import { REGISTRY_ID_PATTERN } from "@/server/schemas/transfer";
 import { getCompiledKnowledgeBase } from "./compiled-knowledge-base";
-import { findTransfer, partiesAndVerdictOf, registryIdFrom, TRANSFER_ROW_COLUMNS, type Page, type PartyRef, type TransferRowWithParties } from "./transfers";
+import { findTransfer, partiesAndVerdictOf, registryIdFrom, TRANSFER_ROW_COLUMNS, transferStep, type Page, type PartyRef, type TransferRowWithParties } from "./transfers";
 import { cachedRead, today, verdictSource } from "./verdicts";
 import { writeTransaction } from "./verdict-store";
-import { writeSafeguards } from "./writers/safeguard-writer";
+import { writeSafeguards, type SafeguardFacts, type SafeguardWriteStep } from "./writers/safeguard-writer";
 import { writeTransfers } from "./writers/transfer-writer";
 import { likePattern } from "./sql-text";
 
@@ -274,33 +274,48 @@ export function safeguardHistory(db: Db, id: string) {
     .all();
 }
 
-// ---------------------------------------------------------------- validation against the knowledge base
+// ---------------------------------------------------------------- the facts of the record rules
+
+/** The fields the safeguard rules read of the record. */
+type JudgedFields = { type: string; sccVersion: string | null; signed: string | null; partyIds: readonly string[]; archivedAt: string | null };
 
 /** The signing parties, as the record rules need them (only SCCs are checked against their regimes). */
-function signersOf(tx: DbOrTx, fields: SafeguardFields): PartyFacts[] {
-  if (fields.type !== "scc" || !fields.sccVersion || !fields.signed || fields.partyIds.length === 0) return [];
+function signersOf(tx: DbOrTx, fields: JudgedFields): PartyFacts[] {
+  if (fields.archivedAt !== null || fields.type !== "scc" || !fields.sccVersion || !fields.signed || fields.partyIds.length === 0) return [];
   return tx
     .select({ id: parties.id, name: parties.name, relationship: parties.relationship, country: parties.country })
     .from(parties)
-    .where(inArray(parties.id, fields.partyIds))
+    .where(inArray(parties.id, [...fields.partyIds]))
     .all()
     .map((p) => ({ ...p, processingLocations: [] }));
 }
 
 /**
- * The record rules (server/domain/registry/record-rules.ts) over the signing parties and the knowledge base: old SCC
- * sets cannot be signed after the last day the signing exporter's regime allowed new contracts on them.
+ * The facts of the safeguard rules (server/domain/registry/record-rules.ts), read from the database: the compiled
+ * knowledge base, the signing parties (old SCC sets cannot be signed after the last day the signing exporter's
+ * regime allowed new contracts on them), and the transfers relying on the safeguard when the write archives it
+ * (the live ones: archiving must not silently change verdicts) or changes its type (any one). The safeguard
+ * writer judges with them.
  */
-function assertSignableUnderKnowledgeBase(tx: DbOrTx, fields: SafeguardFields): void {
-  const signers = signersOf(tx, fields);
-  if (signers.length) throwFirst(sccSigningRules(fields, signers, getCompiledKnowledgeBase(tx)));
+function safeguardFacts(tx: DbOrTx, id: string, next: JudgedFields, before: { type: string; archivedAt: string | null } | null): SafeguardFacts {
+  const archiving = before !== null && before.archivedAt === null && next.archivedAt !== null;
+  const retyping = before !== null && before.type !== next.type;
+  const relying = archiving
+    ? tx
+        .select({ id: transfers.id })
+        .from(transferSafeguards)
+        .innerJoin(transfers, eq(transfers.id, transferSafeguards.transferId))
+        .where(and(eq(transferSafeguards.safeguardId, id), sql`${transfers.archivedAt} is null`))
+        .all()
+    : retyping
+      ? tx.select({ id: transferSafeguards.transferId }).from(transferSafeguards).where(eq(transferSafeguards.safeguardId, id)).limit(1).all()
+      : [];
+  return { ckb: getCompiledKnowledgeBase(tx), parties: signersOf(tx, next), relyingTransfers: relying.map((r) => ({ id: r.id, archived: false })) };
 }
 
-/** The first violation as the form's error: its sentence, and its message at its field. */
-function throwFirst(violations: RuleViolation[], withField = true): void {
-  const first = violations[0];
-  if (!first) return;
-  throw new AppError(first.kind === "conflict" ? "CONFLICT" : "BAD_REQUEST", first.summary, withField ? { [first.field]: first.message } : undefined);
+/** A step of the safeguard writer with its facts from the database. */
+function safeguardStep(tx: DbOrTx, step: Omit<SafeguardWriteStep, "facts">): SafeguardWriteStep {
+  return { ...step, facts: safeguardFacts(tx, step.id, step.next, step.before) };
 }
 
 function assertPartiesExist(tx: DbOrTx, ids: string[]): void {
@@ -322,7 +337,7 @@ function attachToTransfer(tx: DbOrTx, actor: Actor, transferId: string, safeguar
   const t = findTransfer(tx, transferId);
   if (!t) throw new AppError("BAD_REQUEST", `Transfer "${transferId}" was not found: the safeguard was not registered.`);
   if (t.archivedAt) throw new AppError("CONFLICT", "This transfer is archived: restore it before attaching a safeguard to it.");
-  writeTransfers(tx, actor, [{ action: "change", id: transferId, version: t.version, next: { ...t, safeguardIds: [...t.safeguardIds, safeguardId] }, before: t }], at, {
+  writeTransfers(tx, actor, [transferStep(tx, { action: "change", id: transferId, version: t.version, next: { ...t, safeguardIds: [...t.safeguardIds, safeguardId] }, before: t })], at, {
     onStale: () => staleEdit("transfer"),
   });
 }
@@ -341,11 +356,11 @@ export function createSafeguard(
       throw new AppError("CONFLICT", `A safeguard with id "${input.id}" already exists.`, { id: "This id is already taken." });
     }
     assertPartiesExist(tx, input.fields.partyIds);
-    assertSignableUnderKnowledgeBase(tx, input.fields);
     const id =
       input.id ?? registryIdFrom(input.fields.title, "safeguard", (candidate) => Boolean(tx.select({ id: safeguards.id }).from(safeguards).where(eq(safeguards.id, candidate)).get()));
     const at = new Date();
-    writeSafeguards(tx, actor, [{ action: "add", id, version: null, next: { ...input.fields, extra: options.extra ?? null, archivedAt: null }, before: null }], at, STALE);
+    // The writer judges it (SCCs signed within their regime's window) before writing anything.
+    writeSafeguards(tx, actor, [safeguardStep(tx, { action: "add", id, version: null, next: { ...input.fields, extra: options.extra ?? null, archivedAt: null }, before: null })], at, STALE);
     const after = getSafeguard(tx, id);
     if (input.attachToTransferId !== undefined) attachToTransfer(tx, actor, input.attachToTransferId, id, at);
     return after;
@@ -357,36 +372,18 @@ export function updateSafeguard(db: Db, actor: Actor, input: { id: string; versi
     const before = getSafeguard(tx, input.id);
     if (before.archivedAt) throw new AppError("CONFLICT", "This safeguard is archived: restore it before editing.");
     assertPartiesExist(tx, input.fields.partyIds);
-    // Whether transfers rely on it matters only when the type changes.
-    const relying = before.type === input.fields.type ? [] : tx.select({ id: transferSafeguards.transferId }).from(transferSafeguards).where(eq(transferSafeguards.safeguardId, input.id)).limit(1).all();
-    throwFirst(
-      safeguardRules(
-        { ...input.fields, archivedAt: before.archivedAt },
-        { ckb: getCompiledKnowledgeBase(tx), parties: signersOf(tx, input.fields), before, relyingTransfers: relying.map((r) => ({ id: r.id, archived: false })) },
-      ),
-    );
-    // The form edits the fields; what it does not show (extra fields of an imported safeguard) stays.
-    writeSafeguards(tx, actor, [{ action: "change", id: input.id, version: input.version, next: { ...before, ...input.fields }, before }], new Date(), STALE);
+    // The form edits the fields; what it does not show (extra fields of an imported safeguard) stays. The writer
+    // judges the result (signing window; a type transfers rely on does not change) before writing anything.
+    writeSafeguards(tx, actor, [safeguardStep(tx, { action: "change", id: input.id, version: input.version, next: { ...before, ...input.fields }, before })], new Date(), STALE);
     return getSafeguard(tx, input.id);
   });
 }
 
-/** Archiving must not silently change verdicts: the record rule over the live transfers relying on the safeguard. */
-function assertNothingRelies(tx: Tx, safeguard: SafeguardDetail): void {
-  const relying = tx
-    .select({ id: transfers.id })
-    .from(transferSafeguards)
-    .innerJoin(transfers, eq(transfers.id, transferSafeguards.transferId))
-    .where(and(eq(transferSafeguards.safeguardId, safeguard.id), sql`${transfers.archivedAt} is null`))
-    .all();
-  throwFirst(safeguardArchiveRules(relying.map((r) => ({ id: r.id, archived: false }))), false);
-}
-
+/** Archiving must not silently change verdicts: the writer refuses to archive what live transfers rely on. */
 const ARCHIVE_SPEC: ArchiveSpec<SafeguardDetail> = {
   entity: "safeguard",
   load: getSafeguard,
-  beforeArchive: assertNothingRelies,
-  write: (tx, actor, step, at) => writeSafeguards(tx, actor, [step], at, STALE),
+  write: (tx, actor, step, at) => writeSafeguards(tx, actor, [safeguardStep(tx, step)], at, STALE),
 };
 
 export const archiveSafeguard = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, ARCHIVE_SPEC, input, true);

@@ -8,7 +8,6 @@ import { asc, desc, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "@/db/client";
 import { transferImpactAssessments, transfers } from "@/db/schema";
 import type { Actor } from "@/server/auth/actor";
-import { tiaRules } from "@/server/domain/registry/record-rules";
 import { AppError, notFound } from "@/server/errors";
 import type { TiaFields } from "@/server/schemas/tia";
 import { writeTransaction } from "./verdict-store";
@@ -32,10 +31,8 @@ export function createTia(db: Db, actor: Actor, input: { transferId: string; fie
     const transfer = tx.select({ id: transfers.id, archivedAt: transfers.archivedAt }).from(transfers).where(eq(transfers.id, input.transferId)).get();
     if (!transfer) throw notFound("Transfer", input.transferId);
     if (transfer.archivedAt) throw new AppError("CONFLICT", "This transfer is archived: restore it before recording an assessment.");
-    const todayIso = now.toISOString().slice(0, 10);
-    const first = tiaRules(input.fields, { today: todayIso })[0];
-    if (first) throw new AppError("BAD_REQUEST", first.summary, { [first.field]: first.message });
     const id = crypto.randomUUID();
+    // The writer refuses an assessment completed after `now`'s day before writing anything.
     addTias(tx, actor, [{ id, next: { ...input.fields, extra: null, transferId: input.transferId } }], now);
     return tx.select().from(transferImpactAssessments).where(eq(transferImpactAssessments.id, id)).get()!;
   });

@@ -21,7 +21,7 @@ import {
 import { setArchived, type ArchiveSpec } from "./archiving";
 import type { Actor } from "@/server/auth/actor";
 import type { RegistryTransfer } from "@/server/domain/registry";
-import { fieldErrors, transferRules, type PartyFacts, type TransferRecord } from "@/server/domain/registry/record-rules";
+import type { PartyFacts, TransferRecord, TransferRuleContext } from "@/server/domain/registry/record-rules";
 import {
   createEvaluationContext,
   evaluateTransfer,
@@ -48,7 +48,7 @@ import { getCompiledKnowledgeBase } from "./compiled-knowledge-base";
 import { fillScope, readScopedDocument } from "./registry-document";
 import { cachedRead, coverageOf, describeDestination, knowledgeUsed, statusOfRank, today, transferVerdict, verdictSource } from "./verdicts";
 import { writeTransaction } from "./verdict-store";
-import { writeTransfers } from "./writers/transfer-writer";
+import { writeTransfers, type TransferWriteStep } from "./writers/transfer-writer";
 import { likePattern } from "./sql-text";
 
 export type TransferRow = typeof transfers.$inferSelect;
@@ -544,8 +544,11 @@ export function describeTransfer(db: Db, input: DescribeTransferInput, asOf = to
 
 // ---------------------------------------------------------------- writing
 
-/** The rules of server/domain/registry/record-rules.ts over the transfer's parties and the ids it names, from the database. */
-function assertReferences(tx: DbOrTx, fields: TransferRecord): void {
+/**
+ * The facts of the transfer rules (server/domain/registry/record-rules.ts), read from the database: the transfer's
+ * parties as they are, and which of the codes and safeguards it names exist. The transfer writer judges with them.
+ */
+export function transferFacts(tx: DbOrTx, fields: TransferRecord): TransferRuleContext {
   const refs = tx.select().from(parties).where(inArray(parties.id, [fields.exporterId, fields.recipientId])).all();
   const facts = (id: string): PartyFacts | undefined => {
     const row = refs.find((p) => p.id === id);
@@ -554,17 +557,18 @@ function assertReferences(tx: DbOrTx, fields: TransferRecord): void {
     return { id: row.id, name: row.name, relationship: row.relationship, country: row.country, processingLocations };
   };
   const known = (rows: { id: string }[]) => new Set(rows.map((r) => r.id));
-  const violations = transferRules(fields, {
+  return {
     exporter: facts(fields.exporterId),
     recipient: facts(fields.recipientId),
     knownDataCategories: fields.dataCategories.length ? known(tx.select({ id: dataCategories.id }).from(dataCategories).where(inArray(dataCategories.id, fields.dataCategories)).all()) : undefined,
     knownPurposes: fields.purposes.length ? known(tx.select({ id: purposes.id }).from(purposes).where(inArray(purposes.id, fields.purposes)).all()) : undefined,
     knownSafeguards: fields.safeguardIds.length ? known(tx.select({ id: safeguards.id }).from(safeguards).where(inArray(safeguards.id, fields.safeguardIds)).all()) : undefined,
-  });
-  if (violations.length) {
-    const errors = fieldErrors(violations);
-    throw new AppError("BAD_REQUEST", Object.values(errors).join(" "), errors);
-  }
+  };
+}
+
+/** A step of the transfer writer with its facts from the database (none needed for a transfer left archived). */
+export function transferStep(tx: DbOrTx, step: Omit<TransferWriteStep, "facts">): TransferWriteStep {
+  return { ...step, facts: step.next.archivedAt === null ? transferFacts(tx, step.next) : null };
 }
 
 /** The transfer writer's options here: a stale version is the form's stale-edit refusal. */
@@ -579,11 +583,10 @@ export function createTransfer(db: Db, actor: Actor, input: { id?: string; field
     if (input.id !== undefined && findTransfer(tx, input.id)) {
       throw new AppError("CONFLICT", `A transfer with id "${input.id}" already exists.`, { id: "This id is already taken." });
     }
-    assertReferences(tx, fields);
     const id =
       input.id ??
       registryIdFrom(`${fields.exporterId}-${fields.recipientId}`, "transfer", (candidate) => Boolean(tx.select({ id: transfers.id }).from(transfers).where(eq(transfers.id, candidate)).get()));
-    writeTransfers(tx, actor, [{ action: "add", id, version: null, next: { ...fields, extra: options.extra ?? null, archivedAt: null }, before: null }], new Date(), STALE);
+    writeTransfers(tx, actor, [transferStep(tx, { action: "add", id, version: null, next: { ...fields, extra: options.extra ?? null, archivedAt: null }, before: null })], new Date(), STALE);
     return getTransfer(tx, id);
   });
 }
@@ -592,19 +595,20 @@ export function updateTransfer(db: Db, actor: Actor, input: { id: string; versio
   return writeTransaction(db, (tx) => {
     const before = getTransfer(tx, input.id);
     if (before.archivedAt) throw new AppError("CONFLICT", "This transfer is archived: restore it before editing.");
-    assertReferences(tx, input.fields);
     // The form edits the fields; what it does not show (extra fields of an imported transfer) stays.
-    writeTransfers(tx, actor, [{ action: "change", id: input.id, version: input.version, next: { ...before, ...input.fields }, before }], new Date(), STALE);
+    writeTransfers(tx, actor, [transferStep(tx, { action: "change", id: input.id, version: input.version, next: { ...before, ...input.fields }, before })], new Date(), STALE);
     return getTransfer(tx, input.id);
   });
 }
 
-/** A restored transfer is live again: it must obey the rules a form edit would check (its parties may have changed since). */
+/**
+ * Archived, a transfer is history and is not judged; restored, it is live again and the writer judges it as a form
+ * edit (its parties may have changed since).
+ */
 const ARCHIVE_SPEC: ArchiveSpec<TransferDetail> = {
   entity: "transfer",
   load: getTransfer,
-  beforeRestore: (tx, t) => assertReferences(tx, t),
-  write: (tx, actor, step, at) => writeTransfers(tx, actor, [step], at, STALE),
+  write: (tx, actor, step, at) => writeTransfers(tx, actor, [transferStep(tx, step)], at, STALE),
 };
 
 export const archiveTransfer = (db: Db, actor: Actor, input: { id: string; version: number }) => setArchived(db, actor, ARCHIVE_SPEC, input, true);

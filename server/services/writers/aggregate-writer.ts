@@ -17,14 +17,20 @@
  *   after, with the detail's field names (the services' `getTransfer`… names), unordered lists sorted, its version
  *   (not its timestamps: the audit row's `at` is the time).
  *
- * The record rules (server/domain/registry/record-rules.ts) are checked by the callers before they call a writer,
- * each from the facts it has: the services from the database, the import from the document and the rows it reads
- * while planning (once per entity, not again here).
+ * Before it writes anything, a writer runs the record rules (server/domain/registry/record-rules.ts) on EVERY step,
+ * with the facts the step carries (`facts`: the parties a transfer names, the transfers relying on a safeguard, the
+ * party's other certifications…): one broken rule and it throws (an AppError with the form's field errors) before a
+ * single row is written, so inside the caller's transaction nothing is. No caller writes a record without its
+ * rules: the services build the facts from the database, the registry import hands over the facts it already
+ * judged the document with while planning (so its preview keeps its per-JSON-path messages, and the writer re-runs
+ * the same pure rules at apply time without another read).
  */
 import type { DbOrTx } from "@/db/client";
 import { prepared } from "@/db/client";
 import type { AuditAction, EntityType } from "@/server/audit/actions";
 import type { Actor } from "@/server/auth/actor";
+import { fieldErrors, type RuleViolation } from "@/server/domain/registry/record-rules";
+import { AppError } from "@/server/errors";
 
 /** A value as the caller holds it (a detail's field). */
 type Obj = Record<string, unknown>;
@@ -83,6 +89,26 @@ export interface WriteStep<S> {
 export interface WriteOptions {
   /** The error to throw when a change finds its row at another version than the step's. */
   onStale: () => Error;
+}
+
+/** How a writer judges its steps: the record rules over one step, and the error a refused step throws. */
+export interface RuleCheck<T> {
+  /** The violations of one step's record (none when it obeys the rules), from the facts the step carries. */
+  judge: (step: T) => RuleViolation[];
+  /** The error for a step's violations (what the form shows). */
+  refuse: (violations: RuleViolation[]) => Error;
+}
+
+/** The first violation as the form shows it: its sentence, and its message at its field (CONFLICT for a clash). */
+export function firstViolation(violations: readonly RuleViolation[], options: { withField?: boolean } = {}): AppError {
+  const first = violations[0]!;
+  return new AppError(first.kind === "conflict" ? "CONFLICT" : "BAD_REQUEST", first.summary, options.withField === false ? undefined : { [first.field]: first.message });
+}
+
+/** Every violation at its field (the first per field), the messages joined as the error's sentence. */
+export function allViolations(violations: readonly RuleViolation[]): AppError {
+  const errors = fieldErrors(violations);
+  return new AppError("BAD_REQUEST", Object.values(errors).join(" "), errors);
 }
 
 const q = (name: string) => `"${name}"`;
@@ -218,10 +244,23 @@ function childWriter(tx: DbOrTx, child: ChildSpec) {
 }
 
 /**
- * Writes `steps` (rows, child rows, audit rows) in the caller's transaction, all stamped `at`. Returns the entities
- * as written: their audit shape plus their new timestamps (the detail's fields; unordered lists sorted), in step order.
+ * Judges every step with `rules` (the first refused step throws, before anything is written), then writes `steps`
+ * (rows, child rows, audit rows) in the caller's transaction, all stamped `at`. Returns the entities as written:
+ * their audit shape plus their new timestamps (the detail's fields; unordered lists sorted), in step order.
  */
-export function writeAggregate<S extends object>(tx: DbOrTx, spec: AggregateSpec, actor: Actor, steps: readonly WriteStep<S>[], at: Date, options: WriteOptions): (S & Stamps & { id: string })[] {
+export function writeAggregate<S extends object, T extends WriteStep<S> = WriteStep<S>>(
+  tx: DbOrTx,
+  spec: AggregateSpec,
+  actor: Actor,
+  steps: readonly T[],
+  at: Date,
+  options: WriteOptions,
+  rules: RuleCheck<T>,
+): (S & Stamps & { id: string })[] {
+  for (const s of steps) {
+    const violations = rules.judge(s);
+    if (violations.length) throw rules.refuse(violations);
+  }
   const stamp = at.toISOString();
   const insertColumns = ["id", ...spec.columns.map((c) => c.column)];
   if (spec.versioned) insertColumns.push("version");

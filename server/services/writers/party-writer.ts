@@ -1,12 +1,16 @@
 /**
  * The party writer: the party row, its processing locations and data categories, and its audit row. The party
  * form (create, update, archive, restore), the bulk CSV import and the registry import all write parties through
- * it (./aggregate-writer.ts).
+ * it (./aggregate-writer.ts). Each step carries the facts of the party rules (record-rules.ts `partyRules`): the
+ * data categories the registry knows and, for a stored party, the live transfers naming it; the writer refuses a
+ * step that breaks them (an exporter of live transfers stays an affiliate, their destinations stay among its
+ * locations) before writing anything.
  */
 import type { DbOrTx } from "@/db/client";
 import type { Actor } from "@/server/auth/actor";
+import { partyRules, type PartyRuleContext } from "@/server/domain/registry/record-rules";
 import type { AggregateSpec, WriteOptions, WriteStep } from "./aggregate-writer";
-import { writeAggregate } from "./aggregate-writer";
+import { firstViolation, writeAggregate } from "./aggregate-writer";
 import { extraColumn } from "./json-columns";
 
 /** A party as the writer takes it: the fields of `PartyDetail` (server/services/parties.ts) but its stamps. */
@@ -58,7 +62,15 @@ export const PARTY_SPEC: AggregateSpec = {
   timestamps: "created_updated",
 };
 
-/** Writes parties (rows, child rows, audit rows) in the caller's transaction. */
-export function writeParties(tx: DbOrTx, actor: Actor, steps: readonly WriteStep<PartyState>[], at: Date, options: WriteOptions) {
-  return writeAggregate<PartyState>(tx, PARTY_SPEC, actor, steps, at, options);
+/** A party write with what its rules need: the known data categories and, for a stored party, its dependents. */
+export interface PartyWriteStep extends WriteStep<PartyState> {
+  facts: PartyRuleContext;
+}
+
+/** Judges every step with the party rules, then writes parties (rows, child rows, audit rows) in the caller's transaction. */
+export function writeParties(tx: DbOrTx, actor: Actor, steps: readonly PartyWriteStep[], at: Date, options: WriteOptions) {
+  return writeAggregate<PartyState, PartyWriteStep>(tx, PARTY_SPEC, actor, steps, at, options, {
+    judge: (s) => partyRules(s.next, s.facts),
+    refuse: (v) => firstViolation(v),
+  });
 }

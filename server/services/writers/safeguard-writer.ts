@@ -1,12 +1,17 @@
 /**
  * The safeguard writer: the safeguard row, its parties (ordered: signatories or BCR members), and its audit row.
  * The safeguard form (create, update, archive, restore) and the registry import write safeguards through it
- * (./aggregate-writer.ts).
+ * (./aggregate-writer.ts). Each step carries the facts of the safeguard rules (record-rules.ts `safeguardRules`): the
+ * compiled knowledge base, the signing parties, and the transfers relying on the safeguard (needed when it is
+ * archived or its type changes); the record as stored is the step's `before`. The writer refuses a step that breaks
+ * them (SCCs signed after their regime's last day; archiving what live transfers rely on; retyping what transfers
+ * rely on) before writing anything.
  */
 import type { DbOrTx } from "@/db/client";
 import type { Actor } from "@/server/auth/actor";
+import { safeguardRules, type SafeguardRuleContext } from "@/server/domain/registry/record-rules";
 import type { AggregateSpec, WriteOptions, WriteStep } from "./aggregate-writer";
-import { writeAggregate } from "./aggregate-writer";
+import { firstViolation, writeAggregate } from "./aggregate-writer";
 import { extraColumn } from "./json-columns";
 
 /** A safeguard as the writer takes it: the fields of `SafeguardDetail` (server/services/safeguards.ts) but its stamps. */
@@ -71,7 +76,19 @@ export const SAFEGUARD_SPEC: AggregateSpec = {
   timestamps: "created_updated",
 };
 
-/** Writes safeguards (rows, child rows, audit rows) in the caller's transaction. */
-export function writeSafeguards(tx: DbOrTx, actor: Actor, steps: readonly WriteStep<SafeguardState>[], at: Date, options: WriteOptions) {
-  return writeAggregate<SafeguardState>(tx, SAFEGUARD_SPEC, actor, steps, at, options);
+/** What the safeguard rules need besides the record and its stored state (the step's `before`). */
+export type SafeguardFacts = Omit<SafeguardRuleContext, "before">;
+
+export interface SafeguardWriteStep extends WriteStep<SafeguardState> {
+  facts: SafeguardFacts;
+}
+
+/** Judges every step with the safeguard rules, then writes safeguards (rows, child rows, audit rows) in the caller's transaction. */
+export function writeSafeguards(tx: DbOrTx, actor: Actor, steps: readonly SafeguardWriteStep[], at: Date, options: WriteOptions) {
+  return writeAggregate<SafeguardState, SafeguardWriteStep>(tx, SAFEGUARD_SPEC, actor, steps, at, options, {
+    judge: (s) =>
+      safeguardRules(s.next, { ...s.facts, before: s.before ? { type: s.before.type, archivedAt: s.before.archivedAt } : null }),
+    // Archiving what transfers rely on is refused as a whole (the archive button has no field to show it at).
+    refuse: (v) => firstViolation(v, { withField: v[0]!.field !== "archivedAt" }),
+  });
 }

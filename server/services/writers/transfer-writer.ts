@@ -2,11 +2,17 @@
  * The transfer writer: the transfer row, its safeguard links (ordered), data categories and purposes, and its
  * audit row. createTransfer, updateTransfer, archive/restore, a safeguard attached from its form and the registry
  * import all write transfers through it (./aggregate-writer.ts).
+ * Each step of a live transfer carries the facts of the transfer rules (record-rules.ts `transferRules`): its
+ * exporter and recipient as they will be, and which of its codes and safeguards exist; the writer refuses a step
+ * that breaks them (an exporter that is not an affiliate, a destination outside the recipient's processing
+ * locations, unknown codes) before writing anything. An archived transfer is history: a step that leaves it
+ * archived is not judged (its facts may be null).
  */
 import type { DbOrTx } from "@/db/client";
 import type { Actor } from "@/server/auth/actor";
+import { transferRules, type TransferRuleContext } from "@/server/domain/registry/record-rules";
 import type { AggregateSpec, Stamps, WriteOptions, WriteStep } from "./aggregate-writer";
-import { writeAggregate } from "./aggregate-writer";
+import { allViolations, writeAggregate } from "./aggregate-writer";
 import { extraColumn } from "./json-columns";
 
 /** A transfer as the writer takes it: the fields of `TransferDetail` (server/services/transfers.ts) but its stamps. */
@@ -56,9 +62,21 @@ export const TRANSFER_SPEC: AggregateSpec = {
   timestamps: "created_updated",
 };
 
-/** Writes transfers (rows, child rows, audit rows) in the caller's transaction. */
-export function writeTransfers(tx: DbOrTx, actor: Actor, steps: readonly WriteStep<TransferState>[], at: Date, options: WriteOptions) {
-  return writeAggregate<TransferState>(tx, TRANSFER_SPEC, actor, steps, at, options);
+/** A transfer write with what its rules need; null only for a step that leaves the transfer archived. */
+export interface TransferWriteStep extends WriteStep<TransferState> {
+  facts: TransferRuleContext | null;
+}
+
+function judgeTransfer(s: TransferWriteStep) {
+  // An archived transfer is history: the forms no longer edit it, so its parties may since have changed.
+  if (s.next.archivedAt !== null) return [];
+  if (!s.facts) throw new Error(`writeTransfers: the live transfer "${s.id}" needs the facts of its rules`);
+  return transferRules(s.next, s.facts);
+}
+
+/** Judges every live step with the transfer rules, then writes transfers (rows, child rows, audit rows) in the caller's transaction. */
+export function writeTransfers(tx: DbOrTx, actor: Actor, steps: readonly TransferWriteStep[], at: Date, options: WriteOptions) {
+  return writeAggregate<TransferState, TransferWriteStep>(tx, TRANSFER_SPEC, actor, steps, at, options, { judge: judgeTransfer, refuse: allViolations });
 }
 
 export type StoredTransfer = TransferState & Stamps;
