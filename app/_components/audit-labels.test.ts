@@ -17,12 +17,14 @@ const ACTION = /"([a-z_]+\.[a-z_]+)"/g;
 
 /**
  * The audit actions the server writes, read from its sources: the string literals in each call of the audit
- * writer (`recordAudit(…)`, the import's batch `audit(…)`) and the archive switch's `${entity}.archive|restore`
- * over the entities of its table map.
+ * writer (`recordAudit(…)`, a batch's `audit(…)`); the aggregate writers' `<entity>.create|update` (and `.delete`
+ * where the writer's module removes rows) over the entities of server/services/writers/*-writer.ts; and the archive
+ * switch's `<entity>.archive|restore` over the entities of each service's ARCHIVE_SPEC.
  */
 function writtenActions(): Set<string> {
   const found = new Set<string>();
-  for (const { text } of sources(join(process.cwd(), "server"))) {
+  const all = sources(join(process.cwd(), "server"));
+  for (const { text } of all) {
     for (const call of text.matchAll(/\b(?:recordAudit|audit)\(/g)) {
       // The call's arguments: up to the first `);` (the calls are single statements).
       const args = text.slice(call.index, text.indexOf(");", call.index));
@@ -31,10 +33,24 @@ function writtenActions(): Set<string> {
         if (!args.slice(0, m.index).trimEnd().endsWith("??")) found.add(m[1]!);
       }
     }
-    const template = /`\$\{spec\.entity\}\.\$\{archive \? "([a-z_]+)" : "([a-z_]+)"\}`/.exec(text);
-    const tables = /const TABLES = \{([^}]*)\}/.exec(text);
-    if (template && tables) {
-      for (const entity of tables[1]!.matchAll(/([a-z_]+):/g)) for (const verb of [template[1], template[2]]) found.add(`${entity[1]}.${verb}`);
+  }
+  const writer = all.find((f) => f.path.endsWith(join("writers", "aggregate-writer.ts")))?.text ?? "";
+  const writesCreateUpdate = writer.includes('`${spec.entity}.${s.action === "add" ? "create" : "update"}`');
+  const writesDelete = writer.includes("`${spec.entity}.delete`");
+  for (const { path, text } of all) {
+    if (!/writers[\\/][a-z-]+-writer\.ts$/.test(path)) continue;
+    const entity = /\bentity: "([a-z_]+)"/.exec(text)?.[1];
+    if (!entity) continue;
+    // A writer that turns every step into an add (the TIA writer: assessments are never changed) writes no update.
+    const onlyAdds = /\(\{ action: "add",/.test(text);
+    if (writesCreateUpdate) for (const verb of onlyAdds ? ["create"] : ["create", "update"]) found.add(`${entity}.${verb}`);
+    if (writesDelete && text.includes("removeAggregate(")) found.add(`${entity}.delete`);
+  }
+  const archiving = all.find((f) => f.path.endsWith(join("services", "archiving.ts")))?.text ?? "";
+  const template = /`\$\{spec\.entity\}\.\$\{archive \? "([a-z_]+)" : "([a-z_]+)"\}`/.exec(archiving);
+  if (template) {
+    for (const { text } of all) {
+      for (const spec of text.matchAll(/const ARCHIVE_SPEC\b[^=]*=\s*\{\s*entity: "([a-z_]+)"/g)) for (const verb of [template[1], template[2]]) found.add(`${spec[1]}.${verb}`);
     }
   }
   return found;
@@ -47,6 +63,8 @@ describe("audit action labels", () => {
     for (const action of ["party.create", "party.archive", "transfer.restore", "safeguard.update", "certification.delete", "tia.create", "kb.create", "kb.update", "registry.import", "user.set_password"]) {
       expect(written, action).toContain(action);
     }
+    // Assessments are only ever added.
+    expect(written).not.toContain("tia.update");
   });
 
   it("every action written by the services is a declared audit action with a label in words", () => {
