@@ -90,6 +90,8 @@ export const CALLS: CallSpec[] = [
   // text) and the transfer form's duplicate check (a party's own transfers to itself: the same index reads).
   { procedure: "safeguard.attachable", target: "detail", input: (ids) => ({ safeguardId: ids.safeguardId, q: "", limit: 20 }) },
   { procedure: "transfer.duplicates", target: "detail", input: (ids) => ({ exporterId: ids.partyId, recipientId: ids.partyId, destination: "US", dataCategories: ["contact"], purposes: ["it_hosting"] }) },
+  // The CSV import of parties (/parties/import): the column mapping the user used last.
+  { procedure: "partyImport.mapping", target: "detail" },
 ];
 
 /**
