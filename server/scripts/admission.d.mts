@@ -1,4 +1,4 @@
-export declare function bypassesQueue(pathname: string): boolean;
+export declare function isQueued(method: string, pathname: string): boolean;
 export interface Admission {
   run(job: (release: () => void) => void): boolean;
   readonly active: number;

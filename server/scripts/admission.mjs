@@ -9,16 +9,23 @@
  * the queue and then runs nearly alone: the same throughput, a latency that no longer depends on how many times a
  * request yields, and fewer half-done renders holding memory at once.
  *
- * Requests that stream for long (a whole-registry import or export, a list export, a file upload) and static
- * files skip the queue (`bypass`), so that they neither hold a slot for seconds nor wait behind pages.
+ * What is queued: reads (GET and HEAD) of pages and of the API. What is not, so that no client can hold a slot
+ * by being slow:
+ * - requests with a body (tRPC mutations, sign-in, uploads): a slot would wait for the body as fast as the client
+ *   sends it; writes are few and short, and they run at once;
+ * - the long streaming transfers (a whole-registry export, a list export) and static files: they would hold a slot
+ *   for seconds, or wait behind pages for nothing;
+ * and a slot is given back as soon as the app has written its whole answer (`res.end`), not when the client has
+ * read it (serve.mjs), so a client that reads slowly does not hold one either.
  */
 
 /** Paths that skip the queue: static files, and the long streaming transfers. */
 const BYPASS = [/^\/_next\/static\//, /^\/favicon\.ico$/, /^\/api\/registry\/(import|export)\b/, /^\/api\/export\//, /^\/api\/files\/upload\b/];
 
-/** Whether a request path (without the query string) skips the queue. */
-export function bypassesQueue(pathname) {
-  return BYPASS.some((pattern) => pattern.test(pathname));
+/** Whether a request waits its turn in the queue: a read (GET, HEAD) of anything but the paths of BYPASS. */
+export function isQueued(method, pathname) {
+  if (method !== "GET" && method !== "HEAD") return false;
+  return !BYPASS.some((pattern) => pattern.test(pathname));
 }
 
 /**

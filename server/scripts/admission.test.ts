@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bypassesQueue, createAdmission } from "./admission.mjs";
+import { createAdmission, isQueued } from "./admission.mjs";
 
 describe("admission control (serve.mjs)", () => {
   it("runs at most `limit` jobs at once and starts the waiting ones in arrival order", () => {
@@ -49,12 +49,17 @@ describe("admission control (serve.mjs)", () => {
     expect(started).toBe(100);
   });
 
-  it("lets static files and the long streaming transfers skip the queue, and nothing else", () => {
-    for (const p of ["/_next/static/chunks/main.js", "/api/registry/import", "/api/registry/export", "/api/export/transfers", "/api/files/upload", "/favicon.ico"]) {
-      expect(bypassesQueue(p), p).toBe(true);
+  it("queues the reads of pages and of the API; requests with a body, static files and the long streaming transfers go at once", () => {
+    for (const p of ["/", "/transfers", "/transfers/t-1?asOf=2025-01-01", "/api/trpc/transfer.list", "/api/auth/get-session", "/api/files/stored/x"]) {
+      expect(isQueued("GET", p), p).toBe(true);
+      expect(isQueued("HEAD", p), p).toBe(true);
     }
-    for (const p of ["/", "/transfers", "/api/trpc/transfer.list", "/api/auth/sign-in/email", "/api/files/stored/x", "/api/registry-x"]) {
-      expect(bypassesQueue(p), p).toBe(false);
+    // A body arrives as fast as the client sends it: no slot waits for it.
+    for (const m of ["POST", "PUT", "PATCH", "DELETE"]) expect(isQueued(m, "/api/trpc/transfer.update"), m).toBe(false);
+    expect(isQueued("POST", "/api/auth/sign-in/email")).toBe(false);
+    for (const p of ["/_next/static/chunks/main.js", "/api/registry/export", "/api/export/transfers", "/favicon.ico"]) {
+      expect(isQueued("GET", p), p).toBe(false);
     }
+    expect(isQueued("GET", "/api/registry-x")).toBe(true);
   });
 });

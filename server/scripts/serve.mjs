@@ -14,7 +14,7 @@
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { bypassesQueue, createAdmission } from "./admission.mjs";
+import { createAdmission, isQueued } from "./admission.mjs";
 
 // Keep these two in step with server/auth/client-address.ts.
 const PEER_ADDRESS_HEADER = "x-tr-peer-address";
@@ -65,6 +65,12 @@ const server = http.createServer((req, res) => {
     admittedAfter = performance.now() - started;
     // The client gave up while the request waited: nothing to do.
     if (req.destroyed || req.socket.destroyed) return release();
+    // The slot is free once the app has written its whole answer, whether or not the client has read it yet.
+    const end = res.end;
+    res.end = function endAndRelease(...args) {
+      release();
+      return end.apply(this, args);
+    };
     res.once("close", release);
     // The API straight from Node once the route has registered its handler; everything else through Next.js.
     const trpc = pathname.startsWith(TRPC_PREFIX) ? globalThis[NODE_TRPC_HANDLER] : undefined;
@@ -75,7 +81,7 @@ const server = http.createServer((req, res) => {
     });
   };
   const pathname = (req.url ?? "/").split("?")[0];
-  if (bypassesQueue(pathname)) serve(() => {});
+  if (!isQueued(req.method ?? "GET", pathname)) serve(() => {});
   else if (!admission.run(serve)) {
     res.writeHead(503, { "content-type": "text/plain; charset=utf-8", "retry-after": "5" });
     res.end("The server is busy: try again in a few seconds.");
