@@ -52,8 +52,11 @@ const parties = "JOIN party e ON e.id = t.exporter_id JOIN party r ON r.id = t.r
 
 // With a verdict store: driven from it (one row per live transfer), in (status rank desc, id) order, and the
 // total counted on it. Without one: the transfers in id order, counted on the transfer table.
+// The rank-descending index, when the store has one, read in its order (SQLite's planner otherwise starts from the
+// transfers and sorts all 100,000 rows: 140 ms instead of 0.1 ms for the query).
+const descIndex = hasRank && Boolean(db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'index' AND name = 'transfer_verdict_status_desc_idx'").get());
 const pageAll = hasVerdicts
-  ? db.prepare(`SELECT ${columnsSql}, v.status, v.regime, ${issuesSql} AS issues FROM transfer_verdict v JOIN "transfer" t ON t.id = v.transfer_id ${parties}
+  ? db.prepare(`SELECT ${columnsSql}, v.status, v.regime, ${issuesSql} AS issues FROM transfer_verdict v ${descIndex ? "INDEXED BY transfer_verdict_status_desc_idx CROSS JOIN" : "JOIN"} "transfer" t ON t.id = v.transfer_id ${parties}
       WHERE t.archived_at IS NULL ORDER BY ${rankSql} DESC, v.transfer_id ASC LIMIT ? OFFSET ?`)
   : db.prepare(`SELECT ${columnsSql} FROM "transfer" t ${parties} WHERE t.archived_at IS NULL ORDER BY t.id ASC LIMIT ? OFFSET ?`);
 const countAll = hasVerdicts ? db.prepare("SELECT count(*) AS n FROM transfer_verdict") : db.prepare(`SELECT count(*) AS n FROM "transfer" WHERE archived_at IS NULL`);
