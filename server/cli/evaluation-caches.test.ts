@@ -1,12 +1,16 @@
 /**
- * The evaluator's per-document caches (shared verdict parts per decision and recipient, per exporter outside the
- * regimes, the "no adequacy decision" sentences) must not change a single
- * verdict: evaluating a whole registry at once (evaluateRegistry, what the CLI and the app's full passes do) equals
- * evaluating each transfer in a context of its own, where nothing is shared with any other transfer.
+ * The evaluator's caches must not change a single verdict: the per-document ones (shared verdict parts per decision
+ * and recipient, per exporter outside the regimes, the "no adequacy decision" sentences) and the sentences the
+ * compiled knowledge base builds once (SCC reasons per module, era and signing date; "certified since" per date).
+ * Evaluating a whole registry at once (evaluateRegistry, what the CLI and the app's full passes do) equals
+ * evaluating each transfer in a context of its own, against a knowledge base compiled afresh for that pass and in
+ * the reverse order, so a sentence cached under too coarse a key would come from a different transfer.
  */
 import { describe, expect, it } from "vitest";
 import { addDays } from "../domain/dates";
 import { validateRegistryDocument } from "../domain/registry/validate";
+import { referenceKnowledgeBase, referenceKnowledgeBaseInfo } from "../../db/reference/index";
+import { compileKnowledgeBase } from "../domain/rules/compile-kb";
 import { createEvaluationContext } from "../domain/rules/context";
 import { evaluateRegistry } from "../domain/rules/evaluate-registry";
 import { evaluateTransfer } from "../domain/rules/evaluate-transfer";
@@ -37,13 +41,15 @@ describe("evaluation caches", () => {
       const statuses = new Set<string>();
       for (const asOf of DATES) {
         const together = evaluateRegistry(doc, ckb, asOf, undefined, parsed.index).verdicts;
-        doc.transfers.forEach((transfer, i) => {
+        const fresh = compileKnowledgeBase(referenceKnowledgeBase, referenceKnowledgeBaseInfo);
+        for (let i = doc.transfers.length - 1; i >= 0; i--) {
+          const transfer = doc.transfers[i]!;
           // A context of its own: the id maps are shared (read-only), every cache is new.
-          const alone = evaluateTransfer(createEvaluationContext(doc, ckb, parsed.index), transfer, asOf);
+          const alone = evaluateTransfer(createEvaluationContext(doc, fresh, parsed.index), transfer, asOf);
           expect(together[i], `${transfer.id} on ${asOf}`).toEqual(alone);
           statuses.add(alone.status);
           compared++;
-        });
+        }
       }
       expect(compared).toBe(DATES.length * 1200);
       // The registry exercises every outcome, so the cached paths are all compared.

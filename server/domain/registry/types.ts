@@ -180,6 +180,12 @@ export interface RegistryValidationError {
 export interface RegistryIndex {
   parties: Map<string, RegistryParty>;
   safeguards: Map<string, RegistrySafeguard>;
+  /**
+   * Each transfer's exporter and recipient, by the transfer's position in the document: the validator looks them
+   * up anyway, so the evaluation need not look up the same 200k ids again.
+   */
+  exporters?: readonly (RegistryParty | undefined)[];
+  recipients?: readonly (RegistryParty | undefined)[];
 }
 
 export type RegistryValidationResult =

@@ -20,6 +20,7 @@ import {
   SAFEGUARD_TYPES,
   SCC_VERSIONS,
   type RegistryDocument,
+  type RegistryIndex,
   type RegistryParty,
   type RegistrySafeguard,
   type RegistryValidationError,
@@ -275,7 +276,7 @@ function validateSafeguards(errors: ErrorList, safeguards: unknown[], partyIds: 
   return ids;
 }
 
-function validateTransfers(errors: ErrorList, transfers: unknown[], partyIds: IdIndex, safeguardIds: IdIndex): void {
+function validateTransfers(errors: ErrorList, transfers: unknown[], partyIds: IdIndex, safeguardIds: IdIndex, exporters: unknown[], recipients: unknown[]): void {
   const ids = new Set<string>();
   let problem: string | null;
   for (let i = 0; i < transfers.length && !errors.full; i++) {
@@ -288,9 +289,13 @@ function validateTransfers(errors: ErrorList, transfers: unknown[], partyIds: Id
     if (typeof id !== "string" || id.length === 0) errors.add(`transfers[${i}].id`, "must be a non-empty string");
     else if (!addNew(ids, id)) errors.add(`transfers[${i}].id`, `duplicate transfer id "${id}"`);
     const exporter = t.exporter;
-    if (typeof exporter !== "string" || !partyIds.has(exporter)) errors.add(`transfers[${i}].exporter`, `unknown party id ${JSON.stringify(exporter) ?? "undefined"}`);
+    const exporterParty = typeof exporter === "string" ? partyIds.get(exporter) : undefined;
+    if (exporterParty === undefined) errors.add(`transfers[${i}].exporter`, `unknown party id ${JSON.stringify(exporter) ?? "undefined"}`);
+    exporters[i] = exporterParty;
     const recipient = t.recipient;
-    if (typeof recipient !== "string" || !partyIds.has(recipient)) errors.add(`transfers[${i}].recipient`, `unknown party id ${JSON.stringify(recipient) ?? "undefined"}`);
+    const recipientParty = typeof recipient === "string" ? partyIds.get(recipient) : undefined;
+    if (recipientParty === undefined) errors.add(`transfers[${i}].recipient`, `unknown party id ${JSON.stringify(recipient) ?? "undefined"}`);
+    recipients[i] = recipientParty;
     if (!isIsoCountryCode(t.destination) && (problem = destinationProblem(t.destination))) errors.add(`transfers[${i}].destination`, problem);
     if ((problem = roleProblem(t.exporterRole))) errors.add(`transfers[${i}].exporterRole`, problem);
     if ((problem = roleProblem(t.recipientRole))) errors.add(`transfers[${i}].recipientRole`, problem);
@@ -348,9 +353,18 @@ export function validateRegistryDocument(input: unknown): RegistryValidationResu
   if (!Array.isArray(transfers)) errors.add("transfers", "must be an array");
   const partyIds = Array.isArray(parties) ? validateParties(errors, parties) : new Map<string, unknown>();
   const safeguardIds = Array.isArray(safeguards) ? validateSafeguards(errors, safeguards, partyIds) : new Map<string, unknown>();
-  if (Array.isArray(transfers)) validateTransfers(errors, transfers, partyIds, safeguardIds);
+  const count = Array.isArray(transfers) ? transfers.length : 0;
+  const exporters: unknown[] = new Array(count);
+  const recipients: unknown[] = new Array(count);
+  if (Array.isArray(transfers)) validateTransfers(errors, transfers, partyIds, safeguardIds, exporters, recipients);
   if (errors.errors.length > 0) return { ok: false, errors: errors.errors };
-  // The id maps built for the cross-reference checks, handed on so the evaluation need not build them again.
-  const index = { parties: partyIds as Map<string, RegistryParty>, safeguards: safeguardIds as Map<string, RegistrySafeguard> };
+  // The id maps built for the cross-reference checks, and each transfer's parties, handed on so the evaluation
+  // need not build or look them up again.
+  const index: RegistryIndex = {
+    parties: partyIds as Map<string, RegistryParty>,
+    safeguards: safeguardIds as Map<string, RegistrySafeguard>,
+    exporters: exporters as (RegistryParty | undefined)[],
+    recipients: recipients as (RegistryParty | undefined)[],
+  };
   return { ok: true, document: input as unknown as RegistryDocument, index };
 }

@@ -62,6 +62,8 @@ export interface CompiledRegime {
   nothingElseReason: PerEra<string>;
   /** First day a missing transfer impact assessment is an issue (OPEN_START when not set). */
   assessmentRequiredFrom: string;
+  /** The shared `tia_missing` issue, per era. */
+  tiaMissingIssue: PerEra<Readonly<Issue>>;
 }
 
 export interface CompiledArea {
@@ -106,8 +108,14 @@ export interface CompiledAdequacy {
   framework: CompiledFramework | null;
   /** "Japan (JP) is adequate … (GDPR Art. 45(3))", per era, without the final full stop. */
   reason: PerEra<string>;
+  /** `reason` with its full stop: the first reason of an adequate verdict that adds nothing to it. */
+  reasonSentence: PerEra<string>;
   /** For decisions that need a certification: "…covers only organisations certified under …", per era. */
   certificationCondition: PerEra<string>;
+  /** `certificationCondition`, then "and the recipient holds no such active certification." */
+  noCertificationReason: PerEra<string>;
+  /** "<reason>; the recipient is certified since <date>.", per era, per certification date, built as needed. */
+  certifiedReasons: PerEra<Map<string, string>>;
   /** For partial decisions: the scope in a few words. */
   scopeSummary: string;
   /** Shared, frozen verdict parts (no allocation per verdict). */
@@ -124,6 +132,11 @@ export interface CompiledWindow extends InstrumentWindow {
   /** Reason sentence parts per module key (0 for the old sets): `prefix + signed + suffix`. */
   reasonPrefix: Map<number, string>;
   reasonSuffix: PerEra<string>;
+  /**
+   * The SCC sentences built so far, per era and module key (`era * 5 + key`), per signing date: thousands of
+   * transfers rely on contracts signed on the same day, and one shared string is built (and written) once.
+   */
+  sccReasons: Map<string, string>[];
   /** The official reference a basis entry on this instrument carries under this regime, per era. */
   citation: PerEra<string>;
   uri: PerEra<string>;
@@ -217,6 +230,13 @@ function compileRegime(regime: RegimeId, entry: RegimeEntry | null): CompiledReg
     noSafeguardReason: perEra((era) => `No safeguard is listed for this transfer, so it is not allowed: ${unsafeguarded[era].text}.`),
     nothingElseReason: perEra((era) => `Nothing else covers it, so it is not allowed: ${unsafeguarded[era].text}.`),
     assessmentRequiredFrom: startOf(entry?.assessmentRequiredFrom),
+    tiaMissingIssue: perEra((era) =>
+      Object.freeze({
+        code: "tia_missing",
+        severity: "warning",
+        message: `No transfer impact assessment is recorded; one is required when relying on an Art. 46 safeguard: ${provisionOf(entry, era, "transferAssessment", "CJEU C-311/18 Schrems II; SCC Clause 14").text}.`,
+      } satisfies Issue),
+    ),
   };
 }
 
@@ -301,20 +321,27 @@ function compileAdequacy(entry: AdequacyEntry, regime: CompiledRegime, framework
     : entry.scope === "partial"
       ? " within the decision's scope"
       : "";
+  // The sentences verdicts repeat are built here once: a string built per verdict is built again, and flattened
+  // again when the verdicts are written, for every one of 100k transfers.
+  const reason = perEra((era) => `${place} is adequate${scope}: ${legalBasis[era]}`);
+  const certificationCondition = perEra((era) =>
+    framework
+      ? `${place}: ${instrument[era]}, ${legalBasis[era]}, covers only organisations certified under the ${framework.label}${
+          framework.entry.requires ? ` together with the ${FRAMEWORK_LABELS[framework.entry.requires]}` : ""
+        }`
+      : "",
+  );
   return {
     entry,
     from,
     to,
     coverEnd: to,
     framework,
-    reason: perEra((era) => `${place} is adequate${scope}: ${legalBasis[era]}`),
-    certificationCondition: perEra((era) =>
-      framework
-        ? `${place}: ${instrument[era]}, ${legalBasis[era]}, covers only organisations certified under the ${framework.label}${
-            framework.entry.requires ? ` together with the ${FRAMEWORK_LABELS[framework.entry.requires]}` : ""
-          }`
-        : "",
-    ),
+    reason,
+    reasonSentence: perEra((era) => `${reason[era]}.`),
+    certificationCondition,
+    noCertificationReason: perEra((era) => (framework ? `${certificationCondition[era]}, and the recipient holds no such active certification.` : "")),
+    certifiedReasons: perEra(() => new Map<string, string>()),
     scopeSummary,
     basis: perEra((era) =>
       freezeBasis(
@@ -454,6 +481,7 @@ export function compileKnowledgeBase(kb: KnowledgeBase, info: KnowledgeBaseInfo 
         ...w, from: startOf(w.usableFrom), lastSign: endOf(w.lastSignDate), until: endOf(w.validUntil),
         reasonPrefix,
         reasonSuffix: [`, covers this transfer: ${legalBasis[0]}.`, `, covers this transfer: ${legalBasis[1]}.`],
+        sccReasons: Array.from({ length: 10 }, () => new Map<string, string>()),
         citation: [`${joinReference(entry.title, entry.officialReference)}; ${legalBasis[0]}`, `${joinReference(entry.title, entry.officialReference)}; ${legalBasis[1]}`],
         uri: [entry.instrumentUri ?? regime.lawUri[FORMER_LAW], entry.instrumentUri ?? regime.lawUri[CURRENT_LAW]],
       };

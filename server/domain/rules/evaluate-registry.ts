@@ -33,8 +33,15 @@ export function evaluateRegistry(doc: RegistryDocument, ckb: CompiledKnowledgeBa
   const summary = createEmptySummary();
   const transfers = doc.transfers;
   const verdicts: Verdict[] = new Array<Verdict>(transfers.length);
+  // The validator's lookups of each transfer's parties, when at hand and made for this very list.
+  const exporters = index?.exporters?.length === transfers.length ? index.exporters : undefined;
+  const recipients = index?.recipients?.length === transfers.length ? index.recipients : undefined;
   for (let i = 0; i < transfers.length; i++) {
-    const verdict = evaluateTransfer(ctx, transfers[i]!, asOf);
+    const transfer = transfers[i]!;
+    const verdict =
+      exporters !== undefined && recipients !== undefined
+        ? evaluateTransfer(ctx, transfer, asOf, exporters[i], recipients[i])
+        : evaluateTransfer(ctx, transfer, asOf);
     summary[verdict.status]++;
     verdicts[i] = verdict;
   }

@@ -46,13 +46,17 @@ function describeAdequacy(
   asOf: string,
   limit: string,
 ): SharedVerdictParts {
-  const basis: Basis[] = [decision.basis[era]];
+  const framework = cert === null ? null : decision.framework;
+  // Lists built at their final length: see exactIssues.
+  const basis: Basis[] = framework === null ? [decision.basis[era]] : [decision.basis[era], framework.certificationBasis];
   const issues: Issue[] = [];
-  let reason = decision.reason[era];
+  let reason = decision.reasonSentence[era];
   let end = decision.coverEnd;
   if (cert !== null && decision.framework !== null) {
-    basis.push(decision.framework.certificationBasis);
-    reason += `; the recipient is certified since ${cert.from}`;
+    const sentences = decision.certifiedReasons[era];
+    const known = sentences.get(cert.from);
+    if (known === undefined) sentences.set(cert.from, (reason = `${decision.reason[era]}; the recipient is certified since ${cert.from}.`));
+    else reason = known;
     if (cert.to != null && cert.to < end) end = cert.to;
     const required = decision.framework.entry.requires;
     if (required !== null) {
@@ -62,12 +66,12 @@ function describeAdequacy(
     if (certificationOnly) issues.push(decision.framework.certificationOnlyIssue);
     if (coverageIssue !== null) issues.push(coverageIssue);
   } else if (decision.scopeIssue !== null) {
-    if (scopeKnownIn) reason += `; the registry records the recipient as within it: ${decision.scopeSummary}`;
+    if (scopeKnownIn) reason = `${decision.reason[era]}; the registry records the recipient as within it: ${decision.scopeSummary}.`;
     else issues.push(decision.scopeIssue);
   }
   if (decision.unconfirmedIssue !== null) issues.push(decision.unconfirmedIssue);
   checkEndingSoon(end, limit, "The adequacy cover", issues);
-  return { basis, issues, reasons: [reason + "."] };
+  return { basis, issues, reasons: [reason] };
 }
 
 /**
@@ -104,6 +108,14 @@ function getAdequacyParts(
     byRecipient.set(recipient, parts);
   }
   return parts;
+}
+
+/**
+ * `issues` without spare room: the shared empty list, or an exact copy. V8 gives an array 17 slots on its first
+ * push, and verdicts live until they are written, through many young-generation collections that copy them.
+ */
+function exactIssues(issues: Issue[]): Issue[] {
+  return issues.length === 0 ? NO_ISSUES : issues.slice();
 }
 
 function isInactive(transfer: RegistryTransfer, asOf: string): boolean {
@@ -198,8 +210,14 @@ function evaluateRestricted(
       }
       const assessment = assessSafeguard(ckb, regime, transfer, sg, asOf, sg.type === "bcr" ? ctx.bcrMembers.get(sg.id) : undefined, era);
       if (assessment.valid) {
-        (validBasis ??= []).push(safeguardBasis(sg, assessment));
-        (validReasons ??= []).push(assessment.reason);
+        const basis = safeguardBasis(sg, assessment);
+        if (validBasis === null || validReasons === null) {
+          validBasis = [basis];
+          validReasons = [assessment.reason];
+        } else {
+          validBasis.push(basis);
+          validReasons.push(assessment.reason);
+        }
         if (assessment.end > safeguardEnd) safeguardEnd = assessment.end;
       } else {
         (failReasons ??= []).push(assessment.reason);
@@ -226,20 +244,19 @@ function evaluateRestricted(
     return { transfer: transfer.id, status: "adequate", regime, basis: parts.basis, issues: parts.issues, reasons: parts.reasons };
   } else if (adequate && decision !== null) {
     const parts = describeAdequacy(decision, era, cert, certs, validBasis === null, transfer.adequacyScope === "in", coverageIssue, asOf, limit);
-    if (validReasons !== null) for (const r of validReasons) parts.reasons.push(r);
-    verdict = { transfer: transfer.id, status: "adequate", regime, basis: parts.basis, issues: parts.issues, reasons: parts.reasons };
+    const reasons = validReasons === null ? parts.reasons : parts.reasons.concat(validReasons);
+    verdict = { transfer: transfer.id, status: "adequate", regime, basis: parts.basis, issues: parts.issues, reasons };
   } else {
     const noAdequacy =
       adequacyFailure ??
       (decision !== null && decision.framework !== null
-        ? `${decision.certificationCondition[era]}, and the recipient holds no such active certification.`
+        ? decision.noCertificationReason[era]
         : getNoAdequacyReason(ctx, regime, location));
     if (ckb.frameworkDestinations[regime].has(location)) checkInvalidatedFrameworks(ckb, regime, certs, asOf, issues);
     if (validBasis !== null && validReasons !== null) {
-      validReasons.push(noAdequacy);
       checkTransferImpactAssessment(transfer.tia, compiledRegime, era, asOf, issues);
       checkEndingSoon(safeguardEnd === "" ? OPEN_END : safeguardEnd, limit, "The safeguard relied on", issues);
-      verdict = { transfer: transfer.id, status: "safeguarded", regime, basis: validBasis, issues, reasons: validReasons };
+      verdict = { transfer: transfer.id, status: "safeguarded", regime, basis: validBasis, issues, reasons: validReasons.concat(noAdequacy) };
     } else {
       // Art. 49: the first listed derogation that can cover the transfer; the others say why not.
       let chosen: { basis: Basis; reason: string; warning: Issue | null } | null = null;
@@ -255,29 +272,24 @@ function evaluateRestricted(
       }
       if (chosen !== null) {
         if (chosen.warning !== null) issues.push(chosen.warning);
-        const reasons = [chosen.reason, noAdequacy];
-        if (failReasons !== null) for (const r of failReasons) reasons.push(r);
+        const reasons = failReasons === null ? [chosen.reason, noAdequacy] : [chosen.reason, noAdequacy].concat(failReasons);
         verdict = { transfer: transfer.id, status: "derogation", regime, basis: [chosen.basis], issues, reasons };
       } else {
-        const reasons = [noAdequacy];
-        if (failReasons !== null) {
-          for (const r of failReasons) reasons.push(r);
-          reasons.push(compiledRegime.nothingElseReason[era]);
-        } else reasons.push(compiledRegime.noSafeguardReason[era]);
+        const reasons =
+          failReasons === null
+            ? [noAdequacy, compiledRegime.noSafeguardReason[era]]
+            : [noAdequacy].concat(failReasons, compiledRegime.nothingElseReason[era]);
         verdict = { transfer: transfer.id, status: "unsafeguarded", regime, basis: compiledRegime.unsafeguardedBasis[era], issues, reasons };
       }
     }
   }
 
-  if (verdict.issues.length === 0 && defects === null) verdict.issues = NO_ISSUES;
   if (defects !== null) {
     // A defective safeguard is an error when nothing better covers the transfer, otherwise a warning.
     const severe = verdict.status === "unsafeguarded" || verdict.status === "derogation";
-    for (const defect of defects) {
-      if (severe) defect.severity = "error";
-      verdict.issues.push(defect);
-    }
-  }
+    for (const defect of defects) if (severe) defect.severity = "error";
+    verdict.issues = verdict.issues.concat(defects);
+  } else verdict.issues = exactIssues(verdict.issues);
   return verdict;
 }
 
@@ -302,17 +314,24 @@ function annotate(verdict: Verdict, reason: string | null, issue: Readonly<Issue
 }
 
 /**
- * Evaluates `transfer` as of `asOf` (`YYYY-MM-DD`). See FORMAT.md for the meaning of each status.
+ * Evaluates `transfer` as of `asOf` (`YYYY-MM-DD`). See FORMAT.md for the meaning of each status. `exporter` and
+ * `recipient` are the transfer's parties when the caller has looked them up already (the validator does).
  *
  * Forward-looking issues: a transfer that has not started yet is judged as of its start date too
  * (`uncovered_at_start` when nothing covers it then), and a running transfer whose cover ends within the
  * look-ahead window is judged on the days after (`cover_ends` when nothing takes over).
  */
-export function evaluateTransfer(ctx: EvaluationContext, transfer: RegistryTransfer, asOf: string): Verdict {
-  const verdict = evaluateOnDay(ctx, transfer, asOf);
-  if (verdict.status === "inactive") return asOf < transfer.start ? checkUncoveredAtStart(ctx, transfer, asOf, verdict) : verdict;
+export function evaluateTransfer(
+  ctx: EvaluationContext,
+  transfer: RegistryTransfer,
+  asOf: string,
+  exporter: RegistryParty | undefined = ctx.parties.get(transfer.exporter),
+  recipient: RegistryParty | undefined = ctx.parties.get(transfer.recipient),
+): Verdict {
+  const verdict = evaluateOnDay(ctx, transfer, asOf, exporter, recipient);
+  if (verdict.status === "inactive") return asOf < transfer.start ? checkUncoveredAtStart(ctx, transfer, asOf, verdict, exporter, recipient) : verdict;
   if (verdict.status === "unsafeguarded" || verdict.issues.length === 0) return verdict;
-  for (let i = 0; i < verdict.issues.length; i++) if (verdict.issues[i]!.code === "safeguard_ending_soon") return checkCoverEnds(ctx, transfer, asOf, verdict);
+  for (let i = 0; i < verdict.issues.length; i++) if (verdict.issues[i]!.code === "safeguard_ending_soon") return checkCoverEnds(ctx, transfer, asOf, verdict, exporter, recipient);
   return verdict;
 }
 
@@ -322,8 +341,15 @@ export function evaluateTransfer(ctx: EvaluationContext, transfer: RegistryTrans
  * date (a fact), never `asOf`; the severity's change day is one of the verdict's announced change points
  * (validity.ts).
  */
-function checkUncoveredAtStart(ctx: EvaluationContext, transfer: RegistryTransfer, asOf: string, verdict: Verdict): Verdict {
-  const atStart = evaluateOnDay(ctx, transfer, transfer.start);
+function checkUncoveredAtStart(
+  ctx: EvaluationContext,
+  transfer: RegistryTransfer,
+  asOf: string,
+  verdict: Verdict,
+  exporter: RegistryParty | undefined,
+  recipient: RegistryParty | undefined,
+): Verdict {
+  const atStart = evaluateOnDay(ctx, transfer, transfer.start, exporter, recipient);
   if (atStart.status !== "unsafeguarded") return verdict;
   const citation = atStart.basis[0]?.citation;
   const issue: Issue = {
@@ -345,14 +371,21 @@ function checkUncoveredAtStart(ctx: EvaluationContext, transfer: RegistryTransfe
  * Only the announced change days are judged (knowledge-base and transfer boundaries), so the result is the
  * same on every day between two of the verdict's change points.
  */
-function checkCoverEnds(ctx: EvaluationContext, transfer: RegistryTransfer, asOf: string, verdict: Verdict): Verdict {
+function checkCoverEnds(
+  ctx: EvaluationContext,
+  transfer: RegistryTransfer,
+  asOf: string,
+  verdict: Verdict,
+  exporter: RegistryParty | undefined,
+  recipient: RegistryParty | undefined,
+): Verdict {
   const horizon = addDays(asOf, ENDING_SOON_DAYS + 1);
   const candidates = new Set<string>();
   for (const d of ctx.ckb.boundaryDates) if (d > asOf && d <= horizon) candidates.add(d);
   for (const d of collectTransferBoundaries(ctx, transfer)) if (d > asOf && d <= horizon) candidates.add(d);
   for (const day of [...candidates].sort()) {
     if (transfer.end != null && day > transfer.end) break;
-    const later = evaluateOnDay(ctx, transfer, day);
+    const later = evaluateOnDay(ctx, transfer, day, exporter, recipient);
     if (later.status !== "unsafeguarded") continue;
     const end = addDays(day, -1);
     const issue: Issue = {
@@ -366,10 +399,8 @@ function checkCoverEnds(ctx: EvaluationContext, transfer: RegistryTransfer, asOf
 }
 
 /** The verdict on one day, without the forward-looking issues. */
-function evaluateOnDay(ctx: EvaluationContext, transfer: RegistryTransfer, asOf: string): Verdict {
+function evaluateOnDay(ctx: EvaluationContext, transfer: RegistryTransfer, asOf: string, exporter: RegistryParty | undefined, recipient: RegistryParty | undefined): Verdict {
   const ckb = ctx.ckb;
-  const exporter = ctx.parties.get(transfer.exporter);
-  const recipient = ctx.parties.get(transfer.recipient);
   const exporterArea = exporter === undefined ? null : findExporterArea(ckb, exporter.country, asOf);
   const regime = exporterArea === null ? null : exporterArea.entry.regime;
 

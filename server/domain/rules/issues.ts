@@ -35,11 +35,7 @@ export function findSuspendingAssessment(tia: RegistryTia | null | undefined, as
 export function checkTransferImpactAssessment(tia: RegistryTia | null | undefined, regime: CompiledRegime, era: Era, asOf: string, issues: Issue[]): void {
   if (tia == null || tia.completed > asOf) {
     if (asOf < regime.assessmentRequiredFrom) return;
-    issues.push({
-      code: "tia_missing",
-      severity: "warning",
-      message: `No transfer impact assessment is recorded; one is required when relying on an Art. 46 safeguard: ${regime.assessment[era].text}.`,
-    });
+    issues.push(regime.tiaMissingIssue[era]);
     return;
   }
   if (tia.outcome === "proceed_with_measures" && !tia.measuresTechnical && !tia.measuresContractual && !tia.measuresOrganisational) {

@@ -88,6 +88,17 @@ function unrecognised(sg: RegistrySafeguard, regime: RegimeId): SafeguardAssessm
   return invalid(`${describeSafeguard(sg)} ${sg.type === "scc" ? "are" : "is"} not a safeguard the ${REGIME_LABELS[regime]} recognises.`, "instrument_not_recognised");
 }
 
+/** "<decision>, <module> [with …], signed <date>, covers this transfer: <article>.", built once per date. */
+function sccReason(window: CompiledWindow, moduleKey: number, era: Era, signed: string): string {
+  const memo = window.sccReasons[era * 5 + moduleKey]!;
+  let reason = memo.get(signed);
+  if (reason === undefined) {
+    reason = window.reasonPrefix.get(moduleKey)! + signed + window.reasonSuffix[era];
+    memo.set(signed, reason);
+  }
+  return reason;
+}
+
 /**
  * Standard contractual clauses. Legal source: GDPR Art. 46(2)(c) and 46(5); Decisions 2001/497/EC (applies from
  * 2001-09-03), 2002/16/EC (from 2002-04-03, repealed 2010-05-15), 2004/915/EC (from 2005-04-01), 2010/87/EU
@@ -142,7 +153,7 @@ export function assessScc(
   const ended = sg.ended ?? OPEN_END;
   const end = ended < window.until ? ended : window.until;
   // Precomputed sentence parts (compile-kb.ts): "<decision>, <module> [with …], signed <date>, covers this transfer: <article>."
-  return valid(window.reasonPrefix.get(needed)! + sg.signed + window.reasonSuffix[era], end, window, era);
+  return valid(sccReason(window, needed, era, sg.signed), end, window, era);
 }
 
 /**
