@@ -14,7 +14,7 @@
  *   --seed N           generator seed (20261129)
  *   --small N          size of the first import, into its own fresh database (min(10000, transfers); 0 skips it)
  *   --samples N        timed requests per page or call and phase (30)
- *   --warmup N         untimed requests before the warm samples (3)
+ *   --warmup N         untimed passes over every page and call, then untimed requests before each one's warm samples (3)
  *   --budget S         at most S seconds per page or call and phase, then stop at ≥ 5 samples (120)
  *   --clients N        concurrent clients of the load test (50)
  *   --duration S       load-test duration in seconds (60; 0 skips it)
@@ -37,7 +37,8 @@
  *     and a procurement user with server/scripts/user-create.ts and signs each in once;
  *  3. measures every page as HTML (signed in: p50/p95, size, whether the HTML carries the data) and every tRPC
  *     query those pages make (GET /api/trpc/<path>?input=<superjson>, as the client sends them), warm (after
- *     --warmup untimed requests); then again "after edit": each sample taken right after its own edit
+ *     --warmup untimed passes over all of them, then --warmup untimed requests each); then again "after edit":
+ *     each sample taken right after its own edit
  *     (transfer.update of one transfer's notes), so what an edit invalidates shows in the p95;
  *  4. runs --clients concurrent clients for --duration seconds: 95 % reads across those pages and calls (random
  *     transfers and parties), 5 % writes (a transfer's notes with the version just read; a party's certification
@@ -830,10 +831,13 @@ async function main(): Promise<void> {
   const listFirst = (factories: Factory[]) => [...factories.filter((f) => f(ids).anchor), ...factories.filter((f) => !f(ids).anchor)];
 
   // ---- 3. warm
+  // The server has answered a few dozen requests since it started. Without a pass over everything first, the
+  // endpoints measured first (the list calls, compared with the anchor) would pay for V8 compiling the request
+  // path: transfer.list measured 1.9 ms first and 1.3 ms right after, for the same page of the same store.
+  const warmEndpoints = [...anchors, ...listFirst(callFactories).map((f) => f(ids)), ...pageEndpoints(ids, needles)];
+  for (let round = 0; round < flags.warmup; round++) for (const endpoint of warmEndpoints) await requestEndpoint(ctx, endpoint, ctx.dpo, false);
   const warm: Measurement[] = [];
-  for (const endpoint of [...anchors, ...listFirst(callFactories).map((f) => f(ids)), ...pageEndpoints(ids, needles)]) {
-    warm.push(await measure(ctx, () => endpoint, { warmup: flags.warmup }));
-  }
+  for (const endpoint of warmEndpoints) warm.push(await measure(ctx, () => endpoint, { warmup: flags.warmup }));
   const anchorP50 = { all: warm.find((m) => m.endpoint === anchors[0])?.summary.p50, unsafeguarded: warm.find((m) => m.endpoint === anchors[1])?.summary.p50 };
   if (flags.keep) {
     fs.mkdirSync(path.join(tempDir, "pages"), { recursive: true });
