@@ -186,15 +186,7 @@ async function computeState(db: Db, state: TrendState, chunk: number): Promise<T
       const ids = (prepared(db, "SELECT id FROM transfer WHERE archived_at IS NULL AND id > ? ORDER BY id LIMIT ?").all(after, chunk) as { id: string }[]).map((r) => r.id);
       if (ids.length === 0) break;
       after = ids[ids.length - 1]!;
-      const doc = readRegistrySlice(db, "SELECT value FROM json_each(?)", [JSON.stringify(ids)]);
-      const evaluator = evaluatorFor(db, doc, state.dates);
-      for (const t of doc.transfers) {
-        if (!isLive(t)) continue;
-        const r = evaluator.runsOf(t);
-        if (r.length === 0) continue;
-        state.runs.set(t.id, r);
-        applyRuns(state.events, r, 1);
-      }
+      addRuns(db, state, ids);
       await new Promise<void>((resolve) => setImmediate(resolve));
     }
     if (state.revision !== STALE || attempt >= 2) return state;
@@ -212,6 +204,12 @@ function updateState(db: Db, state: TrendState): void {
     if (old) applyRuns(state.events, old, -1);
     state.runs.delete(id);
   }
+  addRuns(db, state, ids);
+  state.result = null;
+}
+
+/** Reads the transfers `ids` (a slice of the registry) and adds the runs of the live ones to `state`. */
+function addRuns(db: Db, state: TrendState, ids: string[]): void {
   const doc = readRegistrySlice(db, "SELECT value FROM json_each(?)", [JSON.stringify(ids)]);
   const evaluator = evaluatorFor(db, doc, state.dates);
   for (const t of doc.transfers) {
@@ -221,7 +219,6 @@ function updateState(db: Db, state: TrendState): void {
     state.runs.set(t.id, r);
     applyRuns(state.events, r, 1);
   }
-  state.result = null;
 }
 
 function resultOf(db: DbOrTx, state: TrendState): Omit<StatusTrendData, "asOf"> {
