@@ -67,8 +67,12 @@ export function TrendCard() {
           <ErrorState message={query.error.message} onRetry={() => query.refetch()} />
         </div>
       ) : query.isPending ? (
-        <div className="p-5">
+        // The first trend after a restart or an import judges the whole registry's history: seconds, at 100k.
+        <div className="relative p-5" role="status">
           <Skeleton className="h-72 w-full" />
+          <p className="absolute inset-0 flex items-center justify-center px-8 text-center text-sm text-slate-600">
+            Working out the share of each status at every month-end…
+          </p>
         </div>
       ) : (
         <div className={cn("space-y-4 p-5", query.isPlaceholderData && "opacity-60")}>
